@@ -1,0 +1,34 @@
+// The engine reads files only through this interface, so the CLI can hand it the disk and the
+// language server can hand it the disk overlaid with the editor's unsaved documents.
+
+export interface DirectoryEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+export interface FileHost {
+  /** Text of the file, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): string | undefined;
+  /** Entries of a directory, or undefined when it is not one. */
+  readDirectory(path: string): DirectoryEntry[] | undefined;
+}
+
+/** Absolute paths with forward slashes, no trailing slash: the one spelling used in the engine. */
+export function normalizePath(path: string): string {
+  let p = path.replace(/\\/g, '/');
+  if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+  return p;
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function joinPath(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+}

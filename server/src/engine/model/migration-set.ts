@@ -1,0 +1,84 @@
+import type { Dialect, SourceRange } from './source.js';
+
+export type Framework =
+  | 'golang-migrate'
+  | 'goose'
+  | 'dbmate'
+  | 'sql-migrate'
+  | 'flyway'
+  | 'prisma'
+  | 'node-pg-migrate'
+  | 'plain';
+
+export const FRAMEWORKS: readonly Framework[] = [
+  'golang-migrate',
+  'goose',
+  'dbmate',
+  'sql-migrate',
+  'flyway',
+  'prisma',
+  'node-pg-migrate',
+  'plain',
+];
+
+/** How the framework will run one part: inside a transaction or not, and why. */
+export interface TransactionMode {
+  inTransaction: boolean;
+  /** Human-readable reason, e.g. "goose wraps each migration in a transaction". */
+  reason: string;
+  /**
+   * What the user writes to run this part outside a transaction, e.g. `-- +goose NO TRANSACTION`;
+   * undefined where the framework has no per-file switch (golang-migrate, Prisma).
+   */
+  optOut?: string;
+  /** Where the directive that decided the mode sits, when one does. */
+  directiveRange?: SourceRange;
+}
+
+export type Direction = 'up' | 'down';
+
+/** The up or down SQL of a migration: a whole file or a marked section of one. */
+export interface MigrationPart {
+  /** Absolute path, forward slashes. */
+  file: string;
+  direction: Direction;
+  /** The SQL body inside the file (excluding the section marker line). */
+  range: SourceRange;
+  transaction: TransactionMode;
+}
+
+export interface Migration {
+  /** Version as written in the file name ("007", "20240101120000", "1.2"). */
+  version: string;
+  /** Description part of the name ("wanted_movies"). */
+  name: string;
+  /** Stable identity inside the set, used as the tracking key where the framework keys by name. */
+  id: string;
+  /** Flyway: versioned V, undo U (folded into `down`), repeatable R. */
+  kind: 'versioned' | 'repeatable';
+  up?: MigrationPart;
+  down?: MigrationPart;
+}
+
+export interface IgnoredFile {
+  file: string;
+  /** Why the framework will not run it, e.g. "extension must be lower-case .sql". */
+  reason: string;
+}
+
+export interface MigrationSet {
+  /** Absolute folder path, forward slashes. */
+  root: string;
+  framework: Framework;
+  /** Why this framework was chosen (for the UI). */
+  frameworkReason: string;
+  dialect: Dialect;
+  /** Why this dialect was chosen (for the UI): setting, folder name, lock file, URL, content. */
+  dialectReason: string;
+  /** In the framework's order. */
+  migrations: Migration[];
+  /** Files that look like migrations but that the framework will not run. */
+  ignored: IgnoredFile[];
+  /** Roots of sets with the same versions in sibling folders (postgres/ and mysql/). */
+  siblings: string[];
+}
