@@ -1,11 +1,10 @@
-// Bundles the extension client, the language server and the CLI into dist/, with the parsers'
-// WebAssembly beside them, so dist/ runs with no node_modules (the .vsix ships only dist/).
+// Bundles the extension client, the language server and the CLI into dist/, with the parsers' and
+// PGlite's WebAssembly beside them, so dist/ runs with no node_modules (the .vsix ships only dist/).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { copyRuntimeFiles, pgliteCommonJsPlugin } from './runtime-files.mjs';
 
-const require = createRequire(import.meta.url);
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const dist = join(root, 'dist');
 
@@ -20,6 +19,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
+  plugins: [pgliteCommonJsPlugin],
 };
 
 const entries = [
@@ -28,12 +28,6 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
-/** Files the bundles load at run time from their own folder (__dirname). */
-function copyRuntimeFiles() {
-  const libpgQuery = dirname(require.resolve('libpg-query'));
-  copyFileSync(join(libpgQuery, 'libpg-query.wasm'), join(dist, 'libpg-query.wasm'));
-}
-
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
-copyRuntimeFiles();
+copyRuntimeFiles(dist);
 console.log('built dist/client.js, dist/server.js, dist/cli.js');

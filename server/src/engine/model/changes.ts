@@ -105,6 +105,8 @@ export interface CheckConstraint extends ConstraintBase {
   kind: 'check';
   expression: Expression;
   notValid?: boolean;
+  /** MySQL `CHECK (…) NOT ENFORCED`: declared but never checked. */
+  notEnforced?: boolean;
 }
 
 export interface ExcludeConstraint extends ConstraintBase {
@@ -146,8 +148,11 @@ export interface IndexDef {
 // ---------------------------------------------------------------------------------------------
 // ALTER TABLE actions
 
+/** MySQL `FIRST` / `AFTER col` on ADD/MODIFY/CHANGE COLUMN. */
+export type ColumnPosition = { first: true } | { after: string };
+
 export type AlterTableAction =
-  | { kind: 'add-column'; column: ColumnDef; ifNotExists: boolean; constraints: Constraint[]; range: SourceRange }
+  | { kind: 'add-column'; column: ColumnDef; ifNotExists: boolean; constraints: Constraint[]; position?: ColumnPosition; range: SourceRange }
   | { kind: 'drop-column'; column: string; raw: string; ifExists: boolean; cascade: boolean; range: SourceRange }
   | { kind: 'alter-column-type'; column: string; raw: string; type: TypeRef; using?: Expression; range: SourceRange }
   | { kind: 'set-not-null'; column: string; raw: string; range: SourceRange }
@@ -160,7 +165,7 @@ export type AlterTableAction =
   | { kind: 'validate-constraint'; name: string; raw: string; range: SourceRange }
   | { kind: 'rename-constraint'; from: string; to: string; range: SourceRange }
   /** MySQL MODIFY COLUMN (same name) and CHANGE COLUMN (rename + redefine). */
-  | { kind: 'redefine-column'; from: string; rawFrom: string; column: ColumnDef; constraints: Constraint[]; syntax: 'modify' | 'change'; range: SourceRange }
+  | { kind: 'redefine-column'; from: string; rawFrom: string; column: ColumnDef; constraints: Constraint[]; syntax: 'modify' | 'change'; position?: ColumnPosition; range: SourceRange }
   /** MySQL ADD INDEX/KEY/FULLTEXT INDEX inside ALTER TABLE. */
   | { kind: 'add-index'; index: IndexDef; range: SourceRange }
   | { kind: 'drop-index'; name: string; raw: string; range: SourceRange }
@@ -235,11 +240,19 @@ export interface DropChange {
   concurrently: boolean;
   /** MySQL DROP INDEX idx ON tbl. */
   table?: Name;
+  /** MySQL DROP INDEX … ALGORITHM=… LOCK=…, lower-case. */
+  algorithm?: string;
+  lock?: string;
+  /** MySQL DROP TEMPORARY TABLE. */
+  temporary?: boolean;
 }
 
 export interface CreateIndexChange {
   kind: 'create-index';
   index: IndexDef;
+  /** MySQL ALGORITHM=… and LOCK=… clauses, lower-case. */
+  algorithm?: string;
+  lock?: string;
 }
 
 export interface CreateTypeChange {
@@ -346,12 +359,16 @@ export interface SetChange {
   value: string;
   /** SET LOCAL (PostgreSQL) / SET SESSION vs GLOBAL (MySQL). */
   scope: 'session' | 'local' | 'global';
+  /** The further assignments of a MySQL `SET a = 1, b = 2`. */
+  more?: { name: string; value: string; scope: 'session' | 'global' }[];
 }
 
 export interface CommentChange {
   kind: 'comment';
   objectKind: ObjectKind | 'column';
   target: Name;
+  /** COMMENT ON COLUMN: `target` is then the table and this the column. */
+  column?: string;
 }
 
 export interface ReindexChange {
@@ -365,6 +382,10 @@ export interface OtherChange {
   kind: 'other';
   /** Parser's statement kind, e.g. "VacuumStmt", "grant", for messages and future rules. */
   statementType: string;
+  /** The object the statement acts on, when it names one (ALTER INDEX a RENAME TO b → index a). */
+  object?: { kind: ObjectKind; name: Name };
+  /** RENAME of an object that has no change kind of its own (index, view, sequence, function …). */
+  renamedTo?: string;
 }
 
 export type Change =

@@ -54,6 +54,13 @@ export interface Migration {
   name: string;
   /** Stable identity inside the set, used as the tracking key where the framework keys by name. */
   id: string;
+  /**
+   * The version as the framework compares it, so equal keys are duplicates to the framework:
+   * "1" for golang-migrate `001` and `1`, "1.2" for Flyway `1_2` and `1.2.0`, the file name for
+   * sql-migrate, the folder name for Prisma, "" for Flyway repeatables. Set by discover; absent
+   * in sets built by hand.
+   */
+  versionKey?: string;
   /** Flyway: versioned V, undo U (folded into `down`), repeatable R. */
   kind: 'versioned' | 'repeatable';
   up?: MigrationPart;
@@ -81,4 +88,10 @@ export interface MigrationSet {
   ignored: IgnoredFile[];
   /** Roots of sets with the same versions in sibling folders (postgres/ and mysql/). */
   siblings: string[];
+  /**
+   * True for a lone `.sql` file checked on its own (no migration folder around it): a set of one
+   * migration over an unknown schema, so tables it does not create are assumed to exist. `root`
+   * is then the file's folder.
+   */
+  standalone?: boolean;
 }

@@ -1,36 +1,24 @@
-// PLACEHOLDER owned by the parse work (issue 3): splits on semicolons and reports each statement's
-// parser error at the statement start. Replaced by the real splitter and normalisers.
-import { createRequire } from 'node:module';
+// Statements of a migration part: split once, then parsed by the dialect's parser.
+
 import type { Statement } from '../model/changes.js';
 import type { Dialect, SourceRange } from '../model/source.js';
+import { parseMysqlStatement } from './mysql/index.js';
+import { loadPostgresParser, parsePostgresStatements } from './postgres/index.js';
+import { splitStatements } from './split.js';
 
-type PgQuery = { loadModule(): Promise<void>; parseSync(sql: string): unknown };
-let pg: PgQuery | undefined;
+export { splitStatements } from './split.js';
 
+/** Loads the parsers' WebAssembly; call once before `parseStatements`. */
 export async function initParsers(): Promise<void> {
-  if (pg) return;
-  const require = createRequire(__filename);
-  pg = require('libpg-query') as PgQuery;
-  await pg.loadModule();
+  await loadPostgresParser();
 }
 
+/** The statements of `range` in `text` (a whole file's text), with file offsets. */
 export function parseStatements(text: string, range: SourceRange, dialect: Dialect): Statement[] {
-  const out: Statement[] = [];
-  let start = range.start;
-  const body = text.slice(0, range.end);
-  for (let i = range.start; i <= body.length; i++) {
-    if (i === body.length || body[i] === ';') {
-      const sql = body.slice(start, i);
-      if (sql.trim() && dialect === 'postgres' && pg) {
-        try {
-          pg.parseSync(sql);
-          out.push({ range: { start, end: i }, text: sql });
-        } catch (e) {
-          out.push({ range: { start, end: i }, text: sql, syntaxError: { message: (e as Error).message, range: { start, end: i } } });
-        }
-      }
-      start = i + 1;
-    }
-  }
-  return out;
+  const spans = splitStatements(text, range, dialect);
+  if (dialect === 'postgres') return parsePostgresStatements(text, range, spans);
+  return spans.map((span) => {
+    const statementText = text.slice(span.start, span.end);
+    return { range: span, text: statementText, ...parseMysqlStatement(statementText, span, dialect) };
+  });
 }

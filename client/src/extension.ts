@@ -1,0 +1,43 @@
+// Activation: one output channel, the language client, its status item and the commands.
+// The client stays thin: it never reads SQL itself; everything it shows comes from the server.
+
+import { commands, window, type ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { checkWorkspace } from './check-workspace.js';
+import { createLanguageClient } from './language-client.js';
+import { createServerStatusItem } from './status-bar.js';
+
+const SHOW_OUTPUT = 'migrationLens.showOutput';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const output = window.createOutputChannel('Migration Lens', { log: true });
+  const languageClient = createLanguageClient(context, output);
+  client = languageClient;
+
+  const reportFailure = (what: string) => (error: unknown) => {
+    output.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    void window.showErrorMessage(`Migration Lens: ${what}. See the output for details.`, 'Show Output').then((choice) => {
+      if (choice) output.show(true);
+    });
+  };
+
+  context.subscriptions.push(
+    output,
+    createServerStatusItem(languageClient, SHOW_OUTPUT),
+    commands.registerCommand(SHOW_OUTPUT, () => output.show(true)),
+    commands.registerCommand('migrationLens.restartServer', () =>
+      languageClient.restart().catch(reportFailure('could not restart the language server')),
+    ),
+    commands.registerCommand('migrationLens.checkWorkspace', () =>
+      checkWorkspace(languageClient).catch(reportFailure('could not check the workspace')),
+    ),
+  );
+
+  await languageClient.start().catch(reportFailure('could not start the language server'));
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

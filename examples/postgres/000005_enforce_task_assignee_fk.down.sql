@@ -1,0 +1,1 @@
+-- Nothing to undo: validating only checked the existing rows (000004 down drops the constraint).

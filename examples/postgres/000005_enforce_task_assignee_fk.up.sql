@@ -1,0 +1,1 @@
+ALTER TABLE tasks VALIDATE CONSTRAINT tasks_assignee_id_fkey;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY tasks_assignee_open_idx;

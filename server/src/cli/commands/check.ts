@@ -1,0 +1,96 @@
+// `migration-lens check <paths...>`: analyses every migration set under the paths and prints the
+// findings. Exit 0: no error-severity finding; 1: at least one; 2: bad usage or unreadable input.
+
+import { accessSync, constants, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, DIALECTS, initEngine, normalizePath, type Dialect } from '../../engine/index.js';
+import { createNodeFileHost } from '../../node-file-host.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from '../io.js';
+import { formatJson } from '../output/json.js';
+import { formatSarif } from '../output/sarif.js';
+import { formatText } from '../output/text.js';
+import { ruleCatalog } from '../rule-catalog.js';
+import { toolVersion } from '../version.js';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const usage = `Usage: migration-lens check <paths...> [--format text|json|sarif] [--dialect postgres|mysql|mariadb]
+
+Checks every migration folder under the given files or folders.
+  --format   text (default), json (stable contract, version 1) or sarif (SARIF 2.1.0)
+  --dialect  check every set as this dialect instead of detecting it
+Exit code: 0 no errors, 1 at least one error-severity finding, 2 bad usage or unreadable input.
+`;
+
+interface CheckOptions {
+  /** As given on the command line, for messages. */
+  givenPaths: string[];
+  /** Absolute, forward slashes: the engine's spelling. */
+  paths: string[];
+  format: Format;
+  dialect?: Dialect;
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(usage);
+    return EXIT_OK;
+  }
+  const options = parseCheckArgs(argv, io.cwd);
+  if (typeof options === 'string') {
+    io.stderr(`migration-lens check: ${options}\n`);
+    return EXIT_USAGE;
+  }
+
+  const host = createNodeFileHost();
+  await initEngine();
+  const analysis = analyze(options.paths, host, { dialect: options.dialect });
+  if (analysis.sets.length === 0) {
+    io.stderr(`migration-lens check: no .sql migrations found under ${options.givenPaths.join(', ')}\n`);
+  }
+
+  if (options.format === 'json') io.stdout(formatJson(analysis, io.cwd));
+  else if (options.format === 'sarif') io.stdout(formatSarif(analysis, io.cwd, { version: toolVersion, rules: ruleCatalog }));
+  else io.stdout(formatText(analysis, io.cwd, (file) => host.readFile(file)));
+
+  return analysis.findings.some((finding) => finding.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The parsed options, or a one-line message saying what is wrong and what to do. */
+function parseCheckArgs(argv: string[], cwd: string): CheckOptions | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { format: { type: 'string', short: 'f' }, dialect: { type: 'string' } },
+    });
+  } catch (error) {
+    return `${(error as Error).message}; run \`migration-lens check --help\` for the options`;
+  }
+  const { format = 'text', dialect } = parsed.values;
+  if (!isOneOf(format, FORMATS)) return `unknown format "${format}"; use one of ${FORMATS.join(', ')}`;
+  if (dialect !== undefined && !isOneOf(dialect, DIALECTS)) {
+    return `unknown dialect "${dialect}"; use one of ${DIALECTS.join(', ')}`;
+  }
+  if (parsed.positionals.length === 0) return 'no paths given; pass the migration folders or files to check, e.g. `migration-lens check db/migrations`';
+
+  const paths: string[] = [];
+  for (const given of parsed.positionals) {
+    const absolute = resolve(cwd, given);
+    if (!existsSync(absolute)) return `path not found: ${given} (relative paths are resolved from ${cwd}); check the spelling`;
+    try {
+      accessSync(absolute, constants.R_OK);
+    } catch {
+      return `cannot read ${given}: permission denied; give the current user read access`;
+    }
+    paths.push(normalizePath(absolute));
+  }
+  return { givenPaths: parsed.positionals, paths, format, dialect };
+}
+
+function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {
+  return (allowed as readonly string[]).includes(value);
+}

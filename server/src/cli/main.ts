@@ -1,0 +1,51 @@
+// Entry of dist/cli.js: picks the subcommand and turns every outcome into an exit code.
+// Each command lives in commands/<name>.ts and exports `run(argv, io)`.
+
+import { run as check } from './commands/check.js';
+import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from './io.js';
+import { toolVersion } from './version.js';
+
+const commands: Record<string, { run: CliCommand; summary: string }> = {
+  check: { run: check, summary: 'check migration folders for errors and unsafe changes' },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
+  return `Usage: migration-lens <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`migration-lens <command> --help\` for a command's options; \`--version\` prints the version.\n`;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${toolVersion}\n`);
+    return EXIT_OK;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`migration-lens: unknown command "${name}"; run \`migration-lens --help\` for the list\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    // An engine bug must not read as "findings" (exit 1) in CI.
+    io.stderr(`migration-lens ${name}: internal error: ${(error as Error).stack ?? error}\nPlease report it with the file being checked.\n`);
+    return EXIT_USAGE;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,177 @@
+// The project settings shape (DESIGN.md "Project settings") and its validation. The same
+// validation serves `.migration-lens.json` and the editor's `migrationLens.*` settings, so a
+// mistake reads the same wherever it was made.
+
+import { FRAMEWORKS, type Framework } from '../model/migration-set.js';
+import { DIALECTS, type Dialect } from '../model/source.js';
+import { resolvePath } from './paths.js';
+
+export type RuleLevel = 'error' | 'warning' | 'info' | 'off';
+export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'off'];
+
+/** Forces the framework and/or dialect of the set rooted at `path`. */
+export interface SetOverride {
+  /** Absolute folder path, forward slashes. */
+  path: string;
+  framework?: Framework;
+  dialect?: Dialect;
+}
+
+export interface ProjectConfig {
+  /** Folder that relative paths and `exclude` globs are resolved against: the config file's folder. */
+  root?: string;
+  /** The `.migration-lens.json` these settings came from, for messages. */
+  source?: string;
+  /** PostgreSQL server version ("15", "16.2") for behaviour that depends on it. */
+  pgVersion?: string;
+  /** Loose .sql files with no framework run inside a transaction (squawk's flag). */
+  assumeInTransaction: boolean;
+  /** Severity per rule id; rules not named keep their default. */
+  rules: Record<string, RuleLevel>;
+  /** Globs relative to `root` of files and folders that are not checked. */
+  exclude: string[];
+  /** Absolute path of a pre-existing schema that seeds the replay. */
+  baseline?: string;
+  sets: SetOverride[];
+}
+
+/** The settings a source states explicitly; absent keys leave the layer below in place. */
+export type ConfigValues = Partial<Omit<ProjectConfig, 'root' | 'source'>>;
+
+export interface ConfigProblem {
+  /** The config file, or a label such as "VS Code settings (migrationLens.*)". */
+  file: string;
+  /** Dotted key path, e.g. "rules.ban-drop-column" or "sets[0].framework". */
+  key?: string;
+  /** What is wrong and how to fix it. */
+  message: string;
+}
+
+export interface ConfigOrigin {
+  /** File path or label, used in messages. */
+  label: string;
+  /** Folder relative paths are resolved against. */
+  baseDir: string;
+  /** Rule ids that exist; when given, unknown ids in `rules` are reported. */
+  knownRuleIds?: readonly string[];
+}
+
+export function defaultProjectConfig(root?: string): ProjectConfig {
+  return { root, assumeInTransaction: false, rules: {}, exclude: [], sets: [] };
+}
+
+const TOP_LEVEL_KEYS = ['pgVersion', 'assumeInTransaction', 'rules', 'exclude', 'baseline', 'sets'];
+const SET_KEYS = ['path', 'framework', 'dialect'];
+
+/**
+ * Keeps the valid parts of `raw` and describes every invalid one; never throws, so one typo does
+ * not switch off the whole file.
+ */
+export function validateConfig(raw: unknown, origin: ConfigOrigin): { values: ConfigValues; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const report = (key: string | undefined, message: string) =>
+    problems.push({ file: origin.label, key, message: key ? `${origin.label}: "${key}" ${message}` : `${origin.label}: ${message}` });
+  const values: ConfigValues = {};
+  if (!isObject(raw)) {
+    report(undefined, `must hold a JSON object such as { "pgVersion": "15" } (got ${describe(raw)}).`);
+    return { values, problems };
+  }
+
+  for (const key of Object.keys(raw)) {
+    if (key !== '$schema' && !TOP_LEVEL_KEYS.includes(key)) {
+      report(key, `is not a setting; allowed keys are ${TOP_LEVEL_KEYS.join(', ')}. Remove it or fix its spelling.`);
+    }
+  }
+
+  if ('pgVersion' in raw) {
+    const version = raw.pgVersion;
+    const text = typeof version === 'number' ? String(version) : version;
+    if (typeof text === 'string' && /^\d{1,2}(\.\d+)?$/.test(text)) values.pgVersion = text;
+    else report('pgVersion', `must be a PostgreSQL version such as "15" or "16.2" (got ${describe(version)}).`);
+  }
+
+  if ('assumeInTransaction' in raw) {
+    if (typeof raw.assumeInTransaction === 'boolean') values.assumeInTransaction = raw.assumeInTransaction;
+    else report('assumeInTransaction', `must be true or false (got ${describe(raw.assumeInTransaction)}).`);
+  }
+
+  if ('rules' in raw) {
+    if (!isObject(raw.rules)) {
+      report('rules', `must be an object of rule id to level, e.g. { "ban-drop-column": "off" } (got ${describe(raw.rules)}).`);
+    } else {
+      values.rules = {};
+      for (const [id, level] of Object.entries(raw.rules)) {
+        if (origin.knownRuleIds && !origin.knownRuleIds.includes(id)) {
+          report(`rules.${id}`, `is not a known rule; known rules are ${origin.knownRuleIds.join(', ')}.`);
+        } else if (typeof level === 'string' && (RULE_LEVELS as readonly string[]).includes(level)) {
+          values.rules[id] = level as RuleLevel;
+        } else {
+          report(`rules.${id}`, `must be one of ${RULE_LEVELS.join(', ')} (got ${describe(level)}).`);
+        }
+      }
+    }
+  }
+
+  if ('exclude' in raw) {
+    const exclude = raw.exclude;
+    if (Array.isArray(exclude) && exclude.every((glob) => typeof glob === 'string' && glob.trim() !== '')) values.exclude = exclude;
+    else report('exclude', `must be an array of glob strings relative to ${origin.baseDir}, e.g. ["legacy/**"] (got ${describe(exclude)}).`);
+  }
+
+  if ('baseline' in raw) {
+    if (typeof raw.baseline === 'string' && raw.baseline.trim() !== '') values.baseline = resolvePath(origin.baseDir, raw.baseline);
+    else report('baseline', `must be the path of a schema .sql file, e.g. "db/schema.sql" (got ${describe(raw.baseline)}).`);
+  }
+
+  if ('sets' in raw) {
+    if (!Array.isArray(raw.sets)) {
+      report('sets', `must be an array such as [{ "path": "db/migrations", "framework": "dbmate" }] (got ${describe(raw.sets)}).`);
+    } else {
+      values.sets = [];
+      raw.sets.forEach((entry, index) => {
+        const override = validateSetOverride(entry, `sets[${index}]`, origin, report);
+        if (override) values.sets?.push(override);
+      });
+    }
+  }
+  return { values, problems };
+}
+
+function validateSetOverride(
+  entry: unknown,
+  key: string,
+  origin: ConfigOrigin,
+  report: (key: string, message: string) => void,
+): SetOverride | undefined {
+  if (!isObject(entry)) {
+    report(key, `must be an object such as { "path": "db/migrations", "framework": "dbmate" } (got ${describe(entry)}).`);
+    return undefined;
+  }
+  for (const name of Object.keys(entry)) {
+    if (!SET_KEYS.includes(name)) report(`${key}.${name}`, `is not a set setting; allowed keys are ${SET_KEYS.join(', ')}.`);
+  }
+  if (typeof entry.path !== 'string' || entry.path.trim() === '') {
+    report(`${key}.path`, `must be the migration folder relative to ${origin.baseDir}, e.g. "db/migrations" (got ${describe(entry.path)}).`);
+    return undefined;
+  }
+  const override: SetOverride = { path: resolvePath(origin.baseDir, entry.path) };
+  if ('framework' in entry) {
+    if ((FRAMEWORKS as readonly unknown[]).includes(entry.framework)) override.framework = entry.framework as Framework;
+    else report(`${key}.framework`, `must be one of ${FRAMEWORKS.join(', ')} (got ${describe(entry.framework)}).`);
+  }
+  if ('dialect' in entry) {
+    if ((DIALECTS as readonly unknown[]).includes(entry.dialect)) override.dialect = entry.dialect as Dialect;
+    else report(`${key}.dialect`, `must be one of ${DIALECTS.join(', ')} (got ${describe(entry.dialect)}).`);
+  }
+  return override;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value);
+  return json.length > 40 ? `${json.slice(0, 37)}...` : json;
+}

@@ -1,0 +1,169 @@
+// A set's dialect, from the most explicit signal to the weakest; the reason names the one used.
+// Order: option or set override → folder names on the path → Prisma provider → database URLs in
+// project files → SQL content → PostgreSQL by default.
+
+import { basename, dirname, joinPath, type FileHost } from '../host.js';
+import type { Framework } from '../model/migration-set.js';
+import type { Dialect } from '../model/source.js';
+import type { SetOverride } from '../config/index.js';
+import { LOCK_FILE } from './frameworks/index.js';
+import { scanSql } from './sql-scan.js';
+
+export interface DialectChoice {
+  dialect: Dialect;
+  reason: string;
+}
+
+export interface DialectInput {
+  root: string;
+  framework: Framework;
+  /** The migration files, for content signals. */
+  files: string[];
+  host: FileHost;
+  read(path: string): string;
+  forced?: Dialect;
+  override?: { entry: SetOverride; index: number; source?: string };
+}
+
+const FOLDER_DIALECTS: Record<string, Dialect> = { postgres: 'postgres', postgresql: 'postgres', pg: 'postgres', mysql: 'mysql', mariadb: 'mariadb' };
+
+export function detectDialect(input: DialectInput): DialectChoice {
+  return (
+    fromOptions(input) ??
+    fromFolderNames(input.root) ??
+    fromPrismaProvider(input) ??
+    fromProjectFiles(input) ??
+    fromContent(input) ?? { dialect: 'postgres', reason: 'no dialect signal found; PostgreSQL is the default' }
+  );
+}
+
+function fromOptions({ forced, override }: DialectInput): DialectChoice | undefined {
+  if (forced) return { dialect: forced, reason: `set explicitly (dialect option: ${forced})` };
+  if (override?.entry.dialect) {
+    return { dialect: override.entry.dialect, reason: `set in ${override.source ?? 'the project settings'} (sets[${override.index}].dialect)` };
+  }
+  return undefined;
+}
+
+/** The nearest folder on the path named after a dialect: migrations/mysql, postgres/migrations. */
+function fromFolderNames(root: string): DialectChoice | undefined {
+  const segments = root.split('/');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const dialect = FOLDER_DIALECTS[segments[i].toLowerCase()];
+    if (dialect) return { dialect, reason: `folder "${segments[i]}" on the path ${segments.slice(0, i + 1).join('/')}` };
+  }
+  return undefined;
+}
+
+function fromPrismaProvider({ root, host }: DialectInput): DialectChoice | undefined {
+  for (const file of [joinPath(root, LOCK_FILE), joinPath(dirname(root), 'schema.prisma')]) {
+    const text = host.readFile(file);
+    const provider = text && /^\s*provider\s*=\s*"([^"]+)"/m.exec(basename(file) === 'schema.prisma' ? datasourceBlock(text) : text)?.[1];
+    const dialect = provider && providerDialect(provider);
+    if (dialect) return { dialect, reason: `provider = "${provider}" in ${file}` };
+  }
+  return undefined;
+}
+
+function datasourceBlock(schema: string): string {
+  return /datasource\s+\w+\s*\{[^}]*\}/.exec(schema)?.[0] ?? '';
+}
+
+function providerDialect(provider: string): Dialect | undefined {
+  if (provider === 'postgresql' || provider === 'postgres') return 'postgres';
+  if (provider === 'mysql') return 'mysql';
+  return undefined;
+}
+
+/**
+ * Database URLs and driver names in the files the frameworks read: `.env` (DATABASE_URL, used by
+ * dbmate and Prisma; GOOSE_DRIVER / GOOSE_DBSTRING), `flyway.conf` / `flyway.toml` (flyway.url),
+ * sql-migrate's `dbconfig.yml` (dialect, datasource). Searched from the set's folder up to the
+ * project root (the first folder holding .git, .migration-lens.json, package.json or go.mod).
+ */
+function fromProjectFiles({ root, host }: DialectInput): DialectChoice | undefined {
+  for (let dir = root; ; dir = dirname(dir)) {
+    const names = new Set((host.readDirectory(dir) ?? []).map((entry) => entry.name));
+    for (const [name, find] of PROJECT_FILES) {
+      if (!names.has(name)) continue;
+      const found = find(host.readFile(joinPath(dir, name)) ?? '');
+      if (found) return { dialect: found.dialect, reason: `${found.what} in ${joinPath(dir, name)}` };
+    }
+    if (PROJECT_ROOT_MARKERS.some((marker) => names.has(marker)) || dirname(dir) === dir) return undefined;
+  }
+}
+
+const PROJECT_ROOT_MARKERS = ['.git', '.migration-lens.json', 'package.json', 'go.mod'];
+
+type Finder = (text: string) => { dialect: Dialect; what: string } | undefined;
+
+const urlDialect = (url: string): Dialect | undefined => {
+  const scheme = /(postgres(?:ql)?|mysql|mariadb)(?::\/\/|:)/i.exec(url)?.[1].toLowerCase();
+  return scheme === undefined ? undefined : scheme.startsWith('postgres') ? 'postgres' : (scheme as Dialect);
+};
+
+const keyFinder =
+  (pattern: RegExp, what: string, toDialect: (value: string) => Dialect | undefined): Finder =>
+  (text) => {
+    for (const match of text.matchAll(pattern)) {
+      const dialect = toDialect(match[1]);
+      if (dialect) return { dialect, what };
+    }
+    return undefined;
+  };
+
+const PROJECT_FILES: [string, Finder][] = [
+  [
+    '.env',
+    (text) =>
+      keyFinder(/^\s*(?:export\s+)?DATABASE_URL\s*=\s*(.+)$/gm, 'DATABASE_URL', urlDialect)(text) ??
+      keyFinder(/^\s*(?:export\s+)?GOOSE_DRIVER\s*=\s*["']?(\w+)/gm, 'GOOSE_DRIVER', driverDialect)(text) ??
+      keyFinder(/^\s*(?:export\s+)?GOOSE_DBSTRING\s*=\s*(.+)$/gm, 'GOOSE_DBSTRING', urlDialect)(text),
+  ],
+  ['flyway.conf', keyFinder(/^\s*flyway\.url\s*=\s*(.+)$/gm, 'flyway.url', urlDialect)],
+  ['flyway.toml', keyFinder(/^\s*url\s*=\s*(.+)$/gm, 'url', urlDialect)],
+  [
+    'dbconfig.yml',
+    (text) =>
+      keyFinder(/^\s*dialect\s*:\s*["']?(\w+)/gm, 'dialect', driverDialect)(text) ??
+      keyFinder(/^\s*datasource\s*:\s*(.+)$/gm, 'datasource', urlDialect)(text),
+  ],
+];
+
+/** Driver names as goose and sql-migrate spell them. */
+function driverDialect(driver: string): Dialect | undefined {
+  const name = driver.toLowerCase();
+  if (name === 'postgres' || name === 'postgresql' || name === 'pgx') return 'postgres';
+  if (name === 'mysql') return 'mysql';
+  return undefined;
+}
+
+const MYSQL_SIGNALS: [RegExp, string][] = [
+  [/\bAUTO_INCREMENT\b/i, 'AUTO_INCREMENT'],
+  [/\bENGINE\s*=/i, 'ENGINE='],
+  [/\bUNSIGNED\b/i, 'UNSIGNED'],
+];
+const POSTGRES_SIGNALS: [RegExp, string][] = [
+  [/\b(BIG|SMALL)?SERIAL\b/i, 'SERIAL'],
+  [/\bJSONB\b/i, 'JSONB'],
+  [/::/, '`::` casts'],
+  [/\bGENERATED\s+(ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b/i, 'identity columns'],
+];
+
+function fromContent({ files, read }: DialectInput): DialectChoice | undefined {
+  const mysql = new Map<string, string>();
+  const postgres = new Map<string, string>();
+  for (const file of files) {
+    const scan = scanSql(read(file));
+    const name = basename(file);
+    for (const [pattern, label] of MYSQL_SIGNALS) if (pattern.test(scan.code) && !mysql.has(label)) mysql.set(label, name);
+    for (const [pattern, label] of POSTGRES_SIGNALS) if (pattern.test(scan.code) && !postgres.has(label)) postgres.set(label, name);
+    if (scan.backtickIdentifiers > 0 && !mysql.has('backticks')) mysql.set('backticks', name);
+    if (scan.delimiterCommands > 0 && !mysql.has('DELIMITER')) mysql.set('DELIMITER', name);
+    if (scan.dollarQuotedBodies > 0 && !postgres.has('$$ bodies')) postgres.set('$$ bodies', name);
+  }
+  const describe = (signals: Map<string, string>) => [...signals].map(([label, name]) => `${label} (${name})`).join(', ');
+  if (mysql.size > postgres.size) return { dialect: 'mysql', reason: `MySQL syntax in the migrations: ${describe(mysql)}` };
+  if (postgres.size > mysql.size) return { dialect: 'postgres', reason: `PostgreSQL syntax in the migrations: ${describe(postgres)}` };
+  return undefined;
+}

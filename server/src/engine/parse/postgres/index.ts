@@ -1,0 +1,78 @@
+// PostgreSQL statements through libpg-query (the real PostgreSQL parser, as WebAssembly).
+//
+// One parser call per migration part is several times faster than one per statement, so the
+// whole part is parsed first and the parser's statements are matched to the splitter's ranges.
+// Only when that call fails (some statement is bad) is each statement parsed on its own, so the
+// good ones still yield changes and the bad one a syntax error at its own position.
+
+import { loadModule, parseSync, type Node, type RawStmt } from 'libpg-query';
+import type { Statement } from '../../model/changes.js';
+import type { SourceRange } from '../../model/source.js';
+import { toChange } from './normalise.js';
+import { PgSource } from './source.js';
+import { pgSyntaxError } from './syntax-error.js';
+
+let loaded: Promise<void> | undefined;
+
+export function loadPostgresParser(): Promise<void> {
+  loaded ??= loadModule();
+  return loaded;
+}
+
+/** Parses the statements at `spans` (from the splitter, in order, inside `region`) of `file`. */
+export function parsePostgresStatements(file: string, region: SourceRange, spans: SourceRange[]): Statement[] {
+  if (spans.length === 0) return [];
+  const text = file.slice(region.start, region.end);
+  let raw: RawStmt[];
+  try {
+    raw = parseSync(text).stmts ?? [];
+  } catch {
+    return spans.flatMap((span) => parseOneSpan(file, span));
+  }
+  return matchToSpans(file, new PgSource(file, region.start, text), raw, spans) ?? spans.flatMap((span) => parseOneSpan(file, span));
+}
+
+function parseOneSpan(file: string, span: SourceRange): Statement[] {
+  const text = file.slice(span.start, span.end);
+  let raw: RawStmt[];
+  try {
+    raw = parseSync(text).stmts ?? [];
+  } catch (error) {
+    return [{ range: span, text, syntaxError: pgSyntaxError(error, file, span) }];
+  }
+  return (
+    matchToSpans(file, new PgSource(file, span.start, text), raw, [span]) ?? [
+      { range: span, text, change: { kind: 'other', statementType: 'empty' } },
+    ]
+  );
+}
+
+/**
+ * Pairs the parser's statements with the splitter's ranges. A range can hold several statements
+ * (a goose StatementBegin/End block); each becomes its own Statement. Returns undefined when the
+ * two disagree about a boundary, so the caller parses range by range instead.
+ */
+function matchToSpans(file: string, source: PgSource, raw: RawStmt[], spans: SourceRange[]): Statement[] | undefined {
+  const statements: Statement[] = [];
+  let next = 0;
+  for (const span of spans) {
+    const inSpan: { range: SourceRange; stmt: Node }[] = [];
+    while (next < raw.length) {
+      const range = source.statementRange(raw[next].stmt_location, raw[next].stmt_len);
+      if (!range || range.end <= span.start) {
+        next++;
+        continue;
+      }
+      if (range.start >= span.end) break;
+      if (range.start < span.start || range.end > span.end) return undefined;
+      const stmt = raw[next++].stmt;
+      if (stmt) inSpan.push({ range, stmt });
+    }
+    if (inSpan.length === 0) return undefined;
+    for (const { range, stmt } of inSpan) {
+      const own = inSpan.length === 1 ? span : range;
+      statements.push({ range: own, text: file.slice(own.start, own.end), change: toChange(stmt, { source, range: own }) });
+    }
+  }
+  return statements;
+}

@@ -1,0 +1,101 @@
+// Splits a migration part into statements, the way the tools that run migrations do: on `;`
+// outside strings, identifiers and comments; on the current `DELIMITER` (MySQL client command);
+// never inside a goose / sql-migrate `StatementBegin … StatementEnd` block or a PostgreSQL
+// `BEGIN ATOMIC … END` function body.
+
+import type { Dialect, SourceRange } from '../model/source.js';
+import { SqlLexer, TokenKind } from './lexer.js';
+
+const BLOCK_DIRECTIVE = /^--\s*\+(?:goose|migrate)\s+Statement(Begin|End)\b/i;
+
+/** Ranges of the statements in `range` of `text`, without surrounding blanks, comments and the delimiter. */
+export function splitStatements(text: string, range: SourceRange, dialect: Dialect): SourceRange[] {
+  const statements: SourceRange[] = [];
+  const lexer = new SqlLexer(text, range.start, range.end, dialect);
+  const mysql = dialect !== 'postgres';
+  let delimiter = ';';
+  let start = -1;
+  let contentEnd = -1;
+  let inDirectiveBlock = false;
+  /** Inside a block, `;` is content; the block's statement still excludes a trailing one. */
+  let endBeforeDelimiter = -1;
+  let endsWithDelimiter = false;
+  let atomicDepth = 0;
+
+  const flush = (end: number): void => {
+    if (start >= 0) statements.push({ start, end });
+    start = -1;
+    contentEnd = -1;
+    endsWithDelimiter = false;
+    atomicDepth = 0;
+  };
+
+  while (lexer.pos < range.end) {
+    const at = lexer.pos;
+    if (text.startsWith(delimiter, at)) {
+      const delimiterEnd = Math.min(at + delimiter.length, range.end);
+      if ((inDirectiveBlock || atomicDepth > 0) && start >= 0) {
+        if (!endsWithDelimiter) endBeforeDelimiter = contentEnd;
+        contentEnd = delimiterEnd;
+        endsWithDelimiter = true;
+      } else flush(contentEnd);
+      lexer.pos = delimiterEnd;
+      continue;
+    }
+    lexer.next();
+    const kind = lexer.kind;
+    if (kind === TokenKind.Space || kind === TokenKind.BlockComment) continue;
+    if (kind === TokenKind.LineComment) {
+      const directive = BLOCK_DIRECTIVE.exec(lexer.tokenText());
+      if (!directive) continue;
+      if (directive[1].toLowerCase() === 'begin') {
+        flush(contentEnd);
+        inDirectiveBlock = true;
+      } else if (inDirectiveBlock) {
+        inDirectiveBlock = false;
+        flush(endsWithDelimiter ? endBeforeDelimiter : contentEnd);
+      }
+      continue;
+    }
+    if (start < 0) {
+      if (mysql && !inDirectiveBlock && lexer.isWord('delimiter')) {
+        delimiter = readDelimiterCommand(lexer) ?? delimiter;
+        continue;
+      }
+      start = lexer.tokenStart;
+    }
+    contentEnd = lexer.pos;
+    endsWithDelimiter = false;
+    if (!mysql && kind === TokenKind.Word) atomicDepth = trackAtomicBody(lexer, atomicDepth);
+  }
+  flush(contentEnd);
+  return statements;
+}
+
+/** Reads the rest of a `DELIMITER xyz` line; returns the new delimiter. */
+function readDelimiterCommand(lexer: SqlLexer): string | undefined {
+  const { text } = lexer;
+  let i = lexer.pos;
+  while (i < lexer.end && (text[i] === ' ' || text[i] === '\t')) i++;
+  let j = i;
+  while (j < lexer.end && !/\s/.test(text[j])) j++;
+  while (lexer.pos < lexer.end && text[lexer.pos] !== '\n' && text[lexer.pos] !== '\r') lexer.pos++;
+  return j > i ? text.slice(i, j) : undefined;
+}
+
+/**
+ * SQL-standard function bodies (`BEGIN ATOMIC … END`, PostgreSQL 14+) hold `;` that do not end
+ * the statement; psql counts BEGIN/CASE against END the same way.
+ */
+function trackAtomicBody(lexer: SqlLexer, depth: number): number {
+  const length = lexer.pos - lexer.tokenStart;
+  if (length !== 3 && length !== 4 && length !== 5) return depth;
+  if (depth > 0) {
+    if (lexer.isWord('case') || lexer.isWord('begin')) return depth + 1;
+    if (lexer.isWord('end')) return depth - 1;
+    return depth;
+  }
+  if (!lexer.isWord('begin')) return depth;
+  const peek = new SqlLexer(lexer.text, lexer.pos, lexer.end, 'postgres');
+  return peek.nextContent() && peek.isWord('atomic') ? 1 : 0;
+}

@@ -1,0 +1,141 @@
+// The mutable cursor replay uses while it applies one migration part: it holds the current
+// immutable Schema and swaps in new versions of single maps, so every intermediate value is
+// itself a valid snapshot (one per statement, for rules that need the schema just before it).
+
+import type { Name } from '../model/changes.js';
+import type { Dialect, SourceRange } from '../model/source.js';
+import type { HistoryEntry, NamedObject, ObjectEvent, ObjectEventAction, Origin, Schema, SchemaObjectKind, Table } from './model.js';
+import { objectKey, type QualifiedName } from './names.js';
+import { PersistentMap } from './persistent-map.js';
+
+export type ReplayEventKind =
+  /** The statement uses an object that does not exist at that point. */
+  | 'missing'
+  /** The statement creates an object that already exists (without IF NOT EXISTS). */
+  | 'exists'
+  /** The statement drops a table other objects still depend on, without CASCADE. */
+  | 'dependents';
+
+/** Something a real database would have rejected; replay records it and carries on. */
+export interface ReplayEvent {
+  kind: ReplayEventKind;
+  objectKind: SchemaObjectKind;
+  /** Display name: `films`, `films.title`. */
+  name: string;
+  message: string;
+  origin: Origin;
+  /** The name's range when the change model has it, else the statement's. */
+  range: SourceRange;
+  /** For `missing`: every earlier drop or rename of an object by that name. */
+  history?: readonly HistoryEntry[];
+}
+
+export function emptySchema(dialect: Dialect): Schema {
+  const empty = PersistentMap.empty<never>();
+  return {
+    dialect,
+    tables: empty,
+    views: empty,
+    enums: empty,
+    functions: empty,
+    triggers: empty,
+    extensions: empty,
+    sequences: empty,
+    schemas: empty,
+    indexOwners: empty,
+    history: empty,
+  };
+}
+
+type NamedMaps = 'views' | 'enums' | 'functions' | 'triggers' | 'extensions' | 'sequences' | 'schemas';
+
+export const historyKey = (kind: SchemaObjectKind, key: string): string => `${kind}:${key}`;
+
+export class SchemaEditor {
+  readonly events: ReplayEvent[] = [];
+
+  constructor(
+    public schema: Schema,
+    public origin: Origin,
+  ) {}
+
+  get dialect(): Dialect {
+    return this.schema.dialect;
+  }
+
+  key(name: QualifiedName): string {
+    return objectKey(this.dialect, name);
+  }
+
+  table(name: QualifiedName): Table | undefined {
+    return this.schema.tables.get(this.key(name));
+  }
+
+  putTable(key: string, table: Table): void {
+    this.schema = { ...this.schema, tables: this.schema.tables.set(key, table) };
+  }
+
+  deleteTable(key: string): void {
+    this.schema = { ...this.schema, tables: this.schema.tables.delete(key) };
+  }
+
+  put<K extends NamedMaps>(map: K, key: string, value: Schema[K] extends PersistentMap<infer V> ? V : never): void {
+    const current = this.schema[map] as PersistentMap<typeof value>;
+    this.schema = { ...this.schema, [map]: current.set(key, value) };
+  }
+
+  remove(map: NamedMaps, key: string): void {
+    const current = this.schema[map] as PersistentMap<unknown>;
+    this.schema = { ...this.schema, [map]: current.delete(key) };
+  }
+
+  setIndexOwner(indexKey: string, tableKey: string | undefined): void {
+    const owners = this.schema.indexOwners;
+    this.schema = { ...this.schema, indexOwners: tableKey === undefined ? owners.delete(indexKey) : owners.set(indexKey, tableKey) };
+  }
+
+  /** Provenance fields for an object created by the current statement. */
+  created(): { created: Origin; events: readonly ObjectEvent[] } {
+    return { created: this.origin, events: [] };
+  }
+
+  /** The object with one more event in its provenance. */
+  withEvent<T extends { events: readonly ObjectEvent[] }>(object: T, action: ObjectEventAction, detail: string): T {
+    return { ...object, events: [...object.events, { action, detail, origin: this.origin }] };
+  }
+
+  /** Remembers that `name` of `kind` stopped existing here (dropped, or renamed to `to`). */
+  recordHistory(kind: SchemaObjectKind, key: string, name: string, object: { created?: Origin }, to?: string): void {
+    const entry: HistoryEntry = { kind, name, action: to === undefined ? 'dropped' : 'renamed', origin: this.origin, created: object.created };
+    if (to !== undefined) entry.to = to;
+    const hKey = historyKey(kind, key);
+    const previous = this.schema.history.get(hKey) ?? [];
+    this.schema = { ...this.schema, history: this.schema.history.set(hKey, [...previous, entry]) };
+  }
+
+  report(kind: ReplayEventKind, objectKind: SchemaObjectKind, name: string, key: string, message: string, at?: Name | SourceRange): void {
+    const range = at === undefined ? this.origin.range : 'range' in at ? at.range : at;
+    const event: ReplayEvent = { kind, objectKind, name, message, origin: this.origin, range };
+    if (kind === 'missing') {
+      const history = this.schema.history.get(historyKey(objectKind, key));
+      if (history) event.history = history;
+    }
+    this.events.push(event);
+  }
+
+  missing(objectKind: SchemaObjectKind, name: string, key: string, at?: Name | SourceRange): void {
+    this.report('missing', objectKind, name, key, `${describeKind(objectKind)} \`${name}\` does not exist at this point`, at);
+  }
+
+  exists(objectKind: SchemaObjectKind, name: string, key: string, at?: Name | SourceRange): void {
+    this.report('exists', objectKind, name, key, `${describeKind(objectKind)} \`${name}\` already exists`, at);
+  }
+
+  named(map: NamedMaps, name: QualifiedName): NamedObject | undefined {
+    return (this.schema[map] as PersistentMap<NamedObject>).get(this.key(name));
+  }
+}
+
+export function describeKind(kind: SchemaObjectKind): string {
+  return kind === 'enum' ? 'type' : kind.replace(/-/g, ' ');
+}

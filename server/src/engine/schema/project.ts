@@ -1,0 +1,73 @@
+// The long-lived state behind incremental analysis: parsed statements per migration part (kept
+// while the part's text is unchanged) and one SetReplay per migration set. The language server
+// keeps one ReplayProject across edits; the CLI makes one per run.
+
+import type { FileHost } from '../host.js';
+import type { Statement } from '../model/changes.js';
+import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
+import type { Dialect } from '../model/source.js';
+import { parseStatements } from '../parse/index.js';
+import type { Schema } from './model.js';
+import { SetReplay, type PartInput } from './replay.js';
+
+interface ParsedPart extends PartInput {
+  /** The file's full text the statements were parsed from. */
+  text: string;
+}
+
+export class ReplayProject {
+  /** One entry per part slot (dialect, file, direction): the last text parsed there. */
+  private readonly parsed = new Map<string, ParsedPart>();
+  private readonly replays = new Map<string, SetReplay>();
+
+  /**
+   * The part's statements and cache key, parsing only when its text changed. Undefined when the
+   * file cannot be read.
+   */
+  part(part: MigrationPart, dialect: Dialect, host: FileHost): ParsedPart | undefined {
+    const text = host.readFile(part.file);
+    if (text === undefined) return undefined;
+    const slot = partSlot(dialect, part);
+    const body = text.slice(part.range.start, part.range.end);
+    // Statements carry file offsets, so the body's start is part of its identity.
+    const key = `${slot}\u0000${part.range.start}\u0000${body}`;
+    const previous = this.parsed.get(slot);
+    if (previous && previous.key === key) return previous;
+    const parsed: ParsedPart = { key, text, statements: parseStatements(text, part.range, dialect) };
+    this.parsed.set(slot, parsed);
+    return parsed;
+  }
+
+  statements(part: MigrationPart, dialect: Dialect, host: FileHost): readonly Statement[] | undefined {
+    return this.part(part, dialect, host)?.statements;
+  }
+
+  /** The replay of `set`, reusing every migration result whose inputs did not change. */
+  replay(set: MigrationSet, host: FileHost, baseline?: Schema): SetReplay {
+    const id = `${set.dialect}\u0000${set.root}`;
+    const readPart = (part: MigrationPart) => this.part(part, set.dialect, host);
+    const existing = this.replays.get(id);
+    if (existing && existing.baseline === baseline) {
+      existing.update(set, readPart);
+      return existing;
+    }
+    const replay = new SetReplay(set, readPart, { baseline });
+    this.replays.set(id, replay);
+    return replay;
+  }
+
+  /** Forgets sets and parts that are gone, so their snapshots and statements can be collected. */
+  retain(sets: readonly MigrationSet[]): void {
+    const liveSets = new Set(sets.map((set) => `${set.dialect}\u0000${set.root}`));
+    for (const id of this.replays.keys()) if (!liveSets.has(id)) this.replays.delete(id);
+    const liveParts = new Set<string>();
+    for (const set of sets) {
+      for (const migration of set.migrations) {
+        for (const part of [migration.up, migration.down]) if (part) liveParts.add(partSlot(set.dialect, part));
+      }
+    }
+    for (const slot of this.parsed.keys()) if (!liveParts.has(slot)) this.parsed.delete(slot);
+  }
+}
+
+const partSlot = (dialect: Dialect, part: MigrationPart): string => `${dialect}\u0000${part.file}\u0000${part.direction}`;

@@ -1,0 +1,169 @@
+// Replays a migration set: the schema before and after every migration, the schema before every
+// statement, the events a real server would have failed on, and each migration's down part
+// applied to the schema after its up (so a rule can compare `downResult.after` with `before`).
+//
+// Incremental and lazy: snapshots are computed only when asked for, and a migration whose parts
+// read the same (PartInput.key) as last time, replayed on the same schema, keeps its result.
+// Editing migration K therefore replays K and what follows it, and only as far as someone looks.
+
+import type { Statement } from '../model/changes.js';
+import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
+import { applyChange } from './apply.js';
+import { emptySchema, SchemaEditor, type ReplayEvent } from './editor.js';
+import type { Origin, Schema } from './model.js';
+
+/** A migration part's statements and an identity that changes whenever they may have. */
+export interface PartInput {
+  /** Equal keys promise equal statements (file path and content, see ReplayProject). */
+  key: string;
+  statements: readonly Statement[];
+}
+
+/** Undefined when the part's file cannot be read. */
+export type PartReader = (part: MigrationPart) => PartInput | undefined;
+
+export interface StatementStep {
+  statement: Statement;
+  /** The schema just before the statement ran. */
+  before: Schema;
+  /** What the statement did that a real server would have rejected. */
+  events: readonly ReplayEvent[];
+}
+
+export interface PartReplay {
+  part: MigrationPart;
+  before: Schema;
+  after: Schema;
+  steps: readonly StatementStep[];
+  events: readonly ReplayEvent[];
+}
+
+export interface MigrationReplay {
+  migration: Migration;
+  /** Position in the set's order. */
+  index: number;
+  /** The schema before the migration's up part. */
+  before: Schema;
+  /** The schema after its up part (the same object as `before` when it has none). */
+  after: Schema;
+  up?: PartReplay;
+  /** The down part applied to `after`; compare its `after` with `before` to see what it misses. */
+  downResult?: PartReplay;
+  /** Events of the up part (the down part's are in `downResult.events`). */
+  events: readonly ReplayEvent[];
+}
+
+export interface ReplayOptions {
+  /** The schema the first migration runs on (a baseline); empty when absent. */
+  baseline?: Schema;
+}
+
+interface CacheEntry {
+  key: string;
+  replay: MigrationReplay;
+}
+
+export class SetReplay {
+  private set: MigrationSet;
+  private readonly cache: (CacheEntry | undefined)[] = [];
+  /** Migrations [0, validUpTo) are known to match the current set and inputs. */
+  private validUpTo = 0;
+
+  constructor(
+    set: MigrationSet,
+    private readPart: PartReader,
+    private readonly options: ReplayOptions = {},
+  ) {
+    this.set = set;
+  }
+
+  get baseline(): Schema | undefined {
+    return this.options.baseline;
+  }
+
+  get migrationSet(): MigrationSet {
+    return this.set;
+  }
+
+  get initial(): Schema {
+    return this.options.baseline ?? emptySchema(this.set.dialect);
+  }
+
+  /**
+   * Takes a new version of the set (or signals that files may have changed). Nothing is replayed
+   * now; the next question re-checks each migration's inputs and reuses what still matches.
+   */
+  update(set: MigrationSet = this.set, readPart: PartReader = this.readPart): void {
+    if (set.dialect !== this.set.dialect) this.cache.length = 0;
+    this.set = set;
+    this.readPart = readPart;
+    this.validUpTo = 0;
+  }
+
+  /** The replay of migration `index`, computing it (and every earlier one) if needed. */
+  migration(index: number): MigrationReplay {
+    if (index < 0 || index >= this.set.migrations.length) throw new RangeError(`no migration at position ${index}`);
+    while (this.validUpTo <= index) this.validate(this.validUpTo++);
+    return this.cache[index]!.replay;
+  }
+
+  /** Replays of every migration, in order. */
+  all(): MigrationReplay[] {
+    return this.set.migrations.map((_, index) => this.migration(index));
+  }
+
+  /** The schema after the last migration. */
+  final(): Schema {
+    const count = this.set.migrations.length;
+    return count === 0 ? this.initial : this.migration(count - 1).after;
+  }
+
+  /** The replay of the migration with this version, or undefined. */
+  byVersion(version: string): MigrationReplay | undefined {
+    const index = this.set.migrations.findIndex((m) => m.version === version);
+    return index < 0 ? undefined : this.migration(index);
+  }
+
+  private validate(index: number): void {
+    const migration = this.set.migrations[index];
+    const before = index === 0 ? this.initial : this.cache[index - 1]!.replay.after;
+    const up = migration.up && this.readPart(migration.up);
+    const down = migration.down && this.readPart(migration.down);
+    const key = `${migration.id}\u0000${migration.version}\u0000${up?.key ?? ''}\u0000${down?.key ?? ''}`;
+    const cached = this.cache[index];
+    if (cached && cached.key === key && cached.replay.before === before && cached.replay.migration === migration) return;
+    if (cached && cached.key === key && cached.replay.before === before) {
+      this.cache[index] = { key, replay: { ...cached.replay, migration } };
+      return;
+    }
+    this.cache[index] = { key, replay: replayMigration(migration, index, before, up, down) };
+    // A new result here invalidates what was built on the old one.
+    this.cache.length = index + 1;
+  }
+}
+
+function replayMigration(migration: Migration, index: number, before: Schema, up?: PartInput, down?: PartInput): MigrationReplay {
+  const upReplay = migration.up && up ? replayPart(migration, migration.up, up.statements, before) : undefined;
+  const after = upReplay?.after ?? before;
+  const replay: MigrationReplay = { migration, index, before, after, events: upReplay?.events ?? [] };
+  if (upReplay) replay.up = upReplay;
+  if (migration.down && down) replay.downResult = replayPart(migration, migration.down, down.statements, after);
+  return replay;
+}
+
+/** Applies one part's statements in order to `before`. */
+export function replayPart(migration: Migration, part: MigrationPart, statements: readonly Statement[], before: Schema): PartReplay {
+  const origin: Origin = { version: migration.version, migration: migration.name, file: part.file, direction: part.direction, range: part.range };
+  const editor = new SchemaEditor(before, origin);
+  const steps: StatementStep[] = [];
+  for (const statement of statements) {
+    const schemaBefore = editor.schema;
+    const eventCount = editor.events.length;
+    if (statement.change) {
+      editor.origin = { ...origin, range: statement.range };
+      applyChange(editor, statement.change);
+    }
+    steps.push({ statement, before: schemaBefore, events: editor.events.slice(eventCount) });
+  }
+  return { part, before, after: editor.schema, steps, events: editor.events };
+}

@@ -1,0 +1,138 @@
+// Wires the language server's handlers: documents and file events schedule an analysis,
+// settings become analysis options, code actions and custom requests read the last results.
+
+import {
+  CodeActionKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { initEngine, type Analysis } from '../engine/index.js';
+import { createNodeFileHost } from '../node-file-host.js';
+import { quickFixes } from './diagnostics.js';
+import { overlayFileHost } from './overlay-file-host.js';
+import { ListSetsRequest, type ListSetsResult } from './protocol.js';
+import { analyzeOptionsFromSettings, SETTINGS_SECTION } from './settings.js';
+import { pathToUri, uriToPath } from './uri.js';
+import { WorkspaceAnalysis } from './workspace-analysis.js';
+
+/** Long enough to skip the keystrokes of one word, short enough to feel immediate. */
+const EDIT_DEBOUNCE_MS = 200;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const openByPath = new Map<string, TextDocument>();
+  const openDocuments = {
+    textAt: (path: string) => openByPath.get(path)?.getText(),
+    paths: () => [...openByPath.keys()],
+  };
+  const analysis = new WorkspaceAnalysis({
+    connection,
+    engineReady: initEngine(),
+    host: overlayFileHost(createNodeFileHost(), openDocuments),
+    openPaths: openDocuments.paths,
+    uriForPath: (path) => openByPath.get(path)?.uri ?? pathToUri(path),
+    debounceMs: EDIT_DEBOUNCE_MS,
+  });
+  let canPullSettings = false;
+  let canWatchFolders = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    analysis.folders = initialFolders(params);
+    canPullSettings = params.capabilities.workspace?.configuration === true;
+    canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'Migration Lens' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canWatchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => uriToPath(folder.uri)));
+        const added = event.added.map((folder) => uriToPath(folder.uri)).filter(isDefined);
+        analysis.folders = [...analysis.folders.filter((folder) => !removed.has(folder)), ...added];
+        analysis.schedule();
+      });
+    }
+    await refreshSettings(undefined);
+    analysis.schedule();
+  });
+
+  /** Pulls the section when the client can answer, else uses what it pushed. */
+  async function refreshSettings(pushed: unknown): Promise<void> {
+    try {
+      const section = canPullSettings ? await connection.workspace.getConfiguration(SETTINGS_SECTION) : pushed;
+      analysis.options = analyzeOptionsFromSettings(section);
+    } catch (error) {
+      connection.console.error(`Migration Lens: could not read settings, using defaults: ${String(error)}`);
+    }
+  }
+
+  connection.onDidChangeConfiguration(async (params) => {
+    const pushed = (params.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    await refreshSettings(pushed);
+    analysis.schedule();
+  });
+
+  // Fires on open as well as on every edit.
+  documents.onDidChangeContent(({ document }) => {
+    const path = uriToPath(document.uri);
+    if (path) openByPath.set(path, document);
+    analysis.schedule();
+  });
+  documents.onDidClose(({ document }) => {
+    const path = uriToPath(document.uri);
+    if (path) openByPath.delete(path);
+    analysis.schedule();
+  });
+
+  connection.onDidChangeWatchedFiles(() => analysis.schedule());
+
+  connection.onCodeAction((params) => {
+    const path = uriToPath(params.textDocument.uri);
+    return path ? quickFixes(analysis.findingsAt(path), params.range) : [];
+  });
+
+  connection.onRequest(ListSetsRequest, async (): Promise<ListSetsResult> => summariseSets(await analysis.runNow()));
+
+  connection.onShutdown(() => analysis.dispose());
+  documents.listen(connection);
+  connection.listen();
+}
+
+function initialFolders(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.map(uriToPath).filter(isDefined);
+}
+
+function summariseSets({ sets, findings }: Analysis): ListSetsResult {
+  return {
+    sets: sets.map((set) => {
+      const inSet = findings.filter((finding) => finding.file.startsWith(`${set.root}/`));
+      return {
+        root: set.root,
+        rootUri: pathToUri(set.root),
+        framework: set.framework,
+        frameworkReason: set.frameworkReason,
+        dialect: set.dialect,
+        dialectReason: set.dialectReason,
+        migrations: set.migrations.length,
+        errors: inSet.filter((finding) => finding.severity === 'error').length,
+        warnings: inSet.filter((finding) => finding.severity === 'warning').length,
+      };
+    }),
+  };
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

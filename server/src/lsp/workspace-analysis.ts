@@ -1,0 +1,116 @@
+// Keeps the workspace's findings current: analyses each workspace folder (and each open file
+// outside them) after edits settle, publishes diagnostics for every file with findings and
+// clears files that no longer have any. A target whose analysis throws keeps its last result,
+// so one engine bug costs one folder's freshness, never the server.
+
+import type { Connection } from 'vscode-languageserver/node';
+import { analyze, compareFindings, type Analysis, type AnalyzeOptions, type FileHost, type Finding } from '../engine/index.js';
+import { toDiagnostic } from './diagnostics.js';
+
+export interface WorkspaceAnalysisDeps {
+  connection: Connection;
+  /** Resolves once the parsers are loaded. */
+  engineReady: Promise<void>;
+  /** Disk overlaid with the open documents. */
+  host: FileHost;
+  openPaths(): string[];
+  /** The URI to publish for a path: the open document's own URI when there is one. */
+  uriForPath(path: string): string;
+  debounceMs: number;
+}
+
+export class WorkspaceAnalysis {
+  folders: string[] = [];
+  options: AnalyzeOptions = {};
+  private readonly resultsByTarget = new Map<string, Analysis>();
+  private readonly findingsByPath = new Map<string, Finding[]>();
+  /** Diagnostics last sent per URI, serialised, to skip re-sending unchanged files. */
+  private readonly published = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  /** False when the parsers failed to load; handled here so the rejection can never go unobserved. */
+  private readonly engineLoaded: Promise<boolean>;
+
+  constructor(private readonly deps: WorkspaceAnalysisDeps) {
+    this.engineLoaded = deps.engineReady.then(
+      () => true,
+      (error) => {
+        this.log('could not load the SQL parsers', error);
+        return false;
+      },
+    );
+  }
+
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.runNow(), this.deps.debounceMs);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** Analyses now, publishes, and returns the merged result of all targets. */
+  async runNow(): Promise<Analysis> {
+    clearTimeout(this.timer);
+    if (!(await this.engineLoaded)) return this.merged();
+    const targets = this.targets();
+    for (const target of this.resultsByTarget.keys()) {
+      if (!targets.includes(target)) this.resultsByTarget.delete(target);
+    }
+    for (const target of targets) {
+      try {
+        this.resultsByTarget.set(target, analyze([target], this.deps.host, this.options));
+      } catch (error) {
+        this.log(`analysis of ${target} failed; its previous results stay`, error);
+      }
+    }
+    const analysis = this.merged();
+    this.publish(analysis.findings);
+    return analysis;
+  }
+
+  findingsAt(path: string): readonly Finding[] {
+    return this.findingsByPath.get(path) ?? [];
+  }
+
+  /** Workspace folders, plus open files outside every folder, each checked on its own. */
+  private targets(): string[] {
+    const inFolder = (path: string) => this.folders.some((folder) => path === folder || path.startsWith(`${folder}/`));
+    const loose = this.deps.openPaths().filter((path) => path.endsWith('.sql') && !inFolder(path));
+    return [...this.folders, ...loose];
+  }
+
+  private merged(): Analysis {
+    const results = [...this.resultsByTarget.values()];
+    return {
+      sets: results.flatMap((result) => result.sets),
+      findings: results.flatMap((result) => result.findings).sort(compareFindings),
+    };
+  }
+
+  private publish(findings: Finding[]): void {
+    this.findingsByPath.clear();
+    for (const finding of findings) {
+      const list = this.findingsByPath.get(finding.file) ?? [];
+      list.push(finding);
+      this.findingsByPath.set(finding.file, list);
+    }
+    const current = new Map<string, string>();
+    for (const [path, list] of this.findingsByPath) {
+      const uri = this.deps.uriForPath(path);
+      const diagnostics = list.map(toDiagnostic);
+      const serialised = JSON.stringify(diagnostics);
+      current.set(uri, serialised);
+      if (this.published.get(uri) !== serialised) void this.deps.connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of this.published.keys()) {
+      if (!current.has(uri)) void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    this.published.clear();
+    for (const [uri, serialised] of current) this.published.set(uri, serialised);
+  }
+
+  private log(what: string, error: unknown): void {
+    this.deps.connection.console.error(`Migration Lens: ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}

@@ -1,0 +1,144 @@
+// Layer b: the packaged extension, installed from its .vsix the way a user installs it, driven
+// through the workbench DOM like a user: explorer, squiggle, Problems panel, hover, palette.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from '../lib/browser.mjs';
+import { CodeServer } from '../lib/code-server.mjs';
+import { FIXTURE_WORKSPACE, OUTPUT_DIR, REPO } from '../lib/paths.mjs';
+import { log } from '../lib/results.mjs';
+import fixture from '../fixture.js';
+
+// Contributions can take 10+ s to appear on a loaded 2-core machine.
+const APPEAR_MS = 60000;
+const CHECK_COMMAND = 'migrationLens.checkWorkspace';
+
+function packageExtension(vsix) {
+  const vsce = path.join(REPO, 'node_modules/.bin/vsce');
+  const run = spawnSync(vsce, ['package', '--no-dependencies', '-o', vsix], { cwd: REPO, encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (run.status !== 0) throw new Error(`vsce package failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+  return `${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`;
+}
+
+/** Moves the pointer off the editor and lets animations settle, so pictures show no stray hover. */
+async function settle(page) {
+  await page.mouse.move(1390, 10);
+  await page.waitForTimeout(1000);
+}
+
+/** The ordered user journey; each step needs the previous one, so the first failure ends it. */
+function steps(page, server) {
+  const { broken } = fixture;
+  const fileName = path.posix.basename(broken.path);
+  const brokenLine = page.locator('.monaco-editor .view-line', { hasText: broken.statement.slice(0, 30) });
+  const squiggleOnBrokenLine = async () => {
+    const line = await brokenLine.boundingBox();
+    for (const squiggle of await page.locator('.monaco-editor .squiggly-error').all()) {
+      const box = await squiggle.boundingBox();
+      if (box && line && box.y + box.height / 2 >= line.y && box.y + box.height / 2 <= line.y + line.height) return box;
+    }
+    return undefined;
+  };
+  const palette = page.locator('.quick-input-widget');
+  const paletteInput = palette.locator('input');
+  const paletteRow = (text) => palette.locator('.monaco-list-row', { hasText: text });
+
+  return [
+    ['the workbench loads the fixture workspace', async () => {
+      await page.goto(server.url());
+      await page.locator('.monaco-workbench').waitFor({ timeout: APPEAR_MS });
+      await page.locator('.explorer-folders-view .monaco-list-row[aria-label="db"]').waitFor({ timeout: APPEAR_MS });
+    }],
+    [`open ${broken.path} from the explorer`, async () => {
+      for (const row of broken.path.split('/')) {
+        await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${row}"]`).click({ timeout: APPEAR_MS });
+      }
+      await brokenLine.waitFor({ timeout: APPEAR_MS });
+    }],
+    ['the syntax error is squiggled on the broken statement', async () => {
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: APPEAR_MS });
+      const box = await squiggleOnBrokenLine();
+      if (!box) throw new Error(`no .squiggly-error on the line "${broken.statement}"`);
+      return `${await page.locator('.monaco-editor .squiggly-error').count()} squiggle(s)`;
+    }],
+    ['the Problems panel lists the finding with its rule id', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const fileRow = page.locator('.markers-panel .monaco-list-row', { hasText: fileName });
+      const markerRow = page.locator('.markers-panel .monaco-list-row', { hasText: broken.message });
+      await fileRow.waitFor({ timeout: APPEAR_MS });
+      await markerRow.first().waitFor({ timeout: APPEAR_MS });
+      const text = (await markerRow.first().innerText()).replace(/\s+/g, ' ');
+      if (!text.includes(fixture.diagnosticSource) || !text.includes(broken.rule)) {
+        throw new Error(`Problems row lacks "${fixture.diagnosticSource}" or "${broken.rule}": ${text}`);
+      }
+      return text;
+    }],
+    ['hovering the squiggle shows the message and rule id', async () => {
+      const box = await squiggleOnBrokenLine();
+      if (!box) throw new Error('the squiggle disappeared when the Problems panel opened');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover', { hasText: broken.message });
+      await hover.first().waitFor({ timeout: APPEAR_MS });
+      const text = (await hover.first().innerText()).replace(/\s+/g, ' ');
+      if (!text.includes(broken.rule)) throw new Error(`hover lacks the rule id "${broken.rule}": ${text}`);
+      await page.waitForTimeout(500); // the hover fades in
+      await page.screenshot({ path: path.join(OUTPUT_DIR, 'diagnostics-hover.png') });
+      return text;
+    }],
+    ['F1 lists every Migration Lens command', async () => {
+      await brokenLine.click(); // focus leaves the Problems panel, so the last step proves a move back
+      await settle(page);
+      await page.keyboard.press('F1');
+      await paletteInput.fill('>Migration Lens');
+      for (const title of Object.values(fixture.commandTitles)) await paletteRow(title).first().waitFor({ timeout: APPEAR_MS });
+      await settle(page);
+      await page.screenshot({ path: path.join(OUTPUT_DIR, 'command-palette.png') });
+      return `${await palette.locator('.monaco-list-row').count()} rows`;
+    }],
+    [`"${fixture.commandTitles[CHECK_COMMAND]}" lists the golang-migrate set with its problem count`, async () => {
+      await paletteInput.fill(`>${fixture.commandTitles[CHECK_COMMAND]}`);
+      await paletteRow(fixture.commandTitles[CHECK_COMMAND]).first().waitFor({ timeout: APPEAR_MS });
+      await page.keyboard.press('Enter');
+      const setRow = paletteRow('db/migrations');
+      await setRow.first().waitFor({ timeout: APPEAR_MS });
+      const text = (await setRow.first().innerText()).replace(/\s+/g, ' ');
+      for (const expected of ['golang-migrate', 'postgres', '4 migrations']) {
+        if (!text.includes(expected)) throw new Error(`set row lacks "${expected}": ${text}`);
+      }
+      return text;
+    }],
+    ['picking the set reveals its folder and focuses the Problems panel', async () => {
+      await page.keyboard.press('Enter');
+      await page.locator('.explorer-folders-view .monaco-list-row.selected[aria-label="migrations"]').waitFor({ timeout: APPEAR_MS });
+      await page.waitForFunction(() => document.activeElement && document.activeElement.closest('.markers-panel'), null, { timeout: APPEAR_MS });
+    }],
+  ];
+}
+
+export async function runUi(results, dir, cleanups) {
+  const vsix = path.join(dir, 'migration-lens.vsix');
+  const server = await CodeServer.create(dir, FIXTURE_WORKSPACE);
+  cleanups.push(() => server.stop());
+  if (!await results.check('vsce package --no-dependencies', () => packageExtension(vsix))) return [];
+  if (!await results.check('code-server --install-extension migration-lens.vsix', () => server.installExtension(vsix))) return [];
+  await server.start();
+  log(`code-server on port ${server.port} (log: ${server.logFile})`);
+  const browser = await launchBrowser(path.join(dir, 'browser'));
+  cleanups.push(() => browser.close());
+  const page = await browser.context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.stack || error.message));
+
+  const journey = steps(page, server);
+  for (const [index, [name, run]] of journey.entries()) {
+    if (await results.check(name, run)) continue;
+    const picture = path.join(OUTPUT_DIR, `ui-failure-${index + 1}.png`);
+    await page.screenshot({ path: picture }).catch(() => {});
+    log(`UI journey stopped at step ${index + 1}/${journey.length}; screenshot ${picture}; ${journey.length - index - 1} step(s) not run`);
+    break;
+  }
+  if (pageErrors.length) fs.writeFileSync(path.join(OUTPUT_DIR, 'ui-page-errors.log'), pageErrors.join('\n\n'));
+  await browser.close();
+  log(`code-server stopped: ${await server.stop()}`);
+  return browser.blocked;
+}

@@ -1,0 +1,31 @@
+const assert = require('assert');
+const vscode = require('vscode');
+const fixture = require('../fixture.js');
+const { workspaceUri, waitFor, ruleOf, skipUntil } = require('./helpers.js');
+
+// How long the rule's finding may take to show up once the server is known to be analysing.
+const FINDING_GRACE_MS = 10000;
+
+suite('quick fix', () => {
+  const { quickFix } = fixture;
+
+  test(`applying the ${quickFix.rule} fix rewrites the statement`, async function () {
+    await waitFor('the server to analyse the workspace', () => vscode.languages.getDiagnostics(workspaceUri(fixture.broken.path)).length > 0);
+    const document = await vscode.workspace.openTextDocument(workspaceUri(quickFix.path));
+    await vscode.window.showTextDocument(document);
+    const reported = await waitFor(`a ${quickFix.rule} finding on ${quickFix.path}`,
+      () => vscode.languages.getDiagnostics(document.uri).some((d) => ruleOf(d) === quickFix.rule), FINDING_GRACE_MS)
+      .catch(() => false);
+    if (!reported) skipUntil(this, quickFix.waitsFor);
+
+    const start = document.positionAt(document.getText().indexOf(quickFix.statement));
+    const range = new vscode.Range(start, start.translate(0, quickFix.statement.length));
+    const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, range)) || [];
+    const fix = actions.find((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && quickFix.titlePattern.test(a.title));
+    assert.ok(fix, `no quick fix matching ${quickFix.titlePattern} among: ${JSON.stringify(actions.map((a) => a.title))}`);
+
+    if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the workspace edit was rejected');
+    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments || []));
+    assert.ok(document.getText().includes(quickFix.fixedStatement), `after "${fix.title}" the file reads:\n${document.getText()}`);
+  });
+});

@@ -1,0 +1,6 @@
+// One entry for scripts/test.mjs, which loads TypeScript through tsx's tsImport: a single
+// module graph keeps `instanceof MissingServerBinary` meaningful.
+export { startMariaDb } from './mariadb.js';
+export { startPostgres } from './postgres.js';
+export { MissingServerBinary, type TestServer } from './server.js';
+export { serverVariables } from './environment.js';
