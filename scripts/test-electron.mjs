@@ -27,7 +27,7 @@ const workspace = path.join(runDir, 'workspace');
 fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
 const resultsFile = path.join(runDir, 'mocha-results.json');
 
-let exitCode = 1;
+let vscodeExitedCleanly = false;
 try {
   await runTests({
     version,
@@ -39,17 +39,16 @@ try {
     launchArgs: [workspace, '--disable-extensions', '--user-data-dir', path.join(runDir, 'user-data'),
       '--extensions-dir', path.join(runDir, 'extensions')],
   });
-  exitCode = 0;
+  vscodeExitedCleanly = true;
 } catch (error) {
   console.error(`VS Code extension tests failed: ${error.message}`);
-} finally {
-  const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : undefined;
-  fs.rmSync(runDir, { recursive: true, force: true });
-  if (results) {
-    for (const { title, reason } of results.pending) console.log(`pending: ${title} (until ${reason})`);
-    console.log(`${results.passed.length} passed, ${results.failed.length} failed`);
-  } else {
-    console.log('0 passed, 1 failed (the suites did not report: VS Code did not start or the suite crashed)');
-  }
 }
-process.exit(exitCode);
+const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : undefined;
+fs.rmSync(runDir, { recursive: true, force: true });
+if (!results) {
+  console.log('0 passed, 1 failed (the suites never reported: VS Code did not start them or crashed)');
+  process.exit(1);
+}
+for (const { title, reason } of results.pending) console.log(`pending: ${title} (until ${reason})`);
+console.log(`${results.passed.length} passed, ${results.failed.length} failed`);
+process.exit(vscodeExitedCleanly && results.failed.length === 0 ? 0 : 1);

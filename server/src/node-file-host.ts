@@ -1,24 +1,38 @@
-// The engine's FileHost over the real disk (node:fs). Unreadable paths read as absent, which is
-// what the engine expects: it reports what it can see and never throws for a missing file.
+// The disk as a FileHost, for the CLI and the language server. The engine itself never imports
+// node:fs; it reads only through the FileHost it is handed.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import type { DirectoryEntry, FileHost } from './engine/index.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { DirectoryEntry, FileHost } from './engine/host.js';
 
 export function createNodeFileHost(): FileHost {
   return {
-    readFile(path: string): string | undefined {
+    readFile(path) {
       try {
         return readFileSync(path, 'utf8');
       } catch {
         return undefined;
       }
     },
-    readDirectory(path: string): DirectoryEntry[] | undefined {
+    readDirectory(path) {
       try {
-        return readdirSync(path, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+        return readdirSync(path, { withFileTypes: true }).map(
+          (entry): DirectoryEntry => ({
+            name: entry.name,
+            // A symbolic link counts as what it points to, as the frameworks' own walkers see it.
+            isDirectory: entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(`${path}/${entry.name}`)),
+          }),
+        );
       } catch {
         return undefined;
       }
     },
   };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

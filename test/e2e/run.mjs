@@ -45,9 +45,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// Only this run's logs and pictures: update-screenshots must never copy an older run's.
+fs.rmSync(OUTPUT_DIR, { recursive: true, force: true });
 fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-// A failed run must not leave an older run's pictures behind for update-screenshots to copy.
-for (const file of fs.readdirSync(OUTPUT_DIR)) if (file.endsWith('.png')) fs.rmSync(path.join(OUTPUT_DIR, file));
 
 const ready = await results.check('prerequisites: code-server, Chromium, dist/', () => {
   codeServerEntry();

@@ -2,11 +2,13 @@
 // Each command lives in commands/<name>.ts and exports `run(argv, io)`.
 
 import { run as check } from './commands/check.js';
+import { run as schema } from './commands/schema.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from './io.js';
 import { toolVersion } from './version.js';
 
 const commands: Record<string, { run: CliCommand; summary: string }> = {
   check: { run: check, summary: 'check migration folders for errors and unsafe changes' },
+  schema: { run: schema, summary: 'print the schema a migration folder produces (--at VERSION)' },
 };
 
 function help(): string {

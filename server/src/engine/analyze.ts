@@ -6,13 +6,24 @@ import type { FileHost } from './host.js';
 import { compareFindings, SYNTAX_ERROR_RULE, type Finding } from './model/finding.js';
 import type { MigrationSet } from './model/migration-set.js';
 import { LineIndex } from './model/source.js';
-import { initParsers, parseStatements } from './parse/index.js';
+import { initParsers } from './parse/index.js';
+import { ReplayProject } from './schema/project.js';
+import type { SetReplay } from './schema/replay.js';
 
-export interface AnalyzeOptions extends DiscoverOptions {}
+export interface AnalyzeOptions extends DiscoverOptions {
+  /**
+   * Parsed statements and replayed snapshots kept between analyses, so an edit re-parses one
+   * file and replays from the edited migration on. The language server keeps one; absent, each
+   * call starts afresh.
+   */
+  project?: ReplayProject;
+}
 
 export interface Analysis {
   sets: MigrationSet[];
   findings: Finding[];
+  /** One replay per set, in the same order; snapshots are computed when first asked for. */
+  replays: SetReplay[];
 }
 
 /** Loads the parsers' WebAssembly once; call before `analyze`. */
@@ -25,15 +36,16 @@ export async function initEngine(): Promise<void> {
  */
 export function analyze(paths: string[], host: FileHost, options: AnalyzeOptions = {}): Analysis {
   const sets = discoverSets(paths, host, options);
+  const project = options.project ?? new ReplayProject();
   const findings: Finding[] = [];
   for (const set of sets) {
     for (const migration of set.migrations) {
       for (const part of [migration.up, migration.down]) {
         if (!part) continue;
-        const text = host.readFile(part.file);
-        if (text === undefined) continue;
-        const lines = new LineIndex(text);
-        for (const statement of parseStatements(text, part.range, set.dialect)) {
+        const parsed = project.part(part, set.dialect, host);
+        if (parsed === undefined) continue;
+        const lines = new LineIndex(parsed.text);
+        for (const statement of parsed.statements) {
           if (!statement.syntaxError) continue;
           findings.push({
             rule: SYNTAX_ERROR_RULE,
@@ -49,5 +61,6 @@ export function analyze(paths: string[], host: FileHost, options: AnalyzeOptions
     }
   }
   findings.sort(compareFindings);
-  return { sets, findings };
+  const replays = sets.map((set) => project.replay(set, host));
+  return { sets, findings, replays };
 }

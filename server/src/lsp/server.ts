@@ -15,7 +15,7 @@ import { createNodeFileHost } from '../node-file-host.js';
 import { quickFixes } from './diagnostics.js';
 import { overlayFileHost } from './overlay-file-host.js';
 import { ListSetsRequest, type ListSetsResult } from './protocol.js';
-import { analyzeOptionsFromSettings, SETTINGS_SECTION } from './settings.js';
+import { readEditorSettings, SETTINGS_SECTION } from './settings.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { WorkspaceAnalysis } from './workspace-analysis.js';
 
@@ -29,9 +29,13 @@ export function startServer(connection: Connection): void {
     textAt: (path: string) => openByPath.get(path)?.getText(),
     paths: () => [...openByPath.keys()],
   };
+  // No analysis before the settings are read: a `dialect` override would otherwise be missed by
+  // the first results (and by a listSets request that races `initialized`).
+  let settingsRead: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => (settingsRead = resolve));
   const analysis = new WorkspaceAnalysis({
     connection,
-    engineReady: initEngine(),
+    ready: Promise.all([initEngine(), settingsReady]).then(() => undefined),
     host: overlayFileHost(createNodeFileHost(), openDocuments),
     openPaths: openDocuments.paths,
     uriForPath: (path) => openByPath.get(path)?.uri ?? pathToUri(path),
@@ -64,6 +68,7 @@ export function startServer(connection: Connection): void {
       });
     }
     await refreshSettings(undefined);
+    settingsRead();
     analysis.schedule();
   });
 
@@ -71,7 +76,7 @@ export function startServer(connection: Connection): void {
   async function refreshSettings(pushed: unknown): Promise<void> {
     try {
       const section = canPullSettings ? await connection.workspace.getConfiguration(SETTINGS_SECTION) : pushed;
-      analysis.options = analyzeOptionsFromSettings(section);
+      analysis.settings = readEditorSettings(section);
     } catch (error) {
       connection.console.error(`Migration Lens: could not read settings, using defaults: ${String(error)}`);
     }

@@ -1,20 +1,27 @@
-// The `migrationLens.*` settings the server acts on, read defensively: they come from the user's
-// settings.json and may hold anything.
+// The `migrationLens.*` settings, read defensively (they come from the user's settings.json and
+// may hold anything). `dialect` forces the dialect of every set; the keys that mirror
+// `.migration-lens.json` are merged over that file by the engine's config loader, which also
+// validates them, so a mistake reads the same in either place.
 
-import { DIALECTS, type AnalyzeOptions, type Dialect } from '../engine/index.js';
+import { DIALECTS, type Dialect } from '../engine/index.js';
 
 export const SETTINGS_SECTION = 'migrationLens';
+export const SETTINGS_LABEL = 'VS Code settings (migrationLens.*)';
 
-/** Analysis options from the `migrationLens` section; `dialect: "auto"` (the default) detects it. */
-export function analyzeOptionsFromSettings(section: unknown): AnalyzeOptions {
-  const dialect = isRecord(section) ? section.dialect : undefined;
-  return isDialect(dialect) ? { dialect } : {};
+/** Keys shared with `.migration-lens.json`; `null` (their default) means "not set here". */
+const PROJECT_KEYS = ['pgVersion', 'rules', 'exclude'] as const;
+
+export interface EditorSettings {
+  /** Undefined for `auto`: each set's dialect is detected. */
+  dialect?: Dialect;
+  /** The project keys the user set, unvalidated, for the engine's `validateConfig`. */
+  projectValues: Record<string, unknown>;
 }
 
-function isDialect(value: unknown): value is Dialect {
-  return typeof value === 'string' && (DIALECTS as readonly string[]).includes(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+export function readEditorSettings(section: unknown): EditorSettings {
+  if (typeof section !== 'object' || section === null) return { projectValues: {} };
+  const values = section as Record<string, unknown>;
+  const dialect = (DIALECTS as readonly unknown[]).includes(values.dialect) ? (values.dialect as Dialect) : undefined;
+  const projectValues = Object.fromEntries(PROJECT_KEYS.filter((key) => values[key] != null).map((key) => [key, values[key]]));
+  return { dialect, projectValues };
 }

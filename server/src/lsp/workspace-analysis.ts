@@ -4,13 +4,16 @@
 // so one engine bug costs one folder's freshness, never the server.
 
 import type { Connection } from 'vscode-languageserver/node';
-import { analyze, compareFindings, type Analysis, type AnalyzeOptions, type FileHost, type Finding } from '../engine/index.js';
+import { loadProjectConfig, mergeSettings, validateConfig, type ProjectConfig } from '../engine/config/index.js';
+import { analyze, compareFindings, type Analysis, type FileHost, type Finding } from '../engine/index.js';
+import { ReplayProject } from '../engine/schema/project.js';
 import { toDiagnostic } from './diagnostics.js';
+import { SETTINGS_LABEL, type EditorSettings } from './settings.js';
 
 export interface WorkspaceAnalysisDeps {
   connection: Connection;
-  /** Resolves once the parsers are loaded. */
-  engineReady: Promise<void>;
+  /** Resolves once the parsers are loaded and the settings read; rejects if the parsers fail. */
+  ready: Promise<void>;
   /** Disk overlaid with the open documents. */
   host: FileHost;
   openPaths(): string[];
@@ -21,7 +24,11 @@ export interface WorkspaceAnalysisDeps {
 
 export class WorkspaceAnalysis {
   folders: string[] = [];
-  options: AnalyzeOptions = {};
+  settings: EditorSettings = { projectValues: {} };
+  /** Parsed statements and replays kept across edits, so an edit re-parses only its file. */
+  private readonly project = new ReplayProject();
+  /** Configuration problems last logged, so each edit does not log them again. */
+  private loggedConfigProblems = '';
   private readonly resultsByTarget = new Map<string, Analysis>();
   private readonly findingsByPath = new Map<string, Finding[]>();
   /** Diagnostics last sent per URI, serialised, to skip re-sending unchanged files. */
@@ -31,7 +38,7 @@ export class WorkspaceAnalysis {
   private readonly engineLoaded: Promise<boolean>;
 
   constructor(private readonly deps: WorkspaceAnalysisDeps) {
-    this.engineLoaded = deps.engineReady.then(
+    this.engineLoaded = deps.ready.then(
       () => true,
       (error) => {
         this.log('could not load the SQL parsers', error);
@@ -57,20 +64,38 @@ export class WorkspaceAnalysis {
     for (const target of this.resultsByTarget.keys()) {
       if (!targets.includes(target)) this.resultsByTarget.delete(target);
     }
+    const configProblems: string[] = [];
     for (const target of targets) {
       try {
-        this.resultsByTarget.set(target, analyze([target], this.deps.host, this.options));
+        const config = this.configFor(target, configProblems);
+        this.resultsByTarget.set(target, analyze([target], this.deps.host, { dialect: this.settings.dialect, config, project: this.project }));
       } catch (error) {
         this.log(`analysis of ${target} failed; its previous results stay`, error);
       }
     }
+    this.logConfigProblems(configProblems);
     const analysis = this.merged();
+    this.project.retain(analysis.sets);
     this.publish(analysis.findings);
     return analysis;
   }
 
   findingsAt(path: string): readonly Finding[] {
     return this.findingsByPath.get(path) ?? [];
+  }
+
+  /** `.migration-lens.json` for the target with the editor settings over it; problems are appended. */
+  private configFor(target: string, problems: string[]): ProjectConfig {
+    const file = loadProjectConfig(target, this.deps.host);
+    const editor = validateConfig(this.settings.projectValues, { label: SETTINGS_LABEL, baseDir: target });
+    problems.push(...[...file.problems, ...editor.problems].map((problem) => problem.message));
+    return mergeSettings(file.config, editor.values);
+  }
+
+  private logConfigProblems(problems: string[]): void {
+    const text = [...new Set(problems)].join('\n');
+    if (text && text !== this.loggedConfigProblems) this.deps.connection.console.warn(`Migration Lens settings:\n${text}`);
+    this.loggedConfigProblems = text;
   }
 
   /** Workspace folders, plus open files outside every folder, each checked on its own. */
@@ -85,6 +110,7 @@ export class WorkspaceAnalysis {
     return {
       sets: results.flatMap((result) => result.sets),
       findings: results.flatMap((result) => result.findings).sort(compareFindings),
+      replays: results.flatMap((result) => result.replays),
     };
   }
 

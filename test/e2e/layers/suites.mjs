@@ -9,6 +9,7 @@ import { launchBrowser } from '../lib/browser.mjs';
 import { CodeServer } from '../lib/code-server.mjs';
 import { FIXTURE_WORKSPACE, OUTPUT_DIR, REPO, SUITE_ENTRY } from '../lib/paths.mjs';
 import { log } from '../lib/results.mjs';
+import suiteEntry from '../suite/index.js';
 
 const SUITE_TIMEOUT_MS = 300000;
 const remote = (absolutePath) => `vscode-remote://remote${absolutePath}`;
@@ -28,10 +29,14 @@ export async function runSuites(results, dir, cleanups) {
   let onExit;
   const exitCode = new Promise((resolve) => { onExit = resolve; });
   // The web workbench reports extension-test output and the final code through these two hooks.
+  // Workbench start-up chatter comes through the same hook; mocha's output starts at the marker
+  // test/e2e/suite/index.js prints.
+  let echo = false;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = format(...(args || []));
     hostLog.push(`${type}: ${line}`);
-    if (type === 'log' || type === 'error') console.log(`    | ${line}`);
+    echo ||= line === suiteEntry.START_MARKER;
+    if (echo) console.log(`    | ${line}`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => onExit(code));
   const started = Date.now();

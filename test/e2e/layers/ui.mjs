@@ -22,8 +22,22 @@ function packageExtension(vsix) {
 
 /** Moves the pointer off the editor and lets animations settle, so pictures show no stray hover. */
 async function settle(page) {
-  await page.mouse.move(1390, 10);
+  await page.mouse.move(900, 450); // empty editor area below the text: nothing there to hover
   await page.waitForTimeout(1000);
+}
+
+const explorerRow = (page, name) => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
+
+/** Clicks a folder until it reports itself expanded: a click while the tree re-renders (problem
+ *  decorations arrive at about the same time) can select a row without toggling it. */
+async function expandExplorerFolder(page, name) {
+  const row = explorerRow(page, name);
+  const deadline = Date.now() + APPEAR_MS;
+  while ((await row.getAttribute('aria-expanded', { timeout: APPEAR_MS })) !== 'true') {
+    if (Date.now() > deadline) throw new Error(`explorer folder "${name}" does not expand`);
+    await row.click();
+    await page.waitForTimeout(500);
+  }
 }
 
 /** The ordered user journey; each step needs the previous one, so the first failure ends it. */
@@ -31,12 +45,17 @@ function steps(page, server) {
   const { broken } = fixture;
   const fileName = path.posix.basename(broken.path);
   const brokenLine = page.locator('.monaco-editor .view-line', { hasText: broken.statement.slice(0, 30) });
+  /** Polls: decorations and line boxes move while the editor lays out and panels open. */
   const squiggleOnBrokenLine = async () => {
-    const line = await brokenLine.boundingBox();
-    for (const squiggle of await page.locator('.monaco-editor .squiggly-error').all()) {
-      const box = await squiggle.boundingBox();
-      if (box && line && box.y + box.height / 2 >= line.y && box.y + box.height / 2 <= line.y + line.height) return box;
-    }
+    const deadline = Date.now() + APPEAR_MS;
+    do {
+      const line = await brokenLine.boundingBox();
+      for (const squiggle of await page.locator('.monaco-editor .squiggly-error').all()) {
+        const box = await squiggle.boundingBox();
+        if (box && line && box.y + box.height / 2 >= line.y && box.y + box.height / 2 <= line.y + line.height) return box;
+      }
+      await page.waitForTimeout(250);
+    } while (Date.now() < deadline);
     return undefined;
   };
   const palette = page.locator('.quick-input-widget');
@@ -47,16 +66,20 @@ function steps(page, server) {
     ['the workbench loads the fixture workspace', async () => {
       await page.goto(server.url());
       await page.locator('.monaco-workbench').waitFor({ timeout: APPEAR_MS });
-      await page.locator('.explorer-folders-view .monaco-list-row[aria-label="db"]').waitFor({ timeout: APPEAR_MS });
+      await explorerRow(page, 'db').waitFor({ timeout: APPEAR_MS });
+    }],
+    ['the status bar shows the language server running', async () => {
+      // The item shows $(database) only in the Running state ($(sync~spin) starting, $(error) stopped).
+      const item = page.locator('.statusbar-item', { hasText: 'Migration Lens' });
+      await item.locator('.codicon-database').waitFor({ timeout: APPEAR_MS });
     }],
     [`open ${broken.path} from the explorer`, async () => {
-      for (const row of broken.path.split('/')) {
-        await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${row}"]`).click({ timeout: APPEAR_MS });
-      }
+      const folders = broken.path.split('/').slice(0, -1);
+      for (const folder of folders) await expandExplorerFolder(page, folder);
+      await explorerRow(page, fileName).click({ timeout: APPEAR_MS });
       await brokenLine.waitFor({ timeout: APPEAR_MS });
     }],
     ['the syntax error is squiggled on the broken statement', async () => {
-      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: APPEAR_MS });
       const box = await squiggleOnBrokenLine();
       if (!box) throw new Error(`no .squiggly-error on the line "${broken.statement}"`);
       return `${await page.locator('.monaco-editor .squiggly-error').count()} squiggle(s)`;
@@ -95,7 +118,7 @@ function steps(page, server) {
       await page.screenshot({ path: path.join(OUTPUT_DIR, 'command-palette.png') });
       return `${await palette.locator('.monaco-list-row').count()} rows`;
     }],
-    [`"${fixture.commandTitles[CHECK_COMMAND]}" lists the golang-migrate set with its problem count`, async () => {
+    [`"${fixture.commandTitles[CHECK_COMMAND]}" lists the golang-migrate set with its one error`, async () => {
       await paletteInput.fill(`>${fixture.commandTitles[CHECK_COMMAND]}`);
       await paletteRow(fixture.commandTitles[CHECK_COMMAND]).first().waitFor({ timeout: APPEAR_MS });
       await page.keyboard.press('Enter');
@@ -105,6 +128,8 @@ function steps(page, server) {
       for (const expected of ['golang-migrate', 'postgres', '4 migrations']) {
         if (!text.includes(expected)) throw new Error(`set row lacks "${expected}": ${text}`);
       }
+      const errors = await setRow.first().locator('.codicon-error').evaluate((icon) => icon.nextSibling && icon.nextSibling.textContent.trim().split(/\s/)[0]);
+      if (errors !== '1') throw new Error(`set row shows ${errors} errors, expected 1: ${text}`);
       return text;
     }],
     ['picking the set reveals its folder and focuses the Problems panel', async () => {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { REPO } from './paths.mjs';
 
 const OUTPUTS = ['dist/client.js', 'dist/server.js', 'dist/cli.js'];
-const INPUTS = ['client/src', 'server/src', 'syntaxes', 'snippets', 'scripts', 'package.json', 'package-lock.json'];
+// What scripts/build.mjs reads; syntaxes/ and snippets/ are packaged as they are.
+const INPUTS = ['client/src', 'server/src', 'scripts/build.mjs', 'scripts/runtime-files.mjs', 'package.json', 'package-lock.json'];
 
 function newestMtime(entry) {
   if (!fs.existsSync(entry)) return 0;

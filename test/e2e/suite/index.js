@@ -8,7 +8,11 @@ const mochaModule = require('mocha');
 // mocha 12 is ESM-only; require() of it returns a namespace with the class as `default`.
 const Mocha = mochaModule.default || mochaModule;
 
+// The code-server runner echoes the extension host's console from this line on.
+const START_MARKER = 'Migration Lens extension tests';
+
 function run() {
+  console.log(START_MARKER);
   // Slow machines need the time: the language server parses the whole workspace on start.
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000 });
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
@@ -33,4 +37,4 @@ function run() {
   });
 }
 
-module.exports = { run };
+module.exports = { run, START_MARKER };

@@ -4,7 +4,7 @@ const fixture = require('../fixture.js');
 const { workspaceUri, waitFor, ruleOf, skipUntil } = require('./helpers.js');
 
 // How long the rule's finding may take to show up once the server is known to be analysing.
-const FINDING_GRACE_MS = 10000;
+const FINDING_GRACE_MS = 5000;
 
 suite('quick fix', () => {
   const { quickFix } = fixture;

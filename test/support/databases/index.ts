@@ -2,5 +2,5 @@
 // module graph keeps `instanceof MissingServerBinary` meaningful.
 export { startMariaDb } from './mariadb.js';
 export { startPostgres } from './postgres.js';
-export { MissingServerBinary, type TestServer } from './server.js';
+export { MissingServerBinary } from './server.js';
 export { serverVariables } from './environment.js';

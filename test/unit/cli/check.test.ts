@@ -89,3 +89,11 @@ test('--help and --version exit 0', async (t) => {
   }
   assert.match((await runCli(['--version'], cwd)).stdout, /^\d+\.\d+\.\d+\n$/);
 });
+
+test('a broken .migration-lens.json is reported on stderr and the check still runs', async (t) => {
+  const cwd = tempWorkspace(t, { [MIGRATION]: FIXED_MIGRATION, '.migration-lens.json': '{ "pgVersion": "fifteen" }\n' });
+  const run = await runCli(['check', 'migrations'], cwd);
+  assert.equal(run.code, 0);
+  assert.match(run.stderr, /^migration-lens check: warning: .*pgVersion/);
+  assert.match(run.stdout, /no problems in 1 file\n$/);
+});

@@ -4,7 +4,8 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, DIALECTS, initEngine, normalizePath, type Dialect } from '../../engine/index.js';
+import { loadProjectConfig } from '../../engine/config/index.js';
+import { analyze, DIALECTS, initEngine, normalizePath, type Dialect, type FileHost } from '../../engine/index.js';
 import { createNodeFileHost } from '../../node-file-host.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from '../io.js';
 import { formatJson } from '../output/json.js';
@@ -45,6 +46,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 
   const host = createNodeFileHost();
+  reportConfigProblems(options.paths, host, io);
   await initEngine();
   const analysis = analyze(options.paths, host, { dialect: options.dialect });
   if (analysis.sets.length === 0) {
@@ -56,6 +58,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   else io.stdout(formatText(analysis, io.cwd, (file) => host.readFile(file)));
 
   return analysis.findings.some((finding) => finding.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * The engine uses the valid parts of a broken `.migration-lens.json` and says nothing, so say
+ * what was ignored here: a CI run must not silently check with settings nobody meant.
+ */
+function reportConfigProblems(paths: string[], host: FileHost, io: CliIO): void {
+  const problems = new Set(paths.flatMap((path) => loadProjectConfig(path, host).problems.map((problem) => problem.message)));
+  for (const message of problems) io.stderr(`migration-lens check: warning: ${message}\n`);
 }
 
 /** The parsed options, or a one-line message saying what is wrong and what to do. */

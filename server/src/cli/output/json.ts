@@ -3,7 +3,7 @@
 import type { Analysis } from '../../engine/index.js';
 import { displayPath, toOneBased } from './locations.js';
 
-export function formatJson(analysis: Analysis, cwd: string): string {
+export function formatJson(analysis: Pick<Analysis, 'sets' | 'findings'>, cwd: string): string {
   const sets = analysis.sets.map((set) => ({
     root: displayPath(set.root, cwd),
     framework: set.framework,

@@ -16,7 +16,7 @@ export interface SarifTool {
   rules: readonly RuleMeta[];
 }
 
-export function formatSarif(analysis: Analysis, cwd: string, tool: SarifTool): string {
+export function formatSarif(analysis: Pick<Analysis, 'findings'>, cwd: string, tool: SarifTool): string {
   const rules = describeRules(tool.rules, analysis.findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const location = (file: string, range: Range): Sarif.PhysicalLocation => ({

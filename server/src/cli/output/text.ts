@@ -4,7 +4,7 @@
 import { LineIndex, type Analysis, type Finding, type MigrationSet, type Severity } from '../../engine/index.js';
 import { displayPath, toOneBased } from './locations.js';
 
-export function formatText(analysis: Analysis, cwd: string, readFile: (file: string) => string | undefined): string {
+export function formatText(analysis: Pick<Analysis, 'sets' | 'findings'>, cwd: string, readFile: (file: string) => string | undefined): string {
   const lineIndexes = new Map<string, LineIndex | undefined>();
   const linesOf = (file: string) => {
     if (!lineIndexes.has(file)) {

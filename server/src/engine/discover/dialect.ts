@@ -3,7 +3,6 @@
 // project files → SQL content → PostgreSQL by default.
 
 import { basename, dirname, joinPath, type FileHost } from '../host.js';
-import type { Framework } from '../model/migration-set.js';
 import type { Dialect } from '../model/source.js';
 import type { SetOverride } from '../config/index.js';
 import { LOCK_FILE } from './frameworks/index.js';
@@ -16,7 +15,6 @@ export interface DialectChoice {
 
 export interface DialectInput {
   root: string;
-  framework: Framework;
   /** The migration files, for content signals. */
   files: string[];
   host: FileHost;

@@ -3,7 +3,7 @@
 
 import { createExcludeMatcher, loadProjectConfig, type ProjectConfig } from '../config/index.js';
 import { basename, dirname, joinPath, normalizePath, type FileHost } from '../host.js';
-import type { MigrationSet } from '../model/migration-set.js';
+import type { Framework, MigrationSet } from '../model/migration-set.js';
 import type { Dialect } from '../model/source.js';
 import { detectDialect } from './dialect.js';
 import { createTextCache, SQL_FILE, type Folder } from './folder.js';
@@ -94,7 +94,6 @@ function setOfFolder(folder: Folder, context: Context): MigrationSet | undefined
   const { layout, detection } = chosen;
   const dialect = detectDialect({
     root: folder.path,
-    framework: layout.framework,
     files: detection.files,
     host: context.host,
     read: context.read,
@@ -126,7 +125,7 @@ function chooseLayout(folder: Folder): { layout: FrameworkLayout; detection: Det
   return best;
 }
 
-function forcedLayout(folder: Folder, framework: string, index: number, context: Context): { layout: FrameworkLayout; detection: Detection } | undefined {
+function forcedLayout(folder: Folder, framework: Framework, index: number, context: Context): { layout: FrameworkLayout; detection: Detection } | undefined {
   const layout = LAYOUTS.find((candidate) => candidate.framework === framework);
   if (!layout) return undefined;
   const detected = layout.detect(folder);
@@ -136,7 +135,7 @@ function forcedLayout(folder: Folder, framework: string, index: number, context:
 
 function standaloneSet(file: string, context: Context): MigrationSet {
   const root = dirname(file);
-  const dialect = detectDialect({ root, framework: 'plain', files: [file], host: context.host, read: context.read, forced: context.forcedDialect });
+  const dialect = detectDialect({ root, files: [file], host: context.host, read: context.read, forced: context.forcedDialect });
   return {
     root,
     framework: 'plain',

@@ -17,8 +17,5 @@ export async function initParsers(): Promise<void> {
 export function parseStatements(text: string, range: SourceRange, dialect: Dialect): Statement[] {
   const spans = splitStatements(text, range, dialect);
   if (dialect === 'postgres') return parsePostgresStatements(text, range, spans);
-  return spans.map((span) => {
-    const statementText = text.slice(span.start, span.end);
-    return { range: span, text: statementText, ...parseMysqlStatement(statementText, span, dialect) };
-  });
+  return spans.map((span) => ({ range: span, text: text.slice(span.start, span.end), ...parseMysqlStatement(text, span, dialect) }));
 }

@@ -57,6 +57,11 @@ export function splitStatements(text: string, range: SourceRange, dialect: Diale
       }
       continue;
     }
+    if (delimiter !== ';' && (kind === TokenKind.Word || kind === TokenKind.Punctuation)) {
+      // The mysql client finds its delimiter anywhere outside quotes and comments: `END$$`.
+      const inside = text.indexOf(delimiter, lexer.tokenStart + 1);
+      if (inside >= 0 && inside < lexer.pos) lexer.pos = inside;
+    }
     if (start < 0) {
       if (mysql && !inDirectiveBlock && lexer.isWord('delimiter')) {
         delimiter = readDelimiterCommand(lexer) ?? delimiter;

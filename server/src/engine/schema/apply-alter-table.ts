@@ -61,7 +61,7 @@ function applyAction(editor: SchemaEditor, tableKey: string, table: Table, actio
         if (!action.ifNotExists) editor.exists('column', columnRef(action.column.name), columnHistoryKey(action.column.name), action.range);
         return table;
       }
-      let next = editor.withEvent({ ...table, columns: [...table.columns, columnFromDef(editor, table, action.column)] }, 'altered', `column \`${action.column.name}\` added`);
+      let next: Table = editor.withEvent({ ...table, columns: [...table.columns, columnFromDef(editor, table, action.column)] }, 'altered', `column \`${action.column.name}\` added`);
       const serialUnique = isPostgres(dialect) ? undefined : serialUniqueConstraint(action.column);
       for (const constraint of serialUnique ? [...action.constraints, serialUnique] : action.constraints) {
         next = addConstraint(editor, tableKey, next, constraint);
@@ -221,7 +221,7 @@ export function renameIndexOf(editor: SchemaEditor, tableKey: string, table: Tab
     editor.missing('index', from, indexKey(dialect, tableKey, from, table.schema), range);
     return table;
   }
-  const rename = <T extends { name?: string }>(item: T): T => (item === renamed ? { ...item, name: to } : item);
+  const rename = <T extends { name?: string }>(item: T): T => ((item as unknown) === renamed ? { ...item, name: to } : item);
   const next: Table = {
     ...table,
     indexes: table.indexes.map(rename),

@@ -12,7 +12,7 @@ import type {
   Name,
   ObjectKind,
 } from '../model/changes.js';
-import { applyAlterTable, dropIndexOf } from './apply-alter-table.js';
+import { applyAlterTable, dropIndexOf, renameIndexOf } from './apply-alter-table.js';
 import type { SchemaEditor } from './editor.js';
 import type { EnumType, NamedObject, Table } from './model.js';
 import { columnKey, isPostgres } from './names.js';
@@ -65,9 +65,38 @@ export function applyChange(editor: SchemaEditor, change: Change): void {
     case 'set':
     case 'comment':
     case 'reindex':
+      return;
     case 'other':
+      if (change.object && change.renamedTo !== undefined) renameObject(editor, change.object.kind, change.object.name, change.renamedTo);
       return;
   }
+}
+
+/** ALTER INDEX/VIEW/SEQUENCE/FUNCTION … RENAME TO: objects without a change kind of their own. */
+function renameObject(editor: SchemaEditor, kind: ObjectKind, name: Name, to: string): void {
+  const key = editor.key(name);
+  if (kind === 'index') {
+    const tableKey = editor.schema.indexOwners.get(key);
+    const table = tableKey === undefined ? undefined : editor.schema.tables.get(tableKey);
+    if (table && tableKey !== undefined) editor.putTable(tableKey, renameIndexOf(editor, tableKey, table, name.name, to, name.range));
+    else editor.missing('index', name.raw, key, name);
+    return;
+  }
+  if (kind === 'table') {
+    if (editor.schema.tables.has(key)) renameTable(editor, key, { ...name, name: to, raw: to });
+    else editor.missing('table', name.raw, key, name);
+    return;
+  }
+  const map = DROP_MAPS[kind];
+  if (!map || map === 'enums') return;
+  const existing = editor.schema[map].get(key) as NamedObject | undefined;
+  if (!existing) {
+    editor.missing(HISTORY_KINDS[map], name.raw, key, name);
+    return;
+  }
+  editor.recordHistory(HISTORY_KINDS[map], key, existing.name, existing, to);
+  editor.remove(map, key);
+  editor.put(map, editor.key({ schema: name.schema, name: to }), editor.withEvent({ ...existing, name: to }, 'renamed', `renamed from \`${existing.name}\``) as never);
 }
 
 function namedObject(editor: SchemaEditor, name: Name, table?: string): NamedObject {

@@ -111,7 +111,10 @@ function join(parts: string[]): string {
   return out;
 }
 
-/** `(x)` → `x` where the parentheses are not a call's; repeated outer parentheses removed. */
+/**
+ * `(x)` → `x` where the parentheses are not a call's, `((…))` → `(…)`, and parentheses around
+ * the whole expression removed: catalogs add these freely.
+ */
 function simplifyParentheses(parts: string[]): string[] {
   const out = [...parts];
   for (let i = 0; i + 2 < out.length; i++) {
@@ -121,6 +124,15 @@ function simplifyParentheses(parts: string[]): string[] {
       out.splice(i + 2, 1);
       out.splice(i, 1);
       i = Math.max(-1, i - 2);
+    }
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (out[i] !== '(' || out[i + 1] !== '(') continue;
+    const inner = closingParenthesis(out, i + 1);
+    if (inner >= 0 && closingParenthesis(out, i) === inner + 1) {
+      out.splice(inner, 1);
+      out.splice(i + 1, 1);
+      i--;
     }
   }
   while (out[0] === '(' && closingParenthesis(out, 0) === out.length - 1) {
@@ -162,5 +174,9 @@ export function normalizeDefault(dialect: Dialect, sql: string): string | undefi
  * predicates): two expressions with the same key are treated as the same.
  */
 export function expressionKey(expression: string): string {
-  return expression.replace(/[()]/g, '').replace(/\s+/g, ' ');
+  return expression
+    .replace(/[()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ (?![A-Za-z0-9_$'])|(?<![A-Za-z0-9_$']) /g, '')
+    .trim();
 }

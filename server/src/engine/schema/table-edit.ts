@@ -231,7 +231,7 @@ export function addIndex(editor: SchemaEditor, tableKey: string, table: Table, d
       return table;
     }
   } else {
-    const expressionAware = def.elements.map((element) => element.column ?? 'expr');
+    const expressionAware = def.elements.map((element) => element.column ?? postgresExpressionColumnName(element.expression ?? ''));
     name = postgres
       ? choosePostgresName(table.name, postgresColumnsAddition(expressionAware), 'idx', postgresRelationTaken(editor, table.schema))
       : chooseMysqlIndexName(expressionAware[0], mysqlIndexTaken(table));
@@ -241,6 +241,18 @@ export function addIndex(editor: SchemaEditor, tableKey: string, table: Table, d
   if (def.where) index.where = normalizeExpression(dialect, def.where.sql);
   const withIndex = { ...table, indexes: [...table.indexes, index] };
   return postgres ? withIndex : dropIndexesReplacedFor(dialect, withIndex, columns);
+}
+
+/**
+ * The name PostgreSQL's FigureColname gives an index expression when naming the index: the
+ * function called at the top, the column inside a cast, else `expr`.
+ */
+function postgresExpressionColumnName(expression: string): string {
+  const text = expression.trim().replace(/^\((.*)\)$/s, '$1').trim();
+  const call = /^([A-Za-z_][A-Za-z0-9_$]*)\s*\(/.exec(text);
+  if (call) return call[1].toLowerCase();
+  const cast = /^([A-Za-z_][A-Za-z0-9_$]*)\s*::/.exec(text);
+  return cast ? cast[1].toLowerCase() : 'expr';
 }
 
 /**

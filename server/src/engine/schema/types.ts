@@ -62,13 +62,17 @@ const MYSQL_ALIASES: Record<string, string> = {
 
 const MYSQL_INTEGERS = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint']);
 
-/** A type name in lower case with runs of blanks collapsed and identifier quotes removed. */
-function cleanName(name: string): string {
-  return name.replace(/["`]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * A type name with identifier quotes and runs of blanks removed. PostgreSQL names keep their case
+ * (the parser folded them; a quoted enum name is case-sensitive); MySQL's are lower-cased.
+ */
+function cleanName(name: string, foldCase: boolean): string {
+  const cleaned = name.replace(/["`]/g, '').trim().replace(/\s+/g, ' ');
+  return foldCase ? cleaned.toLowerCase() : cleaned.replace(/^(public|pg_catalog)\./, '');
 }
 
 export function isPostgresSerial(typeName: string): boolean {
-  return POSTGRES_SERIALS.has(cleanName(typeName));
+  return POSTGRES_SERIALS.has(cleanName(typeName, true));
 }
 
 export function normalizeType(dialect: Dialect, spelling: TypeSpelling): ColumnType {
@@ -76,7 +80,7 @@ export function normalizeType(dialect: Dialect, spelling: TypeSpelling): ColumnT
 }
 
 function normalizePostgres(spelling: TypeSpelling): ColumnType {
-  let name = cleanName(spelling.name);
+  let name = cleanName(spelling.name, false);
   let args = (spelling.args ?? []).map((arg) => arg.trim());
   // `timestamp(3) with time zone` may arrive as one name with the precision inside it.
   const inner = /^(timestamp|time)\s*\((\d+)\)\s*(with(?:out)? time zone)$/.exec(name);
@@ -94,7 +98,7 @@ function normalizePostgres(spelling: TypeSpelling): ColumnType {
 }
 
 function normalizeMysql(spelling: TypeSpelling): ColumnType {
-  const original = cleanName(spelling.name);
+  const original = cleanName(spelling.name, true);
   let name = MYSQL_ALIASES[original] ?? original;
   let args = (spelling.args ?? []).map((arg) => arg.trim());
   let unsigned = spelling.unsigned || original === 'serial' || undefined;

@@ -17,18 +17,19 @@ export class StatementContext {
   readonly mariadbOnly: SourceRange[] = [];
   /** False when node-sql-parser has no grammar for the statement and our reader alone judges it. */
   grammarCovers = true;
+  /** The leading word starts no statement we know; a grammar error then names it. */
+  unknownStatement = false;
 
   constructor(
-    /** The file's text, or the statement's own text (then `shift` is the statement's file offset). */
+    /** The file's text. */
     readonly text: string,
-    readonly shift: number,
     readonly dialect: MysqlDialect,
     /** The statement's range in the file. */
     readonly range: SourceRange,
   ) {}
 
   slice(range: SourceRange): string {
-    return this.text.slice(range.start - this.shift, range.end - this.shift);
+    return this.text.slice(range.start, range.end);
   }
 
   /** Hides valid syntax the grammar lacks from the grammar check. */

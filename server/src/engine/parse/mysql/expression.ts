@@ -50,7 +50,7 @@ export function readParenthesisedExpression(reader: TokenReader): Expression {
 }
 
 /** The tokens from `from` to the cursor as an Expression. */
-export function expressionOf(reader: TokenReader, from: number): Expression {
+function expressionOf(reader: TokenReader, from: number): Expression {
   const range = reader.rangeFrom(from);
   return { sql: reader.ctx.slice(range), kind: classify(reader.tokensFrom(from)), range };
 }

@@ -166,7 +166,7 @@ export class TokenReader {
 
   /** The comma before this reader's first token when there is one, else the comma after its last. */
   separatingComma(): SourceRange | undefined {
-    const before = this.tokens[this.pos - 1];
+    const before = this.tokens[this.start - 1];
     if (before?.type === 'punct' && before.value === ',') return tokenRange(before);
     const after = this.tokens[this.end];
     return after?.type === 'punct' && after.value === ',' ? tokenRange(after) : undefined;
@@ -182,6 +182,25 @@ export class TokenReader {
       else if (token.type === 'punct' && token.value === ')') depth--;
       this.pos++;
     }
+  }
+
+  /** All of this reader's tokens outside parentheses, wherever the cursor is. */
+  topLevelTokens(): Token[] {
+    const result: Token[] = [];
+    let depth = 0;
+    for (let i = this.start; i < this.end; i++) {
+      const token = this.tokens[i];
+      if (token.type === 'punct' && token.value === '(') depth++;
+      else if (token.type === 'punct' && token.value === ')') depth--;
+      else if (depth === 0) result.push(token);
+    }
+    return result;
+  }
+
+  /** Moves the cursor to `token`, one of this reader's tokens. */
+  seek(token: Token): void {
+    const index = this.tokens.indexOf(token, this.start);
+    if (index >= 0 && index < this.end) this.pos = index;
   }
 
   /** Range of the tokens from index `from` up to the cursor. */

@@ -29,17 +29,14 @@ export interface TokenizedStatement {
 
 const EXECUTABLE_OPENER = /^\/\*M?!\d*/;
 
-/**
- * Tokens of `text` between `start` and `end`; `shift` is added to every offset so that ranges are
- * file offsets even when `text` holds only the statement.
- */
-export function tokenize(text: string, start: number, end: number, shift: number): TokenizedStatement {
+/** Tokens of `text` between `start` and `end`, with file offsets. */
+export function tokenize(text: string, start: number, end: number): TokenizedStatement {
   const result: TokenizedStatement = { tokens: [], executableMarkers: [] };
-  collect(text, start, end, shift, result);
+  collect(text, start, end, result);
   return result;
 }
 
-function collect(text: string, start: number, end: number, shift: number, into: TokenizedStatement): void {
+function collect(text: string, start: number, end: number, into: TokenizedStatement): void {
   const lexer = new SqlLexer(text, start, end, 'mysql');
   while (lexer.nextContent()) {
     const tokenText = lexer.tokenText();
@@ -47,17 +44,17 @@ function collect(text: string, start: number, end: number, shift: number, into: 
       const opener = EXECUTABLE_OPENER.exec(tokenText)?.[0].length ?? 3;
       const closed = tokenText.endsWith('*/') && tokenText.length >= opener + 2;
       const innerEnd = closed ? lexer.pos - 2 : lexer.pos;
-      into.executableMarkers.push({ start: lexer.tokenStart + shift, end: lexer.tokenStart + opener + shift });
-      if (closed) into.executableMarkers.push({ start: innerEnd + shift, end: lexer.pos + shift });
-      collect(text, lexer.tokenStart + opener, innerEnd, shift, into);
+      into.executableMarkers.push({ start: lexer.tokenStart, end: lexer.tokenStart + opener });
+      if (closed) into.executableMarkers.push({ start: innerEnd, end: lexer.pos });
+      collect(text, lexer.tokenStart + opener, innerEnd, into);
       continue;
     }
     into.tokens.push({
       type: tokenType(lexer.kind),
       text: tokenText,
       value: tokenValue(lexer.kind, tokenText),
-      start: lexer.tokenStart + shift,
-      end: lexer.pos + shift,
+      start: lexer.tokenStart,
+      end: lexer.pos,
     });
   }
 }

@@ -22,7 +22,7 @@ export function alterTable(ctx: PgContext, stmt: AlterTableStmt): Change {
     kind: 'alter-table',
     table,
     ifExists: stmt.missing_ok === true,
-    only: stmt.relation?.inh === false,
+    only: stmt.relation?.inh !== true,
     actions: cmds.map((cmd, i) => alterAction(ctx, cmd, actionRanges[i])),
   };
 }
@@ -105,7 +105,7 @@ export function rename(ctx: PgContext, stmt: RenameStmt): Change {
     kind: 'alter-table',
     table: relation(),
     ifExists: stmt.missing_ok === true,
-    only: stmt.relation?.inh === false,
+    only: stmt.relation?.inh !== true,
     actions: [action],
   });
   const subname = stmt.subname ?? '';

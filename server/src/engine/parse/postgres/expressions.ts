@@ -40,14 +40,11 @@ function isConstant(node: Node): boolean {
 }
 
 function callsVolatile(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(callsVolatile);
   if (typeof value !== 'object' || value === null) return false;
   const call = (value as { FuncCall?: { funcname?: Node[] } }).FuncCall;
-  if (call) {
-    const name = stringValues(call.funcname).pop();
-    if (name && VOLATILE_FUNCTIONS.has(name)) return true;
-  }
-  return Object.values(value).some(callsVolatile);
+  if (call && VOLATILE_FUNCTIONS.has(stringValues(call.funcname).pop() ?? '')) return true;
+  for (const key in value) if (callsVolatile((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /** The value of an option or setting as written (`5s`, `70`, `true`). */

@@ -8,6 +8,7 @@
 import { loadModule, parseSync, type Node, type RawStmt } from 'libpg-query';
 import type { Statement } from '../../model/changes.js';
 import type { SourceRange } from '../../model/source.js';
+import { contentRange } from '../lexer.js';
 import { toChange } from './normalise.js';
 import { PgSource } from './source.js';
 import { pgSyntaxError } from './syntax-error.js';
@@ -59,12 +60,15 @@ function matchToSpans(file: string, source: PgSource, raw: RawStmt[], spans: Sou
     const inSpan: { range: SourceRange; stmt: Node }[] = [];
     while (next < raw.length) {
       const range = source.statementRange(raw[next].stmt_location, raw[next].stmt_len);
-      if (!range || range.end <= span.start) {
+      if (range.end <= span.start) {
         next++;
         continue;
       }
       if (range.start >= span.end) break;
-      if (range.start < span.start || range.end > span.end) return undefined;
+      if (range.start < span.start) return undefined;
+      // Past the span's end there may only be comments the splitter left out (`SELECT 1 -- x\n;`).
+      if (range.end > span.end && contentRange(file, span.end, range.end, 'postgres')) return undefined;
+      range.end = Math.min(range.end, span.end);
       const stmt = raw[next++].stmt;
       if (stmt) inSpan.push({ range, stmt });
     }

@@ -5,7 +5,7 @@ import type { Name } from '../../model/changes.js';
 import { rangeVarName } from './names.js';
 import type { PgContext } from './text.js';
 
-/** Tables and views a query reads, once each, in order of appearance; CTE names excluded. */
+/** Tables and views a query reads, once each, in source order; CTE names excluded. */
 export function relationsRead(ctx: PgContext, query: unknown): Name[] {
   const relations: RangeVar[] = [];
   const cteNames = new Set<string>();
@@ -19,7 +19,7 @@ export function relationsRead(ctx: PgContext, query: unknown): Name[] {
     seen.add(key);
     names.push(rangeVarName(ctx, relation));
   }
-  return names;
+  return names.sort((a, b) => a.range.start - b.range.start);
 }
 
 function collect(value: unknown, relations: RangeVar[], cteNames: Set<string>): void {

@@ -1,15 +1,19 @@
 // libpg-query reports UTF-8 byte offsets into the string it was given; the engine works in UTF-16
 // offsets into the file. One `PgSource` per string handed to the parser does the conversion.
 
-import { utf8ByteOffsetToUtf16, type SourceRange } from '../../model/source.js';
-import { contentRange } from '../lexer.js';
+import type { SourceRange } from '../../model/source.js';
+import { SqlLexer } from '../lexer.js';
 
 const ASCII = /^[\x00-\x7f]*$/;
 
 export class PgSource {
+  /**
+   * For non-ASCII text, built on first use: after each non-ASCII UTF-16 unit, its byte offset and
+   * how many more bytes than units precede it. Migrations are mostly ASCII, so this stays short.
+   */
+  private bytesAfter: number[] | undefined;
+  private extraBytes: number[] = [];
   private readonly ascii: boolean;
-  private lastByte = 0;
-  private lastUtf16 = 0;
 
   /**
    * @param file the whole file text
@@ -27,23 +31,40 @@ export class PgSource {
   /** File offset of a parser location (UTF-8 bytes into `parsed`). */
   offset(byteLocation: number): number {
     if (this.ascii) return this.base + byteLocation;
-    // Locations mostly arrive in increasing order: continue from the last conversion when we can.
-    const resume = byteLocation >= this.lastByte;
-    const utf16 = utf8ByteOffsetToUtf16(
-      this.parsed,
-      byteLocation,
-      resume ? this.lastByte : 0,
-      resume ? this.lastUtf16 : 0,
-    );
-    this.lastByte = byteLocation;
-    this.lastUtf16 = utf16;
-    return this.base + utf16;
+    const bytesAfter = (this.bytesAfter ??= this.indexNonAscii());
+    let low = 0;
+    let high = bytesAfter.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (bytesAfter[mid] <= byteLocation) low = mid + 1;
+      else high = mid;
+    }
+    return this.base + byteLocation - (low > 0 ? this.extraBytes[low - 1] : 0);
   }
 
-  /** The statement's file range from `stmt_location`/`stmt_len`, trimmed to its content. */
-  statementRange(location: number | undefined, length: number | undefined): SourceRange | undefined {
-    const start = this.offset(location ?? 0);
-    const end = length ? this.offset((location ?? 0) + length) : this.base + this.parsed.length;
-    return contentRange(this.file, start, end, 'postgres');
+  private indexNonAscii(): number[] {
+    const bytesAfter: number[] = [];
+    let extra = 0;
+    for (const match of this.parsed.matchAll(/[^\x00-\x7f]/g)) {
+      const c = match[0].charCodeAt(0);
+      // Each half of a surrogate pair counts two of the pair's four bytes.
+      extra += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+      bytesAfter.push(match.index + 1 + extra);
+      this.extraBytes.push(extra);
+    }
+    return bytesAfter;
+  }
+
+  /**
+   * The statement's file range from `stmt_location`/`stmt_len`: from its first token (the parser's
+   * range starts right after the previous `;`, comments included) to its end, trailing blanks trimmed.
+   */
+  statementRange(location: number | undefined, length: number | undefined): SourceRange {
+    let end = length ? this.offset((location ?? 0) + length) : this.base + this.parsed.length;
+    const lexer = new SqlLexer(this.file, this.offset(location ?? 0), end, 'postgres');
+    const start = lexer.nextContent() ? lexer.tokenStart : end;
+    while (end > start && /\s/.test(this.file[end - 1])) end--;
+    return { start, end };
   }
 }
+

@@ -1,0 +1,164 @@
+// Recognises a statement by its leading keywords and hands it to the reader for its kind.
+
+import type { Change, DataChange } from '../../model/changes.js';
+import { readAlterTable } from './alter-table.js';
+import { readCreateTable } from './create-table.js';
+import type { TokenReader } from './reader.js';
+import {
+  readCreateIndex,
+  readCreateRoutine,
+  readCreateTrigger,
+  readCreateView,
+  readDrop,
+  readRenameTable,
+} from './schema-statements.js';
+import { readDataChange, readSet, readTransaction } from './session-statements.js';
+
+const DATA_OPERATIONS: Record<string, DataChange['operation']> = {
+  INSERT: 'insert',
+  REPLACE: 'replace',
+  UPDATE: 'update',
+  DELETE: 'delete',
+  TRUNCATE: 'truncate',
+  SELECT: 'select',
+  WITH: 'select',
+  VALUES: 'select',
+  TABLE: 'select',
+};
+
+const TRANSACTION_WORDS = new Set(['BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'XA']);
+
+/**
+ * Valid statements that change nothing the model tracks and that node-sql-parser's grammar
+ * mostly lacks: recorded as `other` without a grammar check, so they never read as syntax errors.
+ */
+const UNCHECKED_STATEMENTS = new Set([
+  'ANALYZE', 'BINLOG', 'CACHE', 'CALL', 'CHANGE', 'CHECK', 'CHECKSUM', 'CLONE', 'DEALLOCATE', 'DELIMITER',
+  'DESC', 'DESCRIBE', 'DO', 'EXECUTE', 'EXPLAIN', 'FLUSH', 'GET', 'GRANT', 'HANDLER', 'HELP', 'IMPORT',
+  'INSTALL', 'KILL', 'LOAD', 'LOCK', 'OPTIMIZE', 'PREPARE', 'PURGE', 'REPAIR', 'RESET', 'RESIGNAL',
+  'RESTART', 'REVOKE', 'SHOW', 'SHUTDOWN', 'SIGNAL', 'STOP', 'UNINSTALL', 'UNLOCK', 'USE', 'START',
+]);
+
+export function readStatement(reader: TokenReader): Change {
+  const first = reader.peek();
+  if (!first) throw reader.error('a statement');
+  if (first.type === 'punct' && first.value === '(') return readDataChange(reader, 'select');
+  reader.pos++;
+  switch (first.value) {
+    case 'CREATE':
+      return readCreate(reader);
+    case 'ALTER':
+      return readAlter(reader);
+    case 'DROP':
+      return readDrop(reader) ?? unchecked(reader, `drop ${reader.peek()?.text.toLowerCase() ?? ''}`);
+    case 'RENAME':
+      return reader.atWords('TABLE') ? readRenameTable(reader) : unchecked(reader, 'rename');
+    case 'SET':
+      return readSet(reader);
+    case 'START':
+      if (!reader.atWords('TRANSACTION')) break;
+      reader.pos--;
+      return readTransaction(reader);
+  }
+  const operation = DATA_OPERATIONS[first.value];
+  if (operation) return readDataChange(reader, operation);
+  if (TRANSACTION_WORDS.has(first.value)) {
+    reader.pos--;
+    return readTransaction(reader);
+  }
+  if (UNCHECKED_STATEMENTS.has(first.value)) return unchecked(reader, first.text.toLowerCase());
+  // Unknown leading word: the grammar judges it, so a typo such as `CRATE TABLE` is reported.
+  reader.ctx.unknownStatement = true;
+  return { kind: 'other', statementType: first.text.toLowerCase() };
+}
+
+interface CreateModifiers {
+  orReplace: boolean;
+  temporary: boolean;
+  /** UNIQUE, FULLTEXT or SPATIAL before INDEX. */
+  indexVariant?: string;
+}
+
+/** `OR REPLACE`, `DEFINER = user`, `ALGORITHM = x`, `SQL SECURITY x`, `TEMPORARY`, `UNIQUE`, … */
+function readCreateModifiers(reader: TokenReader): CreateModifiers {
+  const modifiers: CreateModifiers = { orReplace: false, temporary: false };
+  for (;;) {
+    const orReplace = reader.acceptWords('OR', 'REPLACE');
+    if (orReplace) {
+      modifiers.orReplace = true;
+      // CREATE OR REPLACE TABLE/INDEX are MariaDB's; views, triggers and routines take it in both.
+      if (reader.atWords('TABLE') || reader.atWords('TEMPORARY') || reader.atAnyWord(INDEX_STARTS)) reader.ctx.mariadbSyntax(orReplace);
+    } else if (reader.acceptWords('DEFINER')) {
+      reader.acceptOptionalEquals();
+      readUser(reader);
+    } else if (reader.acceptWords('ALGORITHM')) {
+      reader.acceptOptionalEquals();
+      reader.next('a view algorithm');
+    } else if (reader.acceptWords('SQL', 'SECURITY')) reader.next('DEFINER or INVOKER');
+    else if (reader.acceptWords('TEMPORARY')) modifiers.temporary = true;
+    else if (reader.acceptWords('AGGREGATE')) continue;
+    else {
+      const variant = reader.atAnyWord(INDEX_VARIANTS);
+      if (!variant || !reader.atWords(variant.value, 'INDEX')) return modifiers;
+      reader.pos++;
+      modifiers.indexVariant = variant.value;
+    }
+  }
+}
+
+const INDEX_VARIANTS = new Set(['UNIQUE', 'FULLTEXT', 'SPATIAL']);
+const INDEX_STARTS = new Set(['INDEX', 'UNIQUE', 'FULLTEXT', 'SPATIAL']);
+
+/** `'user'@'host'`, `user@host`, `CURRENT_USER`, `CURRENT_USER()`. */
+function readUser(reader: TokenReader): void {
+  const user = reader.next('a user');
+  if (user.value === 'CURRENT_USER' && reader.atPunct('(')) reader.readParenthesised();
+  else if (reader.acceptPunct('@')) reader.next('a host');
+}
+
+function readCreate(reader: TokenReader): Change {
+  const modifiers = readCreateModifiers(reader);
+  const object = reader.peek();
+  switch (object?.value) {
+    case 'TABLE':
+      return readCreateTable(reader, modifiers.temporary);
+    case 'INDEX':
+      return readCreateIndex(reader, modifiers.indexVariant);
+    case 'VIEW':
+      return readCreateView(reader, modifiers.orReplace);
+    case 'TRIGGER':
+      return readCreateTrigger(reader, modifiers.orReplace);
+    case 'PROCEDURE':
+    case 'FUNCTION':
+      return readCreateRoutine(reader, modifiers.orReplace);
+    case 'DATABASE':
+    case 'SCHEMA': {
+      reader.pos++;
+      const ifNotExists = reader.acceptWords('IF', 'NOT', 'EXISTS') !== undefined;
+      return { kind: 'create-schema', name: reader.readIdentifier('a database name').value, ifNotExists };
+    }
+    case 'SEQUENCE':
+      reader.ctx.grammarCovers = false;
+      reader.pos++;
+      reader.acceptWords('IF', 'NOT', 'EXISTS');
+      return { kind: 'create-sequence', name: reader.readName('a sequence name') };
+  }
+  return unchecked(reader, `create ${object?.text.toLowerCase() ?? ''}`.trim());
+}
+
+function readAlter(reader: TokenReader): Change {
+  if (reader.atWords('TABLE') || reader.atWords('ONLINE') || reader.atWords('IGNORE')) return readAlterTable(reader);
+  const modifiers = readCreateModifiers(reader);
+  if (reader.atWords('VIEW')) {
+    // ALTER VIEW redefines the view like CREATE OR REPLACE VIEW; the grammar lacks ALTER VIEW.
+    reader.ctx.grammarCovers = false;
+    return readCreateView(reader, true);
+  }
+  if (modifiers.orReplace) throw reader.error('VIEW');
+  return unchecked(reader, `alter ${reader.peek()?.text.toLowerCase() ?? ''}`.trim());
+}
+
+function unchecked(reader: TokenReader, statementType: string): Change {
+  reader.ctx.grammarCovers = false;
+  return { kind: 'other', statementType };
+}

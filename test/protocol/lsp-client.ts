@@ -1,0 +1,99 @@
+// A minimal LSP client for the protocol tests: spawns the built server over stdio, records every
+// publishDiagnostics, and lets a test wait for the diagnostics of a file to reach some state.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TestContext } from 'node:test';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  ConfigurationRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol';
+import { ListSetsRequest, type ListSetsResult } from '../../server/src/lsp/protocol.js';
+
+const serverJs = join(resolve(import.meta.dirname, '../..'), 'dist/server.js');
+
+export class LspTestClient {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(private readonly connection: MessageConnection) {
+    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+      this.diagnostics.set(uri, diagnostics);
+      for (const wake of this.waiters) wake();
+    });
+    connection.listen();
+  }
+
+  /**
+   * Starts dist/server.js --stdio and initializes it with `folder` as the workspace. With
+   * `settings`, the client answers the server's workspace/configuration pulls with them.
+   */
+  static async start(t: TestContext, folder: string, settings?: Record<string, unknown>): Promise<LspTestClient> {
+    if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run build\` first (npm test does).`);
+    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new LspTestClient(connection);
+    if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => settings));
+    t.after(async () => {
+      await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+      await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    });
+    const uri = pathToFileURL(folder).href;
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: uri,
+      workspaceFolders: [{ uri, name: 'workspace' }],
+      capabilities: {
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+        workspace: { configuration: settings !== undefined },
+      },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  open(uri: string, text: string): Promise<void> {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sql', version: 1, text } });
+  }
+
+  /** Replaces the whole text (a full-document change, which incremental sync also accepts). */
+  change(uri: string, version: number, text: string): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Analyses now; every diagnostic of that analysis has arrived when this resolves. */
+  listSets(): Promise<ListSetsResult> {
+    return this.connection.sendRequest(ListSetsRequest);
+  }
+
+  async waitForDiagnostics(uri: string, done: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const current = () => this.diagnostics.get(uri);
+    return new Promise((resolvePromise, reject) => {
+      const check = () => {
+        const diagnostics = current();
+        if (diagnostics && done(diagnostics)) {
+          this.waiters.delete(check);
+          clearTimeout(timer);
+          resolvePromise(diagnostics);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`diagnostics for ${uri} did not arrive in ${timeoutMs} ms; last: ${JSON.stringify(current())}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+}

@@ -1,0 +1,105 @@
+// Dialect detection: each signal in order of precedence, with the reason that names it.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultProjectConfig } from '../../../server/src/engine/config/index.js';
+import { discoverSets } from '../../../server/src/engine/discover/index.js';
+import type { MigrationSet } from '../../../server/src/engine/model/migration-set.js';
+import { createMemoryHost } from './memory-host.js';
+
+const MYSQL_SQL = 'CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;\n';
+const PG_SQL = 'CREATE TABLE t (id BIGSERIAL PRIMARY KEY, data JSONB);\n';
+
+function dialectOf(files: Record<string, string>, options = {}): Pick<MigrationSet, 'dialect' | 'dialectReason'> {
+  const [set] = discoverSets(['/p'], createMemoryHost({ '/p/package.json': '{}', ...files }), options);
+  return { dialect: set.dialect, dialectReason: set.dialectReason };
+}
+
+describe('dialect detection order', () => {
+  const mysqlFolder = { '/p/db/mysql/1_a.up.sql': PG_SQL };
+
+  it('1. the dialect option wins over everything', () => {
+    assert.deepEqual(dialectOf(mysqlFolder, { dialect: 'mariadb' }), { dialect: 'mariadb', dialectReason: 'set explicitly (dialect option: mariadb)' });
+  });
+
+  it('1. a set override in the config wins over the path', () => {
+    const config = { ...defaultProjectConfig('/p'), source: '/p/.migration-lens.json', sets: [{ path: '/p/db/mysql', dialect: 'postgres' as const }] };
+    assert.deepEqual(dialectOf(mysqlFolder, { config }), { dialect: 'postgres', dialectReason: 'set in /p/.migration-lens.json (sets[0].dialect)' });
+  });
+
+  it('2. the nearest dialect folder name on the path wins over content', () => {
+    assert.deepEqual(dialectOf(mysqlFolder), { dialect: 'mysql', dialectReason: 'folder "mysql" on the path /p/db/mysql' });
+    assert.equal(dialectOf({ '/p/mariadb/migrations/1_a.up.sql': PG_SQL }).dialect, 'mariadb');
+    assert.equal(dialectOf({ '/p/mysql/pg/1_a.up.sql': MYSQL_SQL }).dialect, 'postgres');
+  });
+
+  it('3. the Prisma provider wins over URLs and content', () => {
+    const result = dialectOf({
+      '/p/.env': 'DATABASE_URL=postgresql://u@h/db\n',
+      '/p/prisma/schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n}\ndatasource db {\n  provider = "mysql"\n  url = env("DATABASE_URL")\n}\n',
+      '/p/prisma/migrations/20240101000000_init/migration.sql': PG_SQL,
+    });
+    assert.deepEqual(result, { dialect: 'mysql', dialectReason: 'provider = "mysql" in /p/prisma/schema.prisma' });
+  });
+
+  it('4. database URLs in project files, shell defaults included, win over content', () => {
+    const env = dialectOf({ '/p/.env': 'DATABASE_URL=${DATABASE_URL:-mysql://u:p@h:3306/db}\n', '/p/db/migrations/1_a.sql': '-- migrate:up\n' + PG_SQL });
+    assert.deepEqual(env, { dialect: 'mysql', dialectReason: 'DATABASE_URL in /p/.env' });
+    const flyway = dialectOf({ '/p/flyway.conf': 'flyway.url=jdbc:mariadb://h/db\n', '/p/sql/V1__a.sql': PG_SQL });
+    assert.deepEqual(flyway, { dialect: 'mariadb', dialectReason: 'flyway.url in /p/flyway.conf' });
+    const dbconfig = dialectOf({ '/p/dbconfig.yml': 'production:\n  dialect: mysql\n', '/p/m/1_a.sql': '-- +migrate Up\n' + PG_SQL });
+    assert.deepEqual(dbconfig, { dialect: 'mysql', dialectReason: 'dialect in /p/dbconfig.yml' });
+    const goose = dialectOf({ '/p/.env': 'GOOSE_DRIVER=mysql\n', '/p/m/1_a.sql': '-- +goose Up\n' + PG_SQL });
+    assert.deepEqual(goose, { dialect: 'mysql', dialectReason: 'GOOSE_DRIVER in /p/.env' });
+  });
+
+  it('4. project files are searched no higher than the project root', () => {
+    const files = { '/.env': 'DATABASE_URL=mysql://h/db\n', '/p/package.json': '{}', '/p/m/1_a.up.sql': 'SELECT 1;\n' };
+    const [set] = discoverSets(['/p'], createMemoryHost(files));
+    assert.equal(set.dialect, 'postgres');
+    assert.match(set.dialectReason, /default/);
+  });
+
+  it('5. content signals outside comments and strings', () => {
+    const mysql = dialectOf({ '/p/m/1_a.up.sql': MYSQL_SQL + 'CREATE TABLE `x` (id int);\n' });
+    assert.equal(mysql.dialect, 'mysql');
+    assert.match(mysql.dialectReason, /AUTO_INCREMENT \(1_a\.up\.sql\), ENGINE=.*backticks/);
+    const postgres = dialectOf({ '/p/m/1_a.up.sql': PG_SQL + "SELECT '1'::int; -- AUTO_INCREMENT in a comment\n" });
+    assert.equal(postgres.dialect, 'postgres');
+    assert.match(postgres.dialectReason, /SERIAL.*JSONB.*`::` casts/);
+    const quoted = dialectOf({ '/p/m/1_a.up.sql': "INSERT INTO notes VALUES ('uses AUTO_INCREMENT and ENGINE=');\n" });
+    assert.match(quoted.dialectReason, /default/);
+  });
+
+  it('6. PostgreSQL by default', () => {
+    assert.deepEqual(dialectOf({ '/p/m/1_a.up.sql': 'CREATE TABLE t (id int);\n' }), {
+      dialect: 'postgres',
+      dialectReason: 'no dialect signal found; PostgreSQL is the default',
+    });
+  });
+});
+
+describe('siblings', () => {
+  const tree = (dialectA: string, dialectB: string, extra: Record<string, string> = {}) =>
+    discoverSets(
+      ['/p'],
+      createMemoryHost({
+        '/p/package.json': '{}',
+        [`/p/${dialectA}/migrations/1_a.up.sql`]: 'SELECT 1;',
+        [`/p/${dialectA}/migrations/2_b.up.sql`]: 'SELECT 1;',
+        [`/p/${dialectB}/migrations/1_a.up.sql`]: 'SELECT 1;',
+        ...extra,
+      }),
+    );
+
+  it('links parallel trees that share versions, even when one has drifted', () => {
+    const [mysql, postgres] = tree('postgres', 'mysql');
+    assert.deepEqual(postgres.siblings, ['/p/mysql/migrations']);
+    assert.deepEqual(mysql.siblings, ['/p/postgres/migrations']);
+  });
+
+  it('does not link two services of the same dialect that both start at 1', () => {
+    const sets = tree('billing', 'ledger');
+    assert.ok(sets.every((set) => set.siblings.length === 0));
+  });
+});
