@@ -41,6 +41,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     log(`${signal}: stopping`);
     await cleanUp();
+    if (!keep) fs.rmSync(runDir, { recursive: true, force: true });
     process.exit(130);
   });
 }

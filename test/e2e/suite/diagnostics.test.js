@@ -41,13 +41,10 @@ suite('diagnostics', () => {
   });
 
   test('healthy migrations get no errors', () => {
-    const errorsElsewhere = vscode.languages.getDiagnostics()
-      .filter(([uri]) => uri.toString() !== document.uri.toString())
-      .flatMap(([uri, found]) => found.filter(ours).filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
-        .map((d) => `${vscode.workspace.asRelativePath(uri)}: ${d.message}`));
-    assert.deepStrictEqual(errorsElsewhere, []);
-    for (const path of fixture.healthy) {
-      assert.deepStrictEqual(vscode.languages.getDiagnostics(workspaceUri(path)).filter(ours).map((d) => d.message), [], path);
-    }
+    // The server publishes every migration file, opened or not, in the same pass as the broken one.
+    const errors = fixture.healthy.flatMap((path) => vscode.languages.getDiagnostics(workspaceUri(path))
+      .filter((d) => ours(d) && d.severity === vscode.DiagnosticSeverity.Error)
+      .map((d) => `${path}: ${d.message}`));
+    assert.deepStrictEqual(errors, []);
   });
 });

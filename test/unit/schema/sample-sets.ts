@@ -43,8 +43,7 @@ DROP TYPE film_rating;`,
       up: `CREATE INDEX films_active_idx ON films (created_at) WHERE rating IS NOT NULL;
 CREATE UNIQUE INDEX ON films (lower(title));
 CREATE INDEX ON films USING gin (tags);
-ALTER TABLE films ADD COLUMN status varchar(20) NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'seen'));
-ALTER TYPE film_rating ADD VALUE 'NC-17' AFTER 'R';`,
+ALTER TABLE films ADD COLUMN status varchar(20) NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'seen'));`,
       down: `DROP INDEX films_active_idx;
 DROP INDEX films_lower_idx;
 DROP INDEX films_tags_idx;

@@ -1,0 +1,245 @@
+// Runs the registered rules over discovered sets: builds the set, migration and statement
+// contexts, applies configured levels and suppression comments, and converts reports (offsets)
+// into Findings (positions). analyze() calls it once per analysis.
+
+import { loadProjectConfig, type ProjectConfig } from '../config/index.js';
+import { toFix } from '../fixes/edits.js';
+import type { FileHost } from '../host.js';
+import type { Statement } from '../model/changes.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
+import { LineIndex, type SourceRange } from '../model/source.js';
+import type { ReplayProject } from '../schema/project.js';
+import type { SetReplay } from '../schema/replay.js';
+import { closestId } from './closest.js';
+import { ruleLevel } from './levels.js';
+import { knownRuleIds, RULES } from './index.js';
+import type { Report, Rule, RuleMeta, RuleSettings } from './rule.js';
+import { FileSuppressions } from './suppression.js';
+import { tokensOfStatements, type SqlToken } from './tokens.js';
+import { unknownRuleInSuppression } from './unknown-rule-in-suppression.js';
+
+export interface RuleRunInput {
+  sets: readonly MigrationSet[];
+  /** One replay per set, in the same order. */
+  replays: readonly SetReplay[];
+  host: FileHost;
+  project: ReplayProject;
+  /** Settings for every set; when absent, each set's nearest `.migration-lens.json`. */
+  config?: ProjectConfig;
+  /** The rules to run; all registered rules when absent. */
+  rules?: readonly Rule[];
+}
+
+export interface RuleRun {
+  findings: Finding[];
+  /** True when a finding already explains (or a comment silences) the syntax error of this statement. */
+  hidesSyntaxError(file: string, statement: SourceRange): boolean;
+}
+
+interface FileState {
+  text: string;
+  /** The set the file belongs to: its dialect reads the comments, its settings apply. */
+  set: MigrationSet;
+  lines: LineIndex;
+  statements: SourceRange[];
+  suppressions?: FileSuppressions;
+}
+
+interface PendingReport {
+  rule: RuleMeta;
+  set: MigrationSet;
+  severity: Severity;
+  file: string;
+  report: Report;
+}
+
+export function runRules(input: RuleRunInput): RuleRun {
+  const rules = input.rules ?? RULES;
+  const files = new Map<string, FileState>();
+  const pending: PendingReport[] = [];
+  const explained = new Map<string, SourceRange[]>();
+  const configs = new Map<string, ProjectConfig>();
+  const configOf = (set: MigrationSet): ProjectConfig => {
+    if (input.config) return input.config;
+    let config = configs.get(set.root);
+    if (!config) configs.set(set.root, (config = loadProjectConfig(set.root, input.host).config));
+    return config;
+  };
+
+  const parsed = (part: MigrationPart, set: MigrationSet) => {
+    const result = input.project.part(part, set.dialect, input.host);
+    if (result && !files.has(part.file)) {
+      files.set(part.file, { text: result.text, set, lines: new LineIndex(result.text), statements: [] });
+    }
+    return result;
+  };
+  /** Files that hold no parsed part (ignored files) are read when a finding lands in them. */
+  const fileState = (file: string, set: MigrationSet): FileState | undefined => {
+    let state = files.get(file);
+    if (!state) {
+      const text = input.host.readFile(file);
+      if (text === undefined) return undefined;
+      files.set(file, (state = { text, set, lines: new LineIndex(text), statements: [] }));
+    }
+    return state;
+  };
+
+  // Every part is read first, so suppression comments know every statement of their file.
+  for (const set of input.sets) {
+    for (const migration of set.migrations) {
+      for (const part of [migration.up, migration.down]) {
+        if (!part) continue;
+        const result = parsed(part, set);
+        if (result) files.get(part.file)!.statements.push(...result.statements.map((statement) => statement.range));
+      }
+    }
+  }
+
+  const anchor = (part: MigrationPart, set: MigrationSet): SourceRange => {
+    const first = parsed(part, set)?.statements[0]?.range ?? part.range;
+    const lines = files.get(part.file)?.lines;
+    if (!lines) return first;
+    const line = lines.positionAt(first.start).line;
+    const lineEnd = lines.offsetAt({ line, character: lines.lineText(line).length });
+    return { start: first.start, end: Math.max(first.start, Math.min(first.end, lineEnd)) };
+  };
+
+  input.sets.forEach((set, setIndex) => {
+    const config = configOf(set);
+    const active = rules.flatMap((rule) => {
+      const level = ruleLevel(rule, config);
+      return level === 'off' || !rule.dialects.includes(set.dialect) ? [] : [{ rule, level }];
+    });
+    if (active.length === 0) return;
+    const replay = input.replays[setIndex];
+    const settings: RuleSettings = config.pgVersion === undefined ? {} : { pgVersion: config.pgVersion };
+    const siblings = set.siblings.flatMap((root) => input.sets.filter((other) => other.root === root));
+
+    for (const { rule, level } of active) {
+      const reportTo = (defaultFile?: string) => (report: Report) => {
+        const file = report.file ?? defaultFile;
+        if (file === undefined) throw new Error(`rule ${rule.id} reported without a file`);
+        pending.push({ rule, set, severity: level === rule.severity ? (report.severity ?? level) : level, file, report });
+        if (report.explains) explained.set(file, [...(explained.get(file) ?? []), report.explains]);
+      };
+
+      rule.checkSet?.({
+        set,
+        settings,
+        siblings,
+        report: reportTo(),
+        replay: () => replay,
+        replayOf: (other) => input.replays[input.sets.indexOf(other)],
+        statements: (part, owner = set) => parsed(part, owner)?.statements,
+        anchor: (part) => anchor(part, set),
+      });
+
+      set.migrations.forEach((migration, index) => {
+        const firstPart = migration.up ?? migration.down;
+        rule.checkMigration?.({
+          set,
+          settings,
+          migration,
+          index,
+          report: reportTo(firstPart?.file),
+          replay: () => replay.migration(index),
+          statements: (part) => parsed(part, set)?.statements,
+          anchor: (part) => anchor(part, set),
+        });
+        if (!rule.checkStatement) return;
+        for (const part of [migration.up, migration.down]) {
+          const result = part && parsed(part, set);
+          if (!part || !result) continue;
+          let tokens: SqlToken[][] | undefined;
+          const tokensOf = (i: number) =>
+            (tokens ??= tokensOfStatements(result.text, result.statements.map((s) => s.range), set.dialect, part.range.end))[i];
+          result.statements.forEach((statement: Statement, i) => {
+            rule.checkStatement!({
+              set,
+              settings,
+              migration,
+              part,
+              statement,
+              change: statement.change,
+              text: result.text,
+              get tokens() {
+                return tokensOf(i);
+              },
+              schemaBefore: () => {
+                const migrationReplay = replay.migration(index);
+                const partReplay = part.direction === 'up' ? migrationReplay.up : migrationReplay.downResult;
+                return partReplay?.steps[i]?.before ?? migrationReplay.before;
+              },
+              report: reportTo(part.file),
+            });
+          });
+        }
+      });
+    }
+  });
+
+  const suppressionsOf = (state: FileState) => (state.suppressions ??= FileSuppressions.read(state.text, state.set.dialect, state.statements));
+  const findings: Finding[] = [];
+  const linesOf = (file: string) => files.get(file)?.lines ?? new LineIndex('');
+  for (const { rule, set, severity, file, report } of pending) {
+    const state = fileState(file, set);
+    if (state && suppressionsOf(state).silences(rule.id, report.range.start)) continue;
+    for (const related of report.related ?? []) if (related.file) fileState(related.file, set);
+    const lines = linesOf(file);
+    findings.push({
+      rule: rule.id,
+      severity,
+      message: report.message,
+      file,
+      range: lines.range(report.range),
+      related: (report.related ?? []).map((related) => ({
+        location: { file: related.file ?? file, range: linesOf(related.file ?? file).range(related.range) },
+        message: related.message,
+      })),
+      fixes: (report.fixes ?? []).map((fix) => toFix(fix, file, linesOf)),
+    });
+  }
+  findings.push(...unknownSuppressionFindings(files, suppressionsOf, configOf));
+
+  return {
+    findings,
+    hidesSyntaxError(file, statement) {
+      const overlaps = (range: SourceRange) => range.start < statement.end && statement.start < range.end;
+      if ((explained.get(file) ?? []).some(overlaps)) return true;
+      const state = files.get(file);
+      return state !== undefined && suppressionsOf(state).silences('syntax-error', statement.start);
+    },
+  };
+}
+
+/** `unknown-rule-in-suppression`: ids in our own comments that name no rule. */
+function unknownSuppressionFindings(
+  files: Map<string, FileState>,
+  suppressionsOf: (state: FileState) => FileSuppressions,
+  configOf: (set: MigrationSet) => ProjectConfig,
+): Finding[] {
+  const findings: Finding[] = [];
+  const known = knownRuleIds();
+  for (const [file, state] of files) {
+    const level = ruleLevel(unknownRuleInSuppression, configOf(state.set));
+    if (level === 'off') continue;
+    for (const written of suppressionsOf(state).ids()) {
+      if (written.squawk || known.includes(written.id)) continue;
+      const suggestion = closestId(written.id, known);
+      const range = state.lines.range(written.range);
+      findings.push({
+        rule: unknownRuleInSuppression.id,
+        severity: level,
+        message:
+          `\`${written.id}\` is not a Migration Lens rule, so this comment silences nothing` +
+          (suggestion ? `; did you mean \`${suggestion}\`?` : '; the README lists the rule ids.'),
+        file,
+        range,
+        related: [],
+        fixes: suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ file, range, newText: suggestion }], preferred: true }] : [],
+      });
+    }
+  }
+  return findings;
+}
