@@ -7,6 +7,7 @@ import { compareFindings, SYNTAX_ERROR_RULE, type Finding } from './model/findin
 import type { MigrationSet } from './model/migration-set.js';
 import { LineIndex } from './model/source.js';
 import { initParsers } from './parse/index.js';
+import { runRules } from './rules/run.js';
 import { ReplayProject } from './schema/project.js';
 import type { SetReplay } from './schema/replay.js';
 
@@ -37,7 +38,9 @@ export async function initEngine(): Promise<void> {
 export function analyze(paths: string[], host: FileHost, options: AnalyzeOptions = {}): Analysis {
   const sets = discoverSets(paths, host, options);
   const project = options.project ?? new ReplayProject();
-  const findings: Finding[] = [];
+  const replays = sets.map((set) => project.replay(set, host));
+  const ruleRun = runRules({ sets, replays, host, project, config: options.config });
+  const findings: Finding[] = [...ruleRun.findings];
   for (const set of sets) {
     for (const migration of set.migrations) {
       for (const part of [migration.up, migration.down]) {
@@ -46,7 +49,7 @@ export function analyze(paths: string[], host: FileHost, options: AnalyzeOptions
         if (parsed === undefined) continue;
         const lines = new LineIndex(parsed.text);
         for (const statement of parsed.statements) {
-          if (!statement.syntaxError) continue;
+          if (!statement.syntaxError || ruleRun.hidesSyntaxError(part.file, statement.range)) continue;
           findings.push({
             rule: SYNTAX_ERROR_RULE,
             severity: 'error',
@@ -61,6 +64,5 @@ export function analyze(paths: string[], host: FileHost, options: AnalyzeOptions
     }
   }
   findings.sort(compareFindings);
-  const replays = sets.map((set) => project.replay(set, host));
   return { sets, findings, replays };
 }

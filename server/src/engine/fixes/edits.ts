@@ -17,17 +17,6 @@ export interface FixDraft {
   preferred?: boolean;
 }
 
-export const replaceRange = (range: SourceRange, newText: string): EditDraft => ({ range, newText });
-
-export const deleteRange = (range: SourceRange): EditDraft => ({ range, newText: '' });
-
-export const insertAt = (offset: number, text: string): EditDraft => ({ range: { start: offset, end: offset }, newText: text });
-
-/** A fix made of one edit, the common case. */
-export function singleEditFix(title: string, edit: EditDraft, preferred = true): FixDraft {
-  return { title, edits: [edit], preferred };
-}
-
 export function toFix(draft: FixDraft, defaultFile: string, linesOf: (file: string) => LineIndex): Fix {
   const fix: Fix = {
     title: draft.title,

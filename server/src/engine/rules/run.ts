@@ -11,13 +11,12 @@ import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { LineIndex, type SourceRange } from '../model/source.js';
 import type { ReplayProject } from '../schema/project.js';
 import type { SetReplay } from '../schema/replay.js';
-import { closestId } from './closest.js';
 import { ruleLevel } from './levels.js';
 import { knownRuleIds, RULES } from './index.js';
 import type { Report, Rule, RuleMeta, RuleSettings } from './rule.js';
 import { FileSuppressions } from './suppression.js';
 import { tokensOfStatements, type SqlToken } from './tokens.js';
-import { unknownRuleInSuppression } from './unknown-rule-in-suppression.js';
+import { unknownRuleInSuppression, unknownSuppressionFindings } from './unknown-rule-in-suppression.js';
 
 export interface RuleRunInput {
   sets: readonly MigrationSet[];
@@ -120,7 +119,9 @@ export function runRules(input: RuleRunInput): RuleRun {
       const reportTo = (defaultFile?: string) => (report: Report) => {
         const file = report.file ?? defaultFile;
         if (file === undefined) throw new Error(`rule ${rule.id} reported without a file`);
-        pending.push({ rule, set, severity: level === rule.severity ? (report.severity ?? level) : level, file, report });
+        // A report's own severity (a construct that is legal but risky) yields to a configured level.
+        const severity = level === rule.severity ? (report.severity ?? level) : level;
+        pending.push({ rule, set, severity, file, report });
         if (report.explains) explained.set(file, [...(explained.get(file) ?? []), report.explains]);
       };
 
@@ -200,7 +201,10 @@ export function runRules(input: RuleRunInput): RuleRun {
       fixes: (report.fixes ?? []).map((fix) => toFix(fix, file, linesOf)),
     });
   }
-  findings.push(...unknownSuppressionFindings(files, suppressionsOf, configOf));
+  for (const [file, state] of files) {
+    const level = ruleLevel(unknownRuleInSuppression, configOf(state.set));
+    if (level !== 'off') findings.push(...unknownSuppressionFindings(file, state.lines, suppressionsOf(state), level, knownRuleIds()));
+  }
 
   return {
     findings,
@@ -211,35 +215,4 @@ export function runRules(input: RuleRunInput): RuleRun {
       return state !== undefined && suppressionsOf(state).silences('syntax-error', statement.start);
     },
   };
-}
-
-/** `unknown-rule-in-suppression`: ids in our own comments that name no rule. */
-function unknownSuppressionFindings(
-  files: Map<string, FileState>,
-  suppressionsOf: (state: FileState) => FileSuppressions,
-  configOf: (set: MigrationSet) => ProjectConfig,
-): Finding[] {
-  const findings: Finding[] = [];
-  const known = knownRuleIds();
-  for (const [file, state] of files) {
-    const level = ruleLevel(unknownRuleInSuppression, configOf(state.set));
-    if (level === 'off') continue;
-    for (const written of suppressionsOf(state).ids()) {
-      if (written.squawk || known.includes(written.id)) continue;
-      const suggestion = closestId(written.id, known);
-      const range = state.lines.range(written.range);
-      findings.push({
-        rule: unknownRuleInSuppression.id,
-        severity: level,
-        message:
-          `\`${written.id}\` is not a Migration Lens rule, so this comment silences nothing` +
-          (suggestion ? `; did you mean \`${suggestion}\`?` : '; the README lists the rule ids.'),
-        file,
-        range,
-        related: [],
-        fixes: suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ file, range, newText: suggestion }], preferred: true }] : [],
-      });
-    }
-  }
-  return findings;
 }

@@ -77,11 +77,10 @@ export class StatementScan {
     return open >= 0 && this.enclosingOpen(open) < 0 && this.leadsWith('create', 'table');
   }
 
-  /** True when token `i` is where a column's data type goes. */
+  /** True when token `i` is where a column's data type goes (casts are the cast detector's). */
   isTypePosition(i: number): boolean {
     const before = this.tokens[i - 1];
     if (!before) return false;
-    if (before.text === '::') return true;
     if (before.lower === 'type') return this.isIdentifier(i - 2); // ALTER COLUMN c TYPE …
     if (before.lower === 'as') {
       const open = this.enclosingOpen(i);

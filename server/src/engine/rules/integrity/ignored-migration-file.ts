@@ -1,7 +1,7 @@
 import type { MigrationSet } from '../../model/migration-set.js';
 import { DIALECTS } from '../../model/source.js';
 import type { Rule } from '../rule.js';
-import { fileName, nextVersion } from './versions.js';
+import { fileName, FRAMEWORK_NAMES, nextVersion } from './versions.js';
 
 export const ignoredMigrationFile: Rule = {
   id: 'ignored-migration-file',
@@ -25,7 +25,7 @@ export const ignoredMigrationFile: Rule = {
       ctx.report({
         file: ignored.file,
         range: { start: 0, end: 0 },
-        message: `${ctx.set.framework} will not run \`${name}\`: ${ignored.reason}.${rename ? ` Rename it to \`${rename}\`.` : ''}`,
+        message: `${FRAMEWORK_NAMES[ctx.set.framework]} will not run \`${name}\`: ${ignored.reason}.${rename ? ` Rename it to \`${rename}\`.` : ''}`,
       });
     }
   },

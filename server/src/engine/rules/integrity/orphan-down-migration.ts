@@ -1,7 +1,7 @@
 import type { Framework, Migration } from '../../model/migration-set.js';
 import { DIALECTS } from '../../model/source.js';
 import type { Rule } from '../rule.js';
-import { fileName } from './versions.js';
+import { fileName, FRAMEWORK_NAMES } from './versions.js';
 
 /** Where the missing up would be, and what the framework does without it. */
 const MISSING_UP: Partial<Record<Framework, (m: Migration) => string>> = {
@@ -28,7 +28,7 @@ export const orphanDownMigration: Rule = {
     const { up, down } = ctx.migration;
     if (up || !down) return;
     const consequence =
-      MISSING_UP[ctx.set.framework]?.(ctx.migration) ?? `applying it runs nothing, yet ${ctx.set.framework} records it as applied`;
+      MISSING_UP[ctx.set.framework]?.(ctx.migration) ?? `applying it runs nothing, yet ${FRAMEWORK_NAMES[ctx.set.framework]} records it as applied`;
     ctx.report({ file: down.file, range: ctx.anchor(down), message: `\`${fileName(down.file)}\` has no up migration: ${consequence}.` });
   },
 };

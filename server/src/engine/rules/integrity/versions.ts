@@ -55,6 +55,18 @@ export function formatTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace(/\.000Z$/, ' UTC');
 }
 
+/** How messages name each framework. */
+export const FRAMEWORK_NAMES: Record<Framework, string> = {
+  'golang-migrate': 'golang-migrate',
+  goose: 'goose',
+  dbmate: 'dbmate',
+  'sql-migrate': 'sql-migrate',
+  flyway: 'Flyway',
+  prisma: 'Prisma Migrate',
+  'node-pg-migrate': 'node-pg-migrate',
+  plain: 'the migration runner',
+};
+
 /** Numeric frameworks order by number; dbmate by file name; the wording used in messages. */
 export const ORDER_BASIS: Record<Framework, string> = {
   'golang-migrate': 'golang-migrate compares versions as numbers',

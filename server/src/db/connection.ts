@@ -1,0 +1,102 @@
+// One database session, whatever carries it: embedded PGlite, a PostgreSQL server through `pg`,
+// a MySQL/MariaDB server through `mysql2`. Everything that runs migrations, reads tracking
+// tables or compares schemas talks to a `DatabaseConnection`, never to a driver directly.
+//
+// A connection is a single session (not a pool): session-level state such as advisory locks,
+// `SET lock_timeout` and an open transaction stays with it until `close()`.
+
+import type { Dialect } from '../engine/model/source.js';
+import { openMysql } from './targets/mysql.js';
+import { openEmbeddedPglite } from './targets/pglite.js';
+import { openPostgres } from './targets/postgres.js';
+import { parseDatabaseUrl, requireLocalOrAllowed } from './targets/url.js';
+
+export type Row = Record<string, unknown>;
+
+export interface DatabaseConnection {
+  /** `postgres` for PGlite and PostgreSQL servers; `mysql` or `mariadb` as the server reports itself. */
+  readonly dialect: Dialect;
+  /** Where this connection goes, safe to print: passwords are never part of it. */
+  readonly description: string;
+  /**
+   * Rows of one statement with parameters: `$1, $2` on PostgreSQL, `?` on MySQL/MariaDB.
+   * For the tool's own queries (tracking tables, catalogs).
+   */
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one statement of a migration exactly as written (simple query protocol, no parameters,
+   * so statements that cannot be prepared, such as `CREATE INDEX CONCURRENTLY`, still run).
+   */
+  execute(sql: string): Promise<void>;
+  begin(): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  /** The server's version string, e.g. "16.4" or "11.4.2-MariaDB". */
+  serverVersion(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * An error the database reported, in one shape for every driver, so callers can point at the
+ * failing statement without knowing which driver raised it.
+ */
+export class DatabaseError extends Error {
+  constructor(
+    message: string,
+    /** SQLSTATE on PostgreSQL ("42P01"), error name on MySQL ("ER_NO_SUCH_TABLE"). */
+    readonly code: string | undefined,
+    /** 1-based character position in the statement (PostgreSQL `position`), when the server gave one. */
+    readonly position: number | undefined,
+    /** 1-based line in the statement (MySQL's "at line N"), when the server gave one. */
+    readonly line: number | undefined,
+    readonly detail?: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseError';
+  }
+}
+
+/** The database could not be reached or opened; the message says what to do. */
+export class ConnectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConnectionError';
+  }
+}
+
+/** Embedded PostgreSQL (PGlite) persisted in `dataDir`: the zero-set-up default. */
+export interface EmbeddedTarget {
+  kind: 'embedded';
+  /** Folder holding the database files; created on first use. */
+  dataDir: string;
+}
+
+/** A server the user named by URL: postgres://, postgresql://, mysql://, mariadb://. */
+export interface UrlTarget {
+  kind: 'url';
+  url: string;
+  /** Used when the URL carries none (the CLI reads MIGRATION_LENS_DB_PASSWORD, the extension its secret storage). */
+  password?: string;
+  /** Hosts other than loopback are refused unless this is set (production safety). */
+  allowRemote?: boolean;
+}
+
+/** A container started by db/docker, reached through the loopback URL its port is published on. */
+export interface DockerTarget {
+  kind: 'docker';
+  url: string;
+  password?: string;
+  /** Container name, for messages. */
+  container: string;
+}
+
+export type Target = EmbeddedTarget | UrlTarget | DockerTarget;
+
+export async function openTarget(target: Target): Promise<DatabaseConnection> {
+  if (target.kind === 'embedded') return openEmbeddedPglite(target.dataDir);
+  const url = parseDatabaseUrl(target.url, target.password);
+  if (target.kind === 'url') requireLocalOrAllowed(url, target.allowRemote ?? false);
+  const description = target.kind === 'docker' ? `${url.description} (container ${target.container})` : url.description;
+  return url.protocol === 'postgres' ? openPostgres(url, description) : openMysql(url, description);
+}

@@ -1,0 +1,50 @@
+// The registry: every rule module, in the order the rule table lists them, plus the metadata of
+// findings the engine reports itself. Add a rule by adding its module here.
+
+import { mysqlSyntaxInPostgres } from './dialect/mysql-syntax-in-postgres.js';
+import { mysqlTypeInPostgres } from './dialect/mysql-type-in-postgres.js';
+import { postgresSyntaxInMysql } from './dialect/postgres-syntax-in-mysql.js';
+import { postgresTypeInMysql } from './dialect/postgres-type-in-mysql.js';
+import { duplicateVersion } from './integrity/duplicate-version.js';
+import { ignoredMigrationFile } from './integrity/ignored-migration-file.js';
+import { missingDownMigration } from './integrity/missing-down-migration.js';
+import { mixedVersionStyles } from './integrity/mixed-version-styles.js';
+import { orphanDownMigration } from './integrity/orphan-down-migration.js';
+import { timestampVersionOrder } from './integrity/timestamp-version-order.js';
+import { versionGap } from './integrity/version-gap.js';
+import type { Rule, RuleDocs, RuleMeta } from './rule.js';
+import { syntaxError } from './syntax-error.js';
+import { unknownRuleInSuppression } from './unknown-rule-in-suppression.js';
+
+export type * from './rule.js';
+
+/** Rules with checks, run by runRules. */
+export const RULES: readonly Rule[] = [
+  duplicateVersion,
+  versionGap,
+  missingDownMigration,
+  orphanDownMigration,
+  timestampVersionOrder,
+  mixedVersionStyles,
+  ignoredMigrationFile,
+  postgresTypeInMysql,
+  postgresSyntaxInMysql,
+  mysqlTypeInPostgres,
+  mysqlSyntaxInPostgres,
+];
+
+/** Every id a finding can carry, with its docs: the rules plus what the engine reports itself. */
+export const RULE_CATALOG: readonly RuleMeta[] = [syntaxError, ...RULES, unknownRuleInSuppression];
+
+export function knownRuleIds(): string[] {
+  return RULE_CATALOG.map((rule) => rule.id);
+}
+
+export function findRuleMeta(id: string): RuleMeta | undefined {
+  return RULE_CATALOG.find((rule) => rule.id === id);
+}
+
+/** The docs of one rule, for hovers and `migration-lens check --explain <id>`; undefined when unknown. */
+export function ruleDocs(id: string): RuleDocs | undefined {
+  return findRuleMeta(id)?.docs;
+}
