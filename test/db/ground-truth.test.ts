@@ -105,9 +105,29 @@ async function verify(testCase: Case, target: Target): Promise<void> {
 
 const databaseName = (label: string) => `gt_${label.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`.slice(0, 60);
 
+/**
+ * PGlite takes seconds to start, so one instance serves every set, emptied in between: user
+ * schemas and extensions dropped, `public` recreated.
+ */
+let sharedPglite: Promise<PGlite> | undefined;
+
+const RESET_PGLITE = `
+DO $$ DECLARE r record; BEGIN
+  FOR r IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public') AND nspname NOT LIKE 'pg\\_%' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+  END LOOP;
+  FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+    EXECUTE format('DROP EXTENSION %I CASCADE', r.extname);
+  END LOOP;
+END $$;
+DROP SCHEMA public CASCADE;
+CREATE SCHEMA public;`;
+
 async function pgliteTarget(): Promise<Target> {
-  const db = await PGlite.create();
-  return { execute: async (sql) => void (await db.exec(sql)), introspect: () => introspectPostgres(db), close: () => db.close() };
+  sharedPglite ??= PGlite.create();
+  const db = await sharedPglite;
+  await db.exec(RESET_PGLITE);
+  return { execute: async (sql) => void (await db.exec(sql)), introspect: () => introspectPostgres(db), close: async () => undefined };
 }
 
 async function postgresTarget(url: string, label: string): Promise<Target> {
@@ -160,6 +180,7 @@ describe('ground truth: replayed schema equals the live catalog', async () => {
   const targets: Target[] = [];
   after(async () => {
     for (const target of targets) await target.close();
+    if (sharedPglite) await (await sharedPglite).close();
   });
   const run = async (testCase: Case, open: () => Promise<Target>) => {
     const target = await open();

@@ -91,7 +91,7 @@ const mysql: SampleSet = {
   migrations: [
     {
       version: '001',
-      up: `CREATE TABLE Customers (
+      up: `CREATE TABLE customers (
   id INT(11) UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   email VARCHAR(255) NOT NULL,
   active TINYINT(1) NOT NULL DEFAULT 1,
@@ -107,16 +107,16 @@ CREATE TABLE orders (
   note TEXT,
   total INT NOT NULL CHECK (total >= 0),
   PRIMARY KEY (id),
-  CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE
+  CONSTRAINT fk_orders_customer FOREIGN KEY (Customer_ID) REFERENCES customers (ID) ON DELETE CASCADE
 ) ENGINE=InnoDB;`,
       down: `DROP TABLE orders;
-DROP TABLE Customers;`,
+DROP TABLE customers;`,
     },
     {
       version: '002',
       up: `ALTER TABLE orders ADD COLUMN placed_at DATETIME NULL, ADD INDEX idx_orders_placed (placed_at);
 CREATE INDEX idx_orders_customer_placed ON orders (customer_id, placed_at);
-ALTER TABLE customers CHANGE COLUMN email email_address VARCHAR(320) NOT NULL;
+ALTER TABLE customers CHANGE COLUMN EMAIL email_address VARCHAR(320) NOT NULL;
 ALTER TABLE customers MODIFY tier ENUM('free', 'pro', 'team') NOT NULL DEFAULT 'free';`,
       down: `ALTER TABLE customers MODIFY tier ENUM('free', 'pro') NOT NULL DEFAULT 'free';
 ALTER TABLE customers CHANGE COLUMN email_address email VARCHAR(255) NOT NULL;

@@ -54,6 +54,7 @@ export interface ReplayFixture {
   files: Map<string, string>;
   host: FileHost;
   set: MigrationSet;
+  migrations: MemoryMigration[];
 }
 
 /** Parses and replays SQL migrations given as [version, up, down?]. */
@@ -63,5 +64,15 @@ export async function replaySql(dialect: Dialect, migrations: MemoryMigration[])
   const set = memorySet(migrations, dialect, files);
   const host = memoryHost(files);
   const project = new ReplayProject();
-  return { project, replay: project.replay(set, host), files, host, set };
+  return { project, replay: project.replay(set, host), files, host, set, migrations };
+}
+
+/**
+ * Replaces one migration's up SQL the way an editor save does: the file changes and discovery
+ * hands over a new set (with the part's new range).
+ */
+export function editMigration(fixture: ReplayFixture, version: string, up: string): SetReplay {
+  fixture.migrations = fixture.migrations.map((m) => (m.version === version ? { ...m, up } : m));
+  fixture.set = memorySet(fixture.migrations, fixture.set.dialect, fixture.files);
+  return fixture.project.replay(fixture.set, fixture.host);
 }

@@ -8,7 +8,8 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32Update(crc: number, bytes: Uint8Array): number {
+/** Updates a running CRC-32 (IEEE, as Java's CRC32 and Go's crc32.ChecksumIEEE); start with 0xffffffff. */
+export function crc32Update(crc: number, bytes: Uint8Array): number {
   let c = crc;
   for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
   return c;
@@ -27,6 +28,10 @@ export function flywayChecksum(text: string): number {
   let crc = 0xffffffff;
   for (const line of lines) crc = crc32Update(crc, encoder.encode(line));
   return (crc ^ 0xffffffff) | 0;
+}
+
+export function crc32(bytes: Uint8Array): number {
+  return (crc32Update(0xffffffff, bytes) ^ 0xffffffff) >>> 0;
 }
 
 /** SHA-256 hex of the UTF-8 text: Prisma's migration checksum and our own. */

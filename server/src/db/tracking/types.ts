@@ -25,6 +25,8 @@ export interface Step {
   fileText: string;
   /** The migration before this one in the set (golang-migrate's version after a down). */
   previous: Migration | undefined;
+  /** Whether the runner has a transaction open around the part (and so around `finished`). */
+  inTransaction: boolean;
 }
 
 /** The session lock a framework takes: a PostgreSQL advisory lock key or a MySQL GET_LOCK name. */

@@ -68,6 +68,8 @@ export class SetReplay {
   private readonly cache: (CacheEntry | undefined)[] = [];
   /** Migrations [0, validUpTo) are known to match the current set and inputs. */
   private validUpTo = 0;
+  /** The schema before the first migration; one object, so results built on it stay reusable. */
+  private start: Schema;
 
   constructor(
     set: MigrationSet,
@@ -75,6 +77,7 @@ export class SetReplay {
     private readonly options: ReplayOptions = {},
   ) {
     this.set = set;
+    this.start = options.baseline ?? emptySchema(set.dialect);
   }
 
   get baseline(): Schema | undefined {
@@ -86,7 +89,7 @@ export class SetReplay {
   }
 
   get initial(): Schema {
-    return this.options.baseline ?? emptySchema(this.set.dialect);
+    return this.start;
   }
 
   /**
@@ -94,7 +97,10 @@ export class SetReplay {
    * now; the next question re-checks each migration's inputs and reuses what still matches.
    */
   update(set: MigrationSet = this.set, readPart: PartReader = this.readPart): void {
-    if (set.dialect !== this.set.dialect) this.cache.length = 0;
+    if (set.dialect !== this.set.dialect) {
+      this.cache.length = 0;
+      this.start = this.options.baseline ?? emptySchema(set.dialect);
+    }
     this.set = set;
     this.readPart = readPart;
     this.validUpTo = 0;
