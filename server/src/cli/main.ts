@@ -1,14 +1,30 @@
 // Entry of dist/cli.js: picks the subcommand and turns every outcome into an exit code.
 // Each command lives in commands/<name>.ts and exports `run(argv, io)`.
 
+import { run as baseline } from './commands/baseline.js';
 import { run as check } from './commands/check.js';
+import { run as drift } from './commands/drift.js';
+import { run as down } from './commands/down.js';
+import { run as force } from './commands/force.js';
+import { run as redo } from './commands/redo.js';
 import { run as schema } from './commands/schema.js';
+import { run as trace } from './commands/trace.js';
+import { run as status } from './commands/status.js';
+import { run as up } from './commands/up.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from './io.js';
 import { toolVersion } from './version.js';
 
 const commands: Record<string, { run: CliCommand; summary: string }> = {
   check: { run: check, summary: 'check migration folders for errors and unsafe changes' },
   schema: { run: schema, summary: 'print the schema a migration folder produces (--at VERSION)' },
+  baseline: { run: baseline, summary: 'record the history a database without one matches (--yes to write)' },
+  drift: { run: drift, summary: 'list how the database differs from its applied migrations' },
+  trace: { run: trace, summary: 'show the locks and rewrites of a pending migration (PostgreSQL, rolled back)' },
+  status: { run: status, summary: 'show which migrations the database has applied, failed or lost' },
+  up: { run: up, summary: 'apply pending migrations (--count N, --to VERSION)' },
+  down: { run: down, summary: 'undo the last applied migrations (--count N, --to VERSION)' },
+  redo: { run: redo, summary: 'undo the last applied migration and apply it again' },
+  force: { run: force, summary: 'record the database as at VERSION after a failed migration was fixed (--yes)' },
 };
 
 function help(): string {

@@ -1,6 +1,7 @@
 // The one engine entry point: files in, findings out. The language server and the CLI both call
 // it; neither knows how sets are discovered or statements parsed.
 
+import { loadProjectConfig } from './config/index.js';
 import { discoverSets, type DiscoverOptions } from './discover/index.js';
 import type { FileHost } from './host.js';
 import { compareFindings, SYNTAX_ERROR_RULE, type Finding } from './model/finding.js';
@@ -38,7 +39,11 @@ export async function initEngine(): Promise<void> {
 export function analyze(paths: string[], host: FileHost, options: AnalyzeOptions = {}): Analysis {
   const sets = discoverSets(paths, host, options);
   const project = options.project ?? new ReplayProject();
-  const replays = sets.map((set) => project.replay(set, host));
+  const replays = sets.map((set) => {
+    // The baseline setting seeds the replay: history starts from the schema it describes.
+    const baselineFile = (options.config ?? loadProjectConfig(set.root, host).config).baseline;
+    return project.replay(set, host, baselineFile === undefined ? undefined : project.baseline(baselineFile, set.dialect, host));
+  });
   const ruleRun = runRules({ sets, replays, host, project, config: options.config });
   const findings: Finding[] = [...ruleRun.findings];
   for (const set of sets) {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import Ajv from 'ajv';
 import type * as Sarif from 'sarif';
 import { formatSarif } from '../../../server/src/cli/output/sarif.js';
-import { ruleCatalog } from '../../../server/src/cli/rule-catalog.js';
+import { RULE_CATALOG } from '../../../server/src/engine/rules/index.js';
 import { BROKEN_MIGRATION, runCli, tempWorkspace } from './helpers.js';
 import { analysis, character, cwd } from './sample-analysis.js';
 
@@ -31,24 +31,27 @@ test('check --format sarif on a broken migration is valid SARIF with documented 
   const [result] = sarifRun.results ?? [];
   assert.equal(result.ruleId, 'syntax-error');
   assert.equal(rules[result.ruleIndex!].id, 'syntax-error');
-  assert.ok(rules[result.ruleIndex!].help?.text, 'syntax-error has help text');
+  const help = rules[result.ruleIndex!].help?.text ?? '';
+  const docs = RULE_CATALOG.find((rule) => rule.id === 'syntax-error')!.docs;
+  for (const part of [docs.summary, docs.why, docs.fix]) assert.ok(help.includes(part), `syntax-error help has "${part}"`);
+  assert.deepEqual(rules.map((rule) => rule.id).slice(0, RULE_CATALOG.length), RULE_CATALOG.map((rule) => rule.id), 'every rule of the engine catalog');
   assert.equal(result.level, 'error');
   assert.equal(result.locations?.[0].physicalLocation?.artifactLocation?.uri, 'migrations/001_create_notes.sql');
   assert.equal(result.locations?.[0].physicalLocation?.region?.startLine, 2);
 });
 
 test('SARIF carries related locations, fixes and undocumented rules with 1-based regions', () => {
-  const log: unknown = JSON.parse(formatSarif(analysis, cwd, { version: '1.2.3', rules: ruleCatalog }));
+  const log: unknown = JSON.parse(formatSarif(analysis, cwd, { version: '1.2.3', rules: RULE_CATALOG }));
   assertValidSarif(log);
   const [sarifRun] = log.runs;
   assert.equal(sarifRun.tool.driver.version, '1.2.3');
   assert.deepEqual(
     sarifRun.tool.driver.rules?.map((rule) => rule.id),
-    ['syntax-error', 'unknown-column'],
+    [...RULE_CATALOG.map((rule) => rule.id), 'unknown-column'],
   );
   const [result] = sarifRun.results ?? [];
   assert.equal(result.level, 'warning');
-  assert.equal(result.ruleIndex, 1);
+  assert.equal(result.ruleIndex, RULE_CATALOG.length);
   assert.deepEqual(result.locations?.[0].physicalLocation?.region, {
     startLine: 1,
     startColumn: character + 1,
@@ -62,14 +65,14 @@ test('SARIF carries related locations, fixes and undocumented rules with 1-based
 test('SARIF uris are percent-encoded relative references', () => {
   const spaced = structuredClone(analysis);
   spaced.findings[0].file = `${cwd}/db/new migrations/002 #fk.sql`;
-  const log: unknown = JSON.parse(formatSarif(spaced, cwd, { version: '1.2.3', rules: ruleCatalog }));
+  const log: unknown = JSON.parse(formatSarif(spaced, cwd, { version: '1.2.3', rules: RULE_CATALOG }));
   assertValidSarif(log);
   const uri = log.runs[0].results?.[0].locations?.[0].physicalLocation?.artifactLocation?.uri;
   assert.equal(uri, 'db/new%20migrations/002%20%23fk.sql');
 });
 
 test('the schema rejects what GitHub would reject: 0-based regions, absolute uris, unknown properties', () => {
-  const valid = JSON.parse(formatSarif(analysis, cwd, { version: '1.2.3', rules: ruleCatalog }));
+  const valid = JSON.parse(formatSarif(analysis, cwd, { version: '1.2.3', rules: RULE_CATALOG }));
   const broken = [
     (log: Sarif.Log) => (log.runs[0].results![0].locations![0].physicalLocation!.region!.startColumn = 0),
     (log: Sarif.Log) => (log.runs[0].results![0].locations![0].physicalLocation!.artifactLocation!.uri = `${cwd}/x.sql`),

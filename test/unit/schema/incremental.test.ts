@@ -49,7 +49,7 @@ describe('incremental replay', () => {
     const { replay } = fixture;
     const first = replay.migration(0);
     editMigration(fixture, '004', 'CREATE TABLE t4b (id int);');
-    assert.equal(replay.migration(0), first);
+    assert.equal(replay.migration(0).after, first.after);
     assert.ok(replay.final().tables.has('t4b'));
   });
 

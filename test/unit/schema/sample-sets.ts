@@ -120,6 +120,7 @@ ALTER TABLE customers CHANGE COLUMN EMAIL email_address VARCHAR(320) NOT NULL;
 ALTER TABLE customers MODIFY tier ENUM('free', 'pro', 'team') NOT NULL DEFAULT 'free';`,
       down: `ALTER TABLE customers MODIFY tier ENUM('free', 'pro') NOT NULL DEFAULT 'free';
 ALTER TABLE customers CHANGE COLUMN email_address email VARCHAR(255) NOT NULL;
+CREATE INDEX fk_orders_customer ON orders (customer_id);
 DROP INDEX idx_orders_customer_placed ON orders;
 ALTER TABLE orders DROP INDEX idx_orders_placed, DROP COLUMN placed_at;`,
     },

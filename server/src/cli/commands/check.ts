@@ -6,22 +6,28 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadProjectConfig } from '../../engine/config/index.js';
 import { analyze, DIALECTS, initEngine, normalizePath, type Dialect, type FileHost } from '../../engine/index.js';
+import { RULE_CATALOG } from '../../engine/rules/index.js';
 import { createNodeFileHost } from '../../node-file-host.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from '../io.js';
 import { formatJson } from '../output/json.js';
 import { formatSarif } from '../output/sarif.js';
 import { formatText } from '../output/text.js';
-import { ruleCatalog } from '../rule-catalog.js';
 import { toolVersion } from '../version.js';
+import { changedFilesSince } from './changed-files.js';
+import { explainRule } from './explain.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const usage = `Usage: migration-lens check <paths...> [--format text|json|sarif] [--dialect postgres|mysql|mariadb]
+export const usage = `Usage: migration-lens check <paths...> [--format text|json|sarif] [--dialect postgres|mysql|mariadb] [--changed-since <git-ref>]
+       migration-lens check --explain <rule-id>
 
 Checks every migration folder under the given files or folders.
-  --format   text (default), json (stable contract, version 1) or sarif (SARIF 2.1.0)
-  --dialect  check every set as this dialect instead of detecting it
+  --format         text (default), json (stable contract, version 1) or sarif (SARIF 2.1.0)
+  --dialect        check every set as this dialect instead of detecting it
+  --changed-since  report findings only in files changed since <git-ref> (committed since the merge
+                   base, uncommitted or untracked); the whole history is still replayed
+  --explain        print a rule's documentation: what it reports, why, how to fix it, examples
 Exit code: 0 no errors, 1 at least one error-severity finding, 2 bad usage or unreadable input.
 `;
 
@@ -32,6 +38,7 @@ interface CheckOptions {
   paths: string[];
   format: Format;
   dialect?: Dialect;
+  changedSince?: string;
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -39,25 +46,48 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stdout(usage);
     return EXIT_OK;
   }
+  const explainIndex = argv.indexOf('--explain');
+  if (explainIndex >= 0) return explain(argv[explainIndex + 1], io);
   const options = parseCheckArgs(argv, io.cwd);
   if (typeof options === 'string') {
     io.stderr(`migration-lens check: ${options}\n`);
     return EXIT_USAGE;
   }
 
+  const changed = options.changedSince === undefined ? undefined : await changedFilesSince(options.changedSince, io.cwd);
+  if (typeof changed === 'string') {
+    io.stderr(`migration-lens check: ${changed}\n`);
+    return EXIT_USAGE;
+  }
+
   const host = createNodeFileHost();
   reportConfigProblems(options.paths, host, io);
   await initEngine();
-  const analysis = analyze(options.paths, host, { dialect: options.dialect });
+  const whole = analyze(options.paths, host, { dialect: options.dialect });
+  const analysis = changed ? { ...whole, findings: whole.findings.filter((finding) => changed.has(finding.file)) } : whole;
   if (analysis.sets.length === 0) {
     io.stderr(`migration-lens check: no .sql migrations found under ${options.givenPaths.join(', ')}\n`);
   }
 
   if (options.format === 'json') io.stdout(formatJson(analysis, io.cwd));
-  else if (options.format === 'sarif') io.stdout(formatSarif(analysis, io.cwd, { version: toolVersion, rules: ruleCatalog }));
+  else if (options.format === 'sarif') io.stdout(formatSarif(analysis, io.cwd, { version: toolVersion, rules: RULE_CATALOG }));
   else io.stdout(formatText(analysis, io.cwd, (file) => host.readFile(file)));
 
   return analysis.findings.some((finding) => finding.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function explain(id: string | undefined, io: CliIO): number {
+  if (id === undefined || id.startsWith('-')) {
+    io.stderr('migration-lens check: --explain needs a rule id, e.g. `migration-lens check --explain down-does-not-restore`\n');
+    return EXIT_USAGE;
+  }
+  const explained = explainRule(id);
+  if ('error' in explained) {
+    io.stderr(`migration-lens check: ${explained.error}\n`);
+    return EXIT_USAGE;
+  }
+  io.stdout(explained.text);
+  return EXIT_OK;
 }
 
 /**
@@ -76,12 +106,12 @@ function parseCheckArgs(argv: string[], cwd: string): CheckOptions | string {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', short: 'f' }, dialect: { type: 'string' } },
+      options: { format: { type: 'string', short: 'f' }, dialect: { type: 'string' }, 'changed-since': { type: 'string' } },
     });
   } catch (error) {
     return `${(error as Error).message}; run \`migration-lens check --help\` for the options`;
   }
-  const { format = 'text', dialect } = parsed.values;
+  const { format = 'text', dialect, 'changed-since': changedSince } = parsed.values;
   if (!isOneOf(format, FORMATS)) return `unknown format "${format}"; use one of ${FORMATS.join(', ')}`;
   if (dialect !== undefined && !isOneOf(dialect, DIALECTS)) {
     return `unknown dialect "${dialect}"; use one of ${DIALECTS.join(', ')}`;
@@ -99,7 +129,7 @@ function parseCheckArgs(argv: string[], cwd: string): CheckOptions | string {
     }
     paths.push(normalizePath(absolute));
   }
-  return { givenPaths: parsed.positionals, paths, format, dialect };
+  return { givenPaths: parsed.positionals, paths, format, dialect, ...(changedSince === undefined ? {} : { changedSince }) };
 }
 
 function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {

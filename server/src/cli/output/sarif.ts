@@ -65,8 +65,8 @@ function describeRules(documented: readonly RuleMeta[], findings: Finding[]): Sa
     shortDescription: { text: rule.docs.summary },
     fullDescription: { text: rule.docs.why },
     help: {
-      text: `${rule.docs.why}\n\nFix: ${rule.docs.fix}`,
-      markdown: `${rule.docs.why}\n\n**Fix:** ${rule.docs.fix}`,
+      text: `${rule.docs.summary}\n\nWhy: ${rule.docs.why}\n\nFix: ${rule.docs.fix}`,
+      markdown: `${rule.docs.summary}\n\n**Why:** ${rule.docs.why}\n\n**Fix:** ${rule.docs.fix}`,
     },
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: { tags: [rule.category, ...rule.dialects] },

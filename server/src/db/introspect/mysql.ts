@@ -79,8 +79,9 @@ export async function introspectMysql(db: MysqlQueryable): Promise<Schema> {
   const builder = new CatalogSchemaBuilder(dialect);
 
   for (const row of await rows(db, TABLES)) {
-    if (row.type === 'VIEW') builder.addNamed('views', builder.key(row), { ...builder.namedObject(row), materialized: false, references: [] });
-    else builder.addTable(row);
+    const name = { name: String(row.name) };
+    if (row.type === 'VIEW') builder.addNamed('views', builder.key(name), { ...builder.namedObject(name), materialized: false, references: [] });
+    else builder.addTable(name);
   }
 
   // MariaDB's JSON columns are LONGTEXT guarded by CHECK (json_valid(col)), named after the column.
@@ -109,11 +110,18 @@ export async function introspectMysql(db: MysqlQueryable): Promise<Schema> {
   }
   for (const [key, columns] of columnsByTable) builder.updateTable(key, (table) => ({ ...table, columns }));
 
-  const indexes = new Map<string, { table: string; name: string; unique: boolean; method: string; columns: string[] }>();
+  interface IndexEntry {
+    table: string;
+    name: string;
+    unique: boolean;
+    method: string;
+    columns: string[];
+  }
+  const indexes = new Map<string, IndexEntry>();
   for (const row of await rows(db, INDEX_COLUMNS)) {
     const table = builder.key({ name: row.table_name });
     const id = `${table}\u0000${row.name}`;
-    const entry = indexes.get(id) ?? { table, name: row.name, unique: Number(row.non_unique) === 0, method: String(row.method).toLowerCase(), columns: [] };
+    const entry: IndexEntry = indexes.get(id) ?? { table, name: row.name, unique: Number(row.non_unique) === 0, method: String(row.method).toLowerCase(), columns: [] };
     entry.columns.push(row.column_name);
     indexes.set(id, entry);
   }
@@ -126,11 +134,20 @@ export async function introspectMysql(db: MysqlQueryable): Promise<Schema> {
     });
   }
 
-  const foreignKeys = new Map<string, { table: string; name: string; columns: string[]; target: string; targetColumns: string[]; onDelete: ReferentialAction; onUpdate: ReferentialAction }>();
+  interface ForeignKeyEntry {
+    table: string;
+    name: string;
+    columns: string[];
+    target: string;
+    targetColumns: string[];
+    onDelete: ReferentialAction;
+    onUpdate: ReferentialAction;
+  }
+  const foreignKeys = new Map<string, ForeignKeyEntry>();
   for (const row of await rows(db, FOREIGN_KEYS)) {
     const table = builder.key({ name: row.table_name });
     const id = `${table}\u0000${row.name}`;
-    const entry = foreignKeys.get(id) ?? {
+    const entry: ForeignKeyEntry = foreignKeys.get(id) ?? {
       table,
       name: row.name,
       columns: [],
@@ -155,8 +172,14 @@ export async function introspectMysql(db: MysqlQueryable): Promise<Schema> {
     builder.updateTable(key, (table) => ({ ...table, checks: [...table.checks, check] }));
   }
 
-  for (const row of await rows(db, TRIGGERS)) builder.addNamed('triggers', builder.key(row), builder.namedObject(row, builder.key({ name: row.table_name })));
-  for (const row of await rows(db, ROUTINES)) builder.addNamed('functions', builder.key(row), builder.namedObject(row));
+  for (const row of await rows(db, TRIGGERS)) {
+    const name = { name: String(row.name) };
+    builder.addNamed('triggers', builder.key(name), builder.namedObject(name, builder.key({ name: row.table_name })));
+  }
+  for (const row of await rows(db, ROUTINES)) {
+    const name = { name: String(row.name) };
+    builder.addNamed('functions', builder.key(name), builder.namedObject(name));
+  }
   return builder.build();
 }
 

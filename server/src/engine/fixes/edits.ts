@@ -4,11 +4,22 @@
 import type { Fix } from '../model/finding.js';
 import type { LineIndex, SourceRange } from '../model/source.js';
 
+/**
+ * A text edit. Creating a file is an edit too: an insert at offset 0 (`range` {0, 0}) into a path
+ * that does not exist yet means "create this file with `newText`" (see `createFileEdit`). Front
+ * ends check whether the file exists and turn such an edit into a CreateFile operation followed
+ * by the insert (LSP `documentChanges`; the CLI writes the file).
+ */
 export interface EditDraft {
   /** Absolute path; the file of the finding when absent. */
   file?: string;
   range: SourceRange;
   newText: string;
+}
+
+/** An edit that creates `file` (which must not exist yet) holding `text`. */
+export function createFileEdit(file: string, text: string): EditDraft {
+  return { file, range: { start: 0, end: 0 }, newText: text };
 }
 
 export interface FixDraft {

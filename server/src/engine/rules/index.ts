@@ -1,6 +1,13 @@
 // The registry: every rule module, in the order the rule table lists them, plus the metadata of
 // findings the engine reports itself. Add a rule by adding its module here.
 
+import { dropReferencedTable } from './dependency/drop-referenced-table.js';
+import { droppedObjectUsedLater } from './dependency/dropped-object-used-later.js';
+import { foreignKeyTargetNotUnique } from './dependency/foreign-key-target-not-unique.js';
+import { missingColumnReference } from './dependency/missing-column-reference.js';
+import { missingObjectReference } from './dependency/missing-object-reference.js';
+import { missingTableReference } from './dependency/missing-table-reference.js';
+import { partialMigrationHistory } from './dependency/partial-migration-history.js';
 import { mysqlSyntaxInPostgres } from './dialect/mysql-syntax-in-postgres.js';
 import { mysqlTypeInPostgres } from './dialect/mysql-type-in-postgres.js';
 import { postgresSyntaxInMysql } from './dialect/postgres-syntax-in-mysql.js';
@@ -12,7 +19,12 @@ import { mixedVersionStyles } from './integrity/mixed-version-styles.js';
 import { orphanDownMigration } from './integrity/orphan-down-migration.js';
 import { timestampVersionOrder } from './integrity/timestamp-version-order.js';
 import { versionGap } from './integrity/version-gap.js';
+import { MYSQL_RULES } from './mysql/index.js';
+import { siblingSchemaDrift } from './parity/sibling-schema-drift.js';
+import { siblingVersionMissing } from './parity/sibling-version-missing.js';
+import { downDoesNotRestore } from './reversibility/down-does-not-restore.js';
 import type { Rule, RuleDocs, RuleMeta } from './rule.js';
+import { PRACTICE_RULES } from './safety/practices.js';
 import { syntaxError } from './syntax-error.js';
 import { unknownRuleInSuppression } from './unknown-rule-in-suppression.js';
 
@@ -20,6 +32,13 @@ export type * from './rule.js';
 
 /** Rules with checks, run by runRules. */
 export const RULES: readonly Rule[] = [
+  missingTableReference,
+  missingColumnReference,
+  missingObjectReference,
+  foreignKeyTargetNotUnique,
+  droppedObjectUsedLater,
+  dropReferencedTable,
+  partialMigrationHistory,
   duplicateVersion,
   versionGap,
   missingDownMigration,
@@ -27,10 +46,15 @@ export const RULES: readonly Rule[] = [
   timestampVersionOrder,
   mixedVersionStyles,
   ignoredMigrationFile,
+  downDoesNotRestore,
   postgresTypeInMysql,
   postgresSyntaxInMysql,
   mysqlTypeInPostgres,
   mysqlSyntaxInPostgres,
+  siblingVersionMissing,
+  siblingSchemaDrift,
+  ...PRACTICE_RULES,
+  ...MYSQL_RULES,
 ];
 
 /** Every id a finding can carry, with its docs: the rules plus what the engine reports itself. */

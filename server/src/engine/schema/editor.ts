@@ -22,6 +22,8 @@ export interface ReplayEvent {
   objectKind: SchemaObjectKind;
   /** Display name: `films`, `films.title`. */
   name: string;
+  /** The name's key in the snapshot maps (names.ts), for looking the object up elsewhere in history. */
+  key: string;
   message: string;
   origin: Origin;
   /** The name's range when the change model has it, else the statement's. */
@@ -115,7 +117,7 @@ export class SchemaEditor {
 
   report(kind: ReplayEventKind, objectKind: SchemaObjectKind, name: string, key: string, message: string, at?: Name | SourceRange): void {
     const range = at === undefined ? this.origin.range : 'range' in at ? at.range : at;
-    const event: ReplayEvent = { kind, objectKind, name, message, origin: this.origin, range };
+    const event: ReplayEvent = { kind, objectKind, name, key, message, origin: this.origin, range };
     if (kind === 'missing') {
       const history = this.schema.history.get(historyKey(objectKind, key));
       if (history) event.history = history;

@@ -34,7 +34,7 @@ function tokenize(sql: string): Token[] {
       const stop = end < 0 ? sql.length : end;
       tokens.push({ kind: 'word', text: sql.slice(i + 1, stop) });
       i = stop + 1;
-    } else if (/[0-9.]/.test(ch) && /[0-9]/.test(sql[i + 1] ?? ch)) {
+    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(sql[i + 1] ?? ''))) {
       const match = /^[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?/i.exec(sql.slice(i))!;
       tokens.push({ kind: 'number', text: match[0] });
       i += match[0].length;
@@ -153,7 +153,22 @@ function closingParenthesis(parts: string[], open: number): number {
 
 const CURRENT_TIMESTAMP_CALLS = /\b(now|current_timestamp|localtimestamp)\(\)/g;
 
+/** Defaults such as `now()` or `0` recur in nearly every table; replay normalises each once. */
+const normalized = new Map<string, string>();
+const NORMALIZED_CACHE_LIMIT = 10_000;
+
 export function normalizeExpression(dialect: Dialect, sql: string): string {
+  const key = `${dialect}\u0000${sql}`;
+  let result = normalized.get(key);
+  if (result === undefined) {
+    if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
+    result = normalizeUncached(dialect, sql);
+    normalized.set(key, result);
+  }
+  return result;
+}
+
+function normalizeUncached(dialect: Dialect, sql: string): string {
   const tokens = dropTypedLiteralPrefixes(dropCasts(tokenize(sql)));
   const parts = simplifyParentheses(tokens.map((token) => canonicalToken(token, dialect)));
   return join(parts)

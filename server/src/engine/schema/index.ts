@@ -3,11 +3,12 @@
 export type * from './model.js';
 export { SetReplay, replayPart, type MigrationReplay, type PartInput, type PartReader, type PartReplay, type ReplayOptions, type StatementStep } from './replay.js';
 export { ReplayProject } from './project.js';
+export { replayBaseline, BASELINE_VERSION } from './baseline.js';
 export { emptySchema, type ReplayEvent, type ReplayEventKind } from './editor.js';
 export { compareSchemas, type CompareOptions, type SchemaDifference } from './compare.js';
 export { schemaToJson, schemaToSql, quoteIdentifier, type JsonOptions } from './print.js';
 export { findTable, findColumn, findIndex, historyOf } from './lookup.js';
 export { normalizeType, formatType, sameType, parseTypeText } from './types.js';
 export { normalizeExpression, normalizeDefault } from './expressions.js';
-export { objectKey, columnKey } from './names.js';
+export { objectKey, columnKey, type QualifiedName } from './names.js';
 export { PersistentMap } from './persistent-map.js';

@@ -46,6 +46,9 @@ const PG_MAX_IDENTIFIER = 63;
  * the whole fits in 63 bytes.
  */
 export function makePostgresName(name1: string, name2: string | undefined, label: string): string {
+  const plain = `${name1}${name2 === undefined ? '' : `_${name2}`}_${label}`;
+  // Replay names thousands of objects; most names are short ASCII and need no shortening.
+  if (plain.length <= PG_MAX_IDENTIFIER && !/[^\x00-\x7f]/.test(plain)) return plain;
   const overhead = label.length + 1 + (name2 ? 1 : 0);
   const available = PG_MAX_IDENTIFIER - overhead;
   let chars1 = Buffer.byteLength(name1);

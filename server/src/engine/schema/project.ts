@@ -7,18 +7,26 @@ import type { Statement } from '../model/changes.js';
 import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
 import type { Dialect } from '../model/source.js';
 import { parseStatements } from '../parse/index.js';
+import { replayBaseline } from './baseline.js';
 import type { Schema } from './model.js';
 import { SetReplay, type PartInput } from './replay.js';
 
 interface ParsedPart extends PartInput {
   /** The file's full text the statements were parsed from. */
   text: string;
+  /** Where the part sits in `text`. */
+  start: number;
+  end: number;
 }
 
 export class ReplayProject {
   /** One entry per part slot (dialect, file, direction): the last text parsed there. */
   private readonly parsed = new Map<string, ParsedPart>();
   private readonly replays = new Map<string, SetReplay>();
+  /** Numbers parse results, so a part's key changes exactly when it was parsed again. */
+  private version = 0;
+  /** One entry per (dialect, baseline file): the last text replayed, so an unchanged file keeps its Schema's identity. */
+  private readonly baselines = new Map<string, { text: string; schema: Schema }>();
 
   /**
    * The part's statements and cache key, parsing only when its text changed. Undefined when the
@@ -28,12 +36,14 @@ export class ReplayProject {
     const text = host.readFile(part.file);
     if (text === undefined) return undefined;
     const slot = partSlot(dialect, part);
-    const body = text.slice(part.range.start, part.range.end);
-    // Statements carry file offsets, so the body's start is part of its identity.
-    const key = `${slot}\u0000${part.range.start}\u0000${body}`;
+    const { start, end } = part.range;
     const previous = this.parsed.get(slot);
-    if (previous && previous.key === key) return previous;
-    const parsed: ParsedPart = { key, text, statements: parseStatements(text, part.range, dialect) };
+    // Statements carry file offsets, so the part's position is part of its identity. Hosts
+    // usually return the same string for an unchanged file, which makes this check cheap.
+    if (previous && previous.start === start && previous.end === end && (previous.text === text || previous.text.slice(start, end) === text.slice(start, end))) {
+      return previous;
+    }
+    const parsed: ParsedPart = { key: `${slot}\u0000${++this.version}`, text, start, end, statements: parseStatements(text, part.range, dialect) };
     this.parsed.set(slot, parsed);
     return parsed;
   }
@@ -54,6 +64,21 @@ export class ReplayProject {
     const replay = new SetReplay(set, readPart, { baseline });
     this.replays.set(id, replay);
     return replay;
+  }
+
+  /**
+   * The schema a baseline file defines, replayed in `dialect`; the same object while the file's
+   * text is unchanged, so replays built on it are reused. Undefined when the file cannot be read.
+   */
+  baseline(file: string, dialect: Dialect, host: FileHost): Schema | undefined {
+    const text = host.readFile(file);
+    if (text === undefined) return undefined;
+    const slot = `${dialect}\u0000${file}`;
+    const previous = this.baselines.get(slot);
+    if (previous && previous.text === text) return previous.schema;
+    const schema = replayBaseline(file, text, dialect);
+    this.baselines.set(slot, { text, schema });
+    return schema;
   }
 
   /** Forgets sets and parts that are gone, so their snapshots and statements can be collected. */

@@ -157,6 +157,8 @@ function replayMigration(migration: Migration, index: number, before: Schema, up
   return replay;
 }
 
+const NO_EVENTS: readonly ReplayEvent[] = [];
+
 /** Applies one part's statements in order to `before`. */
 export function replayPart(migration: Migration, part: MigrationPart, statements: readonly Statement[], before: Schema): PartReplay {
   const origin: Origin = { version: migration.version, migration: migration.name, file: part.file, direction: part.direction, range: part.range };
@@ -169,7 +171,7 @@ export function replayPart(migration: Migration, part: MigrationPart, statements
       editor.origin = { ...origin, range: statement.range };
       applyChange(editor, statement.change);
     }
-    steps.push({ statement, before: schemaBefore, events: editor.events.slice(eventCount) });
+    steps.push({ statement, before: schemaBefore, events: editor.events.length === eventCount ? NO_EVENTS : editor.events.slice(eventCount) });
   }
   return { part, before, after: editor.schema, steps, events: editor.events };
 }

@@ -69,12 +69,13 @@ export function serialUniqueConstraint(def: ColumnDef): Constraint | undefined {
   return { kind: 'unique', columns: [def.name], inline: true, range: def.range };
 }
 
-const constraintNames = (table: Table): string[] => [
-  ...(table.primaryKey?.name ? [table.primaryKey.name] : []),
-  ...table.uniques.map((u) => u.name),
-  ...table.foreignKeys.map((f) => f.name),
-  ...table.checks.map((c) => c.name),
-];
+/** Whether a constraint of the table already has `name` (MySQL compares names case-insensitively). */
+const constraintTaken =
+  (dialect: Dialect, table: Table) =>
+  (name: string): boolean => {
+    const same = (other: string | undefined) => other !== undefined && (isPostgres(dialect) ? other === name : other.toLowerCase() === name.toLowerCase());
+    return same(table.primaryKey?.name) || table.uniques.some((u) => same(u.name)) || table.foreignKeys.some((f) => same(f.name)) || table.checks.some((c) => same(c.name));
+  };
 
 /** Names PostgreSQL considers taken for a new index: every relation in the namespace. */
 function postgresRelationTaken(editor: SchemaEditor, schema: string | undefined): (name: string) => boolean {
@@ -90,8 +91,9 @@ const mysqlIndexTaken = (table: Table): ((name: string) => boolean) =>
   nameTaken('mysql', ['PRIMARY', ...table.uniques.map((u) => u.name), ...table.indexes.map((i) => i.name)]);
 
 function setNotNull(dialect: Dialect, table: Table, columns: readonly string[]): Table {
-  const keys = new Set(columns.map((c) => columnKey(dialect, c)));
-  return { ...table, columns: table.columns.map((c) => (keys.has(columnKey(dialect, c.name)) && c.nullable ? { ...c, nullable: false } : c)) };
+  const needsChange = (column: Column) => column.nullable && columns.some((name) => sameColumn(dialect, name, column.name));
+  if (!table.columns.some(needsChange)) return table;
+  return { ...table, columns: table.columns.map((c) => (needsChange(c) ? { ...c, nullable: false } : c)) };
 }
 
 function normalizeAction(dialect: Dialect, action: ReferentialAction | undefined): ReferentialAction {
@@ -136,7 +138,7 @@ export function addConstraint(editor: SchemaEditor, tableKey: string, table: Tab
         }
       }
       const name = postgres
-        ? constraint.name ?? choosePostgresName(table.name, postgresColumnsAddition(constraint.columns), 'fkey', nameTaken(dialect, constraintNames(table)))
+        ? constraint.name ?? choosePostgresName(table.name, postgresColumnsAddition(constraint.columns), 'fkey', constraintTaken(dialect, table))
         : constraint.name ?? chooseMysqlForeignKeyName(table.name, table.foreignKeys.map((f) => f.name));
       const foreignKey: ForeignKey = {
         name,
@@ -148,7 +150,7 @@ export function addConstraint(editor: SchemaEditor, tableKey: string, table: Tab
         ...origin,
       };
       const withForeignKey = { ...table, foreignKeys: [...table.foreignKeys, foreignKey] };
-      return postgres ? withForeignKey : ensureMysqlForeignKeyIndex(editor, tableKey, withForeignKey, foreignKey);
+      return postgres ? withForeignKey : ensureMysqlForeignKeyIndex(editor, tableKey, withForeignKey, foreignKey, constraint.name !== undefined);
     }
     case 'check': {
       const expression = normalizeExpression(dialect, constraint.expression.sql);
@@ -169,7 +171,7 @@ export function addConstraint(editor: SchemaEditor, tableKey: string, table: Tab
 function generatedCheckName(editor: SchemaEditor, table: Table, expression: string, inline: boolean | undefined): string {
   const { dialect } = editor;
   const referenced = table.columns.filter((column) => mentions(expression, column.name, dialect));
-  const taken = nameTaken(dialect, constraintNames(table));
+  const taken = constraintTaken(dialect, table);
   if (isPostgres(dialect)) return choosePostgresName(table.name, referenced.length === 1 ? referenced[0].name : undefined, 'check', taken);
   if (dialect === 'mariadb') {
     if (inline && referenced.length >= 1 && !taken(referenced[0].name)) return referenced[0].name;
@@ -194,12 +196,15 @@ function covers(dialect: Dialect, columns: readonly string[], needed: readonly s
   return needed.every((column, i) => columns[i] !== undefined && sameColumn(dialect, columns[i], column));
 }
 
-/** MySQL gives every foreign key an index, creating one named after it when none can serve. */
-function ensureMysqlForeignKeyIndex(editor: SchemaEditor, tableKey: string, table: Table, foreignKey: ForeignKey): Table {
+/**
+ * MySQL gives every foreign key an index, creating one when none can serve: named after the
+ * constraint when the statement named it, else after its first column.
+ */
+function ensureMysqlForeignKeyIndex(editor: SchemaEditor, tableKey: string, table: Table, foreignKey: ForeignKey, named: boolean): Table {
   const keys = [table.primaryKey?.columns ?? [], ...table.uniques.map((u) => u.columns), ...table.indexes.map((i) => i.columns)];
   if (keys.some((columns) => covers(editor.dialect, columns, foreignKey.columns))) return table;
   const taken = mysqlIndexTaken(table);
-  const name = taken(foreignKey.name) ? chooseMysqlIndexName(foreignKey.columns[0], taken) : foreignKey.name;
+  const name = named && !taken(foreignKey.name) ? foreignKey.name : chooseMysqlIndexName(foreignKey.columns[0], taken);
   editor.setIndexOwner(indexKey(editor.dialect, tableKey, name), tableKey);
   const index: Index = { name, unique: false, method: 'btree', columns: foreignKey.columns, servesForeignKey: true, ...editor.created() };
   return { ...table, indexes: [...table.indexes, index] };

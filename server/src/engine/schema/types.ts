@@ -67,6 +67,7 @@ const MYSQL_INTEGERS = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigi
  * (the parser folded them; a quoted enum name is case-sensitive); MySQL's are lower-cased.
  */
 function cleanName(name: string, foldCase: boolean): string {
+  if (/^[a-z0-9_]+$/.test(name)) return name;
   const cleaned = name.replace(/["`]/g, '').trim().replace(/\s+/g, ' ');
   return foldCase ? cleaned.toLowerCase() : cleaned.replace(/^(public|pg_catalog)\./, '');
 }

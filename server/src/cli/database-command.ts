@@ -1,0 +1,118 @@
+// What every command that talks to a database shares: `<dir> --target … --format …` parsing,
+// loading the one migration set under <dir>, turning --target into a connection (through
+// db/targets/resolve.ts), and turning every user-fixable failure into one line and exit 2.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConnectionError, DatabaseError, openTarget, type DatabaseConnection } from '../db/connection.js';
+import { DockerError } from '../db/docker/cli.js';
+import { RunRefused, type RunnerOptions } from '../db/runner/index.js';
+import { resolveTarget, TargetSpecError } from '../db/targets/resolve.js';
+import { analyze, initEngine, normalizePath } from '../engine/index.js';
+import type { Statement } from '../engine/model/changes.js';
+import type { Migration, MigrationSet } from '../engine/model/migration-set.js';
+import { ReplayProject } from '../engine/schema/project.js';
+import type { SetReplay } from '../engine/schema/replay.js';
+import { createNodeFileHost } from '../node-file-host.js';
+import { EXIT_OK, EXIT_USAGE, type CliIO } from './io.js';
+
+export const TARGET_OPTIONS_USAGE = `  --target          embedded (default for PostgreSQL), docker, or a database URL; the password
+                    may come from MIGRATION_LENS_DB_PASSWORD instead of the URL
+  --docker-version  image tag of the docker target (postgres 16, mysql 8.4, mariadb 11.4 by default)
+  --allow-remote    allow a URL whose host is not this machine
+  --format          text (default) or json`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface DatabaseCommandContext {
+  set: MigrationSet;
+  replay: SetReplay;
+  /** The up part's parsed statements (none when the migration has no up part). */
+  upStatements(migration: Migration): readonly Statement[];
+  connection: DatabaseConnection;
+  runner: RunnerOptions;
+  json: boolean;
+  values: Record<string, string | boolean | undefined>;
+  io: CliIO;
+}
+
+export interface DatabaseCommand {
+  name: string;
+  usage: string;
+  options?: Options;
+  run(context: DatabaseCommandContext): Promise<number>;
+}
+
+const COMMON_OPTIONS: Options = {
+  target: { type: 'string', short: 't' },
+  'docker-version': { type: 'string' },
+  'allow-remote': { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+};
+
+const readFile = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+export async function runDatabaseCommand(command: DatabaseCommand, argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(command.usage);
+    return EXIT_OK;
+  }
+  const fail = (message: string) => {
+    io.stderr(`migration-lens ${command.name}: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON_OPTIONS, ...command.options } });
+  } catch (error) {
+    return fail(`${(error as Error).message}; run \`migration-lens ${command.name} --help\` for the options`);
+  }
+  const values = parsed.values as DatabaseCommandContext['values'];
+  const format = (values.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json') return fail(`unknown format "${format}"; use text or json`);
+  if (parsed.positionals.length !== 1) return fail(`pass exactly one migration folder, e.g. \`migration-lens ${command.name} db/migrations\``);
+
+  const dir = normalizePath(resolve(io.cwd, parsed.positionals[0]));
+  await initEngine();
+  const project = new ReplayProject();
+  const host = createNodeFileHost();
+  const analysis = analyze([dir], host, { project });
+  if (analysis.sets.length !== 1) {
+    return fail(analysis.sets.length === 0 ? `no .sql migrations found under ${parsed.positionals[0]}` : `${analysis.sets.length} migration sets under ${parsed.positionals[0]}; pass one of them`);
+  }
+  const [set] = analysis.sets;
+  const spec = (values.target as string | undefined) ?? (set.dialect === 'postgres' ? 'embedded' : undefined);
+  if (spec === undefined) return fail(`${set.dialect} migrations need --target docker or a ${set.dialect}:// URL (the embedded database is PostgreSQL)`);
+
+  let connection: DatabaseConnection | undefined;
+  try {
+    const target = await resolveTarget({
+      spec,
+      workspace: normalizePath(io.cwd),
+      dialect: set.dialect,
+      dockerVersion: values['docker-version'] as string | undefined,
+      dockerVersionHint: '--docker-version',
+      password: process.env.MIGRATION_LENS_DB_PASSWORD,
+      allowRemote: values['allow-remote'] === true,
+      onProgress: (message) => io.stderr(`${message}…\n`),
+    });
+    connection = await openTarget(target);
+    const upStatements = (migration: Migration) => (migration.up && project.statements(migration.up, set.dialect, host)) || [];
+    return await command.run({ set, replay: analysis.replays[0], upStatements, connection, runner: { readFile }, json: format === 'json', values, io });
+  } catch (error) {
+    if (error instanceof TargetSpecError || error instanceof DockerError || error instanceof ConnectionError || error instanceof RunRefused || error instanceof DatabaseError) {
+      // One line, except a container's log tail, which is the reason itself.
+      return fail(error.message);
+    }
+    throw error;
+  } finally {
+    await connection?.close();
+  }
+}

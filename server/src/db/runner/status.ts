@@ -1,0 +1,59 @@
+// The state of every migration of a set in a database, from the framework's tracking table.
+
+import type { Migration, MigrationSet } from '../../engine/model/migration-set.js';
+import type { DatabaseConnection } from '../connection.js';
+import type { TrackedRecord, Tracking } from '../tracking/index.js';
+
+export type MigrationState = 'applied' | 'pending' | 'failed' | 'changed' | 'missing';
+
+export interface MigrationStatus {
+  /** The tracking key (version or name, as the framework keys it). */
+  key: string;
+  version: string;
+  name: string;
+  state: MigrationState;
+  /** Undefined for a record whose file is gone (state `missing`). */
+  migration?: Migration;
+  appliedAt?: string;
+  /** Why it failed, or what changed. */
+  detail?: string;
+}
+
+export interface SetStatus {
+  set: MigrationSet;
+  table: string;
+  /** False where the framework stores no checksum: an edit after applying cannot be told. */
+  detectsEdits: boolean;
+  migrations: MigrationStatus[];
+}
+
+export async function readStatus(
+  connection: DatabaseConnection,
+  set: MigrationSet,
+  tracking: Tracking,
+  upText: (migration: Migration) => string | undefined,
+): Promise<SetStatus> {
+  const records = new Map<string, TrackedRecord>();
+  for (const record of await tracking.read(connection, set)) records.set(record.key, record);
+  const known = new Set<string>();
+  const migrations: MigrationStatus[] = set.migrations.map((migration) => {
+    const key = tracking.key(migration);
+    known.add(key);
+    const record = records.get(key);
+    const base = { key, version: migration.version, name: migration.name, migration, appliedAt: record?.appliedAt, detail: record?.detail };
+    if (!record) return { ...base, state: 'pending' };
+    if (record.state === 'failed') return { ...base, state: 'failed' };
+    const text = upText(migration);
+    if (record.checksum !== undefined && text !== undefined && !tracking.checksumMatches(record.checksum, migration, text)) {
+      // Flyway re-runs an edited repeatable migration; an edited versioned one is an error.
+      if (migration.kind === 'repeatable') return { ...base, state: 'pending', detail: 'changed since it last ran; runs again' };
+      return { ...base, state: 'changed', detail: `edited after it was applied (stored checksum ${record.checksum})` };
+    }
+    return { ...base, state: 'applied' };
+  });
+  for (const record of records.values()) {
+    if (known.has(record.key)) continue;
+    migrations.push({ key: record.key, version: record.key, name: '', state: 'missing', appliedAt: record.appliedAt, detail: `recorded in ${tracking.table} but no file has it` });
+  }
+  return { set, table: tracking.table, detectsEdits: set.migrations.some((m) => tracking.checksum(m, '') !== undefined), migrations };
+}

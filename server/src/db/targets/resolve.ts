@@ -1,0 +1,68 @@
+// The one place that turns what the user chose — `embedded`, `docker` or a URL — into a Target:
+// the CLI's `--target` and the editor's requests both come through here. A URL is checked
+// before anything connects with it; `docker` starts (or reuses) the workspace's container.
+
+import { join } from 'node:path';
+import type { Dialect } from '../../engine/model/source.js';
+import type { Target } from '../connection.js';
+import { DockerContainer } from '../docker/container.js';
+import type { DockerCli } from '../docker/cli.js';
+import { checkDatabaseUrl } from '../preflight/url.js';
+import { WORKSPACE_STATE_FOLDER, workspaceDataDir } from './pglite.js';
+
+/** The target's spelling is wrong or unusable; the message says how to write it. */
+export class TargetSpecError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetSpecError';
+  }
+}
+
+export interface TargetRequest {
+  /** `embedded`, `docker`, or a postgres://, mysql://, mariadb:// URL. */
+  spec: string;
+  /** Absolute workspace folder: where the CLI keeps its state, what names the container. */
+  workspace: string;
+  /** Dialect of the set the target is for: chooses the container's image. */
+  dialect: Dialect;
+  /** Where state lives instead of `<workspace>/.migration-lens` (the extension's storage). */
+  stateDir?: string;
+  /** Image tag of the container (`16`, `8.0`, `11.4`). */
+  dockerVersion?: string;
+  /** Where the user sets dockerVersion, for messages ("--docker-version"). */
+  dockerVersionHint?: string;
+  /** Password for a URL that carries none (MIGRATION_LENS_DB_PASSWORD, the editor's secret). */
+  password?: string;
+  allowRemote?: boolean;
+  onProgress?: (message: string) => void;
+  /** Tests hand in a client bound to a fake `docker`. */
+  dockerCli?: DockerCli;
+}
+
+export const TARGET_KINDS_HINT = 'use `embedded`, `docker`, or a URL such as postgres://user@127.0.0.1:5432/dbname';
+
+export async function resolveTarget(request: TargetRequest): Promise<Target> {
+  const spec = request.spec.trim();
+  if (spec === 'embedded') {
+    if (request.dialect !== 'postgres') {
+      throw new TargetSpecError(`the embedded database is PostgreSQL, but these migrations are ${request.dialect}: use --target docker or a mysql:// URL`);
+    }
+    return { kind: 'embedded', dataDir: request.stateDir ? join(request.stateDir, 'db') : workspaceDataDir(request.workspace) };
+  }
+  if (spec === 'docker') {
+    const container = new DockerContainer({
+      workspace: request.workspace,
+      engine: request.dialect,
+      version: request.dockerVersion,
+      stateDir: request.stateDir ?? join(request.workspace, WORKSPACE_STATE_FOLDER),
+      versionHint: request.dockerVersionHint,
+      cli: request.dockerCli,
+      onProgress: request.onProgress,
+    });
+    return (await container.start()).target;
+  }
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(spec) && !spec.includes('$')) throw new TargetSpecError(`unknown target "${spec}"; ${TARGET_KINDS_HINT}`);
+  const problem = checkDatabaseUrl(spec, 'The target URL');
+  if (problem) throw new TargetSpecError(problem.message);
+  return { kind: 'url', url: spec, password: request.password, allowRemote: request.allowRemote };
+}

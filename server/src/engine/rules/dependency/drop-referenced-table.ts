@@ -1,0 +1,98 @@
+import type { DropChange, Statement } from '../../model/changes.js';
+import { DIALECTS } from '../../model/source.js';
+import type { ForeignKey, Table } from '../../schema/model.js';
+import { objectKey } from '../../schema/names.js';
+import type { RelatedReport, Rule } from '../rule.js';
+import { replayedStatements, type ReplayedStatement } from './steps.js';
+
+export const dropReferencedTable: Rule = {
+  id: 'drop-referenced-table',
+  category: 'dependency',
+  dialects: DIALECTS,
+  severity: 'error',
+  docs: {
+    summary: 'A DROP TABLE removes a table that other tables\' foreign keys still reference.',
+    why:
+      'Without CASCADE, PostgreSQL refuses the drop ("other objects depend on it") and the migration stops. With CASCADE it silently drops those foreign keys, ' +
+      'so the referencing tables stop being checked (a warning). MySQL and MariaDB refuse the drop whether or not CASCADE is written (they accept the word and ignore it); ' +
+      'with FOREIGN_KEY_CHECKS = 0 the drop goes through and leaves the foreign keys pointing at a table that no longer exists (a warning), unless the same migration creates it again. ' +
+      'Tables dropped in the same statement, and a table\'s references to itself, do not count.',
+    fix: 'Drop (or repoint) the referencing foreign keys first, in the same migration, or keep the table. Write the drops in dependency order: referencing tables first.',
+    examples: [
+      {
+        bad: '-- 010_complete_schema_refactor.up.sql\nDROP TABLE quality_definitions; -- wanted_movies still references it',
+        good: 'ALTER TABLE wanted_movies DROP CONSTRAINT fk_wanted_movies_current_quality_id;\nDROP TABLE quality_definitions;',
+      },
+    ],
+  },
+  checkSet(ctx) {
+    for (const at of replayedStatements(ctx.replay())) {
+      const change = at.statement.change;
+      if (change?.kind !== 'drop' || change.objectKind !== 'table') continue;
+      const droppedKeys = new Set(change.names.map((name) => objectKey(at.before.dialect, name)));
+      for (const name of change.names) {
+        const key = objectKey(at.before.dialect, name);
+        const table = at.before.tables.get(key);
+        const dependents = table ? referencingForeignKeys(at, key, droppedKeys) : [];
+        if (!table || dependents.length === 0) continue;
+        const verdict = judge(at, change, key);
+        if (!verdict) continue;
+        const holders = [...new Set(dependents.map(({ table: holder }) => `\`${holder.name}\``))].join(', ');
+        ctx.report({
+          file: at.part.file,
+          range: name.range,
+          severity: verdict.severity,
+          message: `\`${table.name}\` is still referenced by foreign keys of ${holders}: ${verdict.consequence}.`,
+          related: dependents.flatMap(relatedForeignKeys),
+        });
+      }
+    }
+  },
+};
+
+interface Dependent {
+  table: Table;
+  foreignKey: ForeignKey;
+}
+
+function referencingForeignKeys(at: ReplayedStatement, key: string, droppedKeys: ReadonlySet<string>): Dependent[] {
+  const dependents: Dependent[] = [];
+  for (const [holderKey, holder] of at.before.tables) {
+    if (holderKey === key || droppedKeys.has(holderKey)) continue;
+    for (const foreignKey of holder.foreignKeys) if (foreignKey.targetTable === key) dependents.push({ table: holder, foreignKey });
+  }
+  return dependents;
+}
+
+function relatedForeignKeys({ table, foreignKey }: Dependent): RelatedReport[] {
+  const origin = foreignKey.created;
+  return origin ? [{ file: origin.file, range: origin.range, message: `foreign key \`${foreignKey.name}\` of \`${table.name}\` references it` }] : [];
+}
+
+/** What the drop does on this dialect; undefined when it is harmless. */
+function judge(at: ReplayedStatement, change: DropChange, key: string): { severity: 'error' | 'warning'; consequence: string } | undefined {
+  if (at.before.dialect === 'postgres') {
+    return change.cascade
+      ? { severity: 'warning', consequence: 'CASCADE silently drops those foreign keys, and their tables are no longer checked against it' }
+      : { severity: 'error', consequence: 'PostgreSQL refuses to drop it without CASCADE ("other objects depend on it")' };
+  }
+  if (foreignKeyChecksOff(at.partReplay.steps.slice(0, at.index).map((step) => step.statement))) {
+    // The foreign keys name the table; once it exists again they hold as before.
+    if (at.partReplay.after.tables.has(key)) return undefined;
+    return { severity: 'warning', consequence: 'with FOREIGN_KEY_CHECKS = 0 the drop succeeds and leaves those foreign keys pointing at a table that no longer exists' };
+  }
+  const ignored = change.cascade ? ' (CASCADE is accepted and ignored)' : '';
+  return { severity: 'error', consequence: `MySQL and MariaDB refuse to drop a table that foreign keys reference${ignored}` };
+}
+
+/** Whether the last `SET FOREIGN_KEY_CHECKS` before this point in the part turned the checks off. */
+function foreignKeyChecksOff(earlier: readonly Statement[]): boolean {
+  let off = false;
+  for (const { change } of earlier) {
+    if (change?.kind !== 'set') continue;
+    for (const { name, value } of [change, ...(change.more ?? [])]) {
+      if (name === 'foreign_key_checks') off = /^(0|off|false)$/i.test(value.trim());
+    }
+  }
+  return off;
+}

@@ -1,0 +1,30 @@
+import type { Rule } from '../rule.js';
+import { definedColumns, expressionDefault, isParenthesised } from './column-defaults.js';
+
+export const mysqlExpressionDefault: Rule = {
+  id: 'mysql-expression-default',
+  category: 'dialect',
+  dialects: ['mysql', 'mariadb'],
+  severity: 'info',
+  docs: {
+    summary: 'Reports column DEFAULTs that are expressions (`DEFAULT (uuid())`) rather than literals or CURRENT_TIMESTAMP.',
+    why:
+      'Expression defaults need MySQL 8.0.13+ (written in parentheses) or MariaDB 10.2.1+; older servers reject the statement ' +
+      'and the migration fails there. They are also the only defaults MySQL allows on BLOB, TEXT, JSON and geometry columns.',
+    fix: 'Make sure every server that runs the migrations is new enough; otherwise set the value in the application or in a trigger.',
+    differences: '`DEFAULT CURRENT_TIMESTAMP` on TIMESTAMP/DATETIME columns works on every version and is not reported. MySQL expressions without parentheses are reported by mysql-unparenthesized-expression-default.',
+    examples: [{ bad: 'CREATE TABLE t (id CHAR(36) DEFAULT (uuid()));', good: "CREATE TABLE t (id CHAR(36) NOT NULL); -- the application sets id" }],
+  },
+  checkStatement(ctx) {
+    for (const column of definedColumns(ctx)) {
+      const expression = expressionDefault(column);
+      // Without parentheses MySQL rejects it on every version: the other rule says so.
+      if (!expression || (ctx.set.dialect === 'mysql' && !isParenthesised(expression))) continue;
+      const versions = ctx.set.dialect === 'mysql' ? 'MySQL 8.0.13' : 'MariaDB 10.2.1';
+      ctx.report({
+        range: expression.range,
+        message: `\`${column.raw}\` has the expression default \`${expression.sql}\`, which needs ${versions} or later; older servers reject the migration.`,
+      });
+    }
+  },
+};

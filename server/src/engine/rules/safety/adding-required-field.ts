@@ -1,0 +1,33 @@
+import type { ColumnDef } from '../../model/changes.js';
+import type { Rule } from '../rule.js';
+import { createdInThisMigration } from './shared/new-table.js';
+import { alterActions, describeTable } from './shared/statement.js';
+
+/** A NOT NULL column that existing rows get no value for. */
+const isRequired = (column: ColumnDef) => !column.nullable && !column.default && !column.generated && !column.identity && !column.serial;
+
+export const addingRequiredField: Rule = {
+  id: 'adding-required-field',
+  category: 'safety',
+  dialects: ['postgres'],
+  severity: 'error',
+  docs: {
+    summary: 'Reports `ADD COLUMN … NOT NULL` without a default on an existing table.',
+    why: 'Existing rows have no value for the new column, so PostgreSQL fails the migration as soon as the table holds a row ("column contains null values"); and clients still running the previous release cannot insert without the new column.',
+    fix: 'Add the column nullable, or with a non-volatile DEFAULT (cheap from PostgreSQL 11); backfill; then set NOT NULL safely (see adding-not-nullable-field).',
+    differences:
+      'A table created earlier in the same migration is empty, so we stay quiet there; serial and identity columns fill every row themselves and are not reported (adding-field-with-default reports their rewrite). squawk reports all of these.',
+    examples: [{ bad: 'ALTER TABLE users ADD COLUMN email text NOT NULL;', good: "ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT '';" }],
+  },
+  checkStatement(ctx) {
+    for (const { change, action } of alterActions(ctx, 'add-column')) {
+      if (!isRequired(action.column) || createdInThisMigration(ctx, change.table)) continue;
+      const { label, related } = describeTable(ctx, change.table);
+      ctx.report({
+        range: action.range,
+        related,
+        message: `New column \`${action.column.raw}\` is NOT NULL with no default: the migration fails if ${label} has any rows, and older clients cannot insert.`,
+      });
+    }
+  },
+};

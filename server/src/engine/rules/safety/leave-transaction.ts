@@ -1,0 +1,96 @@
+// What it takes for one statement to run outside a transaction, per framework: the directive
+// that turns the part's transaction off (goose, dbmate, sql-migrate, Flyway), or — where the
+// framework has none and sends the file as one query (golang-migrate, Prisma) — the statement
+// alone in a new migration file. Used by the CONCURRENTLY rules for their messages and fixes.
+
+import type { EditDraft } from '../../fixes/edits.js';
+import type { StatementContext } from '../rule.js';
+import { newMigrationFiles } from './new-migration.js';
+import { sendsFileAsOneQuery } from './part-steps.js';
+import { transactionAt } from './transaction-state.js';
+
+export interface TransactionExit {
+  /** True when the statement runs inside a transaction block today. */
+  inTransaction: boolean;
+  /** Why, and what to do about it, in one sentence. */
+  advice: string;
+  /** Edits that take the statement out of the transaction; undefined when no edit can. */
+  edits?: EditDraft[];
+  /** Title of those edits, e.g. "add `-- +goose NO TRANSACTION`". */
+  title?: string;
+  /** True when the edits move the statement (as `statementText`) into a new file. */
+  moves?: boolean;
+}
+
+/**
+ * How to take the statement out of its transaction. `statementText` is the statement as the new
+ * file should hold it (the CONCURRENTLY fix passes its rewritten text); `reverse` undoes it there.
+ */
+export function leaveTransaction(ctx: StatementContext, statementText: string, reverse?: string): TransactionExit {
+  const state = transactionAt(ctx);
+  const { transaction } = ctx.part;
+  if (!state.inTransaction) return { inTransaction: false, advice: '' };
+  if (state.explicit) {
+    return { inTransaction: true, advice: 'It sits between BEGIN and COMMIT in this file: move it after the COMMIT.' };
+  }
+  if (sendsFileAsOneQuery(ctx.set)) {
+    const files = newMigrationFiles(ctx, statementText, reverse);
+    return {
+      inTransaction: true,
+      advice: `${capitalise(transaction.reason)}.`,
+      edits: [...files.edits, removeStatement(ctx)],
+      title: `move it to its own migration ${files.label}`,
+      moves: true,
+    };
+  }
+  const directive = transaction.optOut && directiveEdit(ctx, transaction.optOut);
+  if (!transaction.optOut) return { inTransaction: true, advice: `${capitalise(transaction.reason)}.` };
+  return {
+    inTransaction: true,
+    advice: `${capitalise(transaction.reason)}; \`${transaction.optOut}\` turns that transaction off.`,
+    edits: directive ? [directive] : undefined,
+    title: directive ? `add \`${transaction.optOut}\`` : undefined,
+  };
+}
+
+/** The edit that writes the framework's no-transaction directive where the framework reads it. */
+function directiveEdit(ctx: StatementContext, optOut: string): EditDraft | undefined {
+  switch (ctx.set.framework) {
+    case 'goose':
+      // goose reads the annotation anywhere in the file; the first line is where people look.
+      return { range: { start: 0, end: 0 }, newText: `${optOut}\n` };
+    case 'dbmate':
+    case 'sql-migrate': {
+      // The option goes on the section's marker line: replace that line by the directive.
+      const marker = markerLineBefore(ctx.text, ctx.part.range.start);
+      return marker && { range: marker, newText: optOut };
+    }
+    case 'flyway': {
+      // Flyway reads `<script>.conf` beside the script; a first line works whether or not it exists.
+      const conf = `${ctx.part.file}.conf`;
+      return { file: conf, range: { start: 0, end: 0 }, newText: 'executeInTransaction=false\n' };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The range of the comment line that ends where a section body starts. */
+function markerLineBefore(text: string, bodyStart: number): { start: number; end: number } | undefined {
+  let end = bodyStart;
+  if (text[end - 1] === '\n') end--;
+  if (text[end - 1] === '\r') end--;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  return text.slice(start, end).trimStart().startsWith('--') ? { start, end } : undefined;
+}
+
+/** Deletes the statement, its `;` and the rest of its line when nothing else is on it. */
+function removeStatement(ctx: StatementContext): EditDraft {
+  const { text } = ctx;
+  let end = ctx.statement.range.end;
+  if (text[end] === ';') end++;
+  const lineRest = /^[ \t]*\r?\n/.exec(text.slice(end));
+  return { range: { start: ctx.statement.range.start, end: end + (lineRest?.[0].length ?? 0) }, newText: '' };
+}
+
+const capitalise = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);

@@ -1,0 +1,31 @@
+// A rule's documentation as one markdown page, for the "Show documentation" command.
+
+import { findRuleMeta } from '../engine/rules/index.js';
+
+export function ruleDocsMarkdown(id: string): string | undefined {
+  const rule = findRuleMeta(id);
+  if (!rule) return undefined;
+  const { docs } = rule;
+  const lines = [
+    `# ${rule.id}`,
+    '',
+    `*${rule.category}* · default severity **${rule.severity}**${rule.optIn ? ' (opt-in)' : ''} · ${rule.dialects.join(', ')}`,
+    '',
+    docs.summary,
+    '',
+    '## Why',
+    '',
+    docs.why,
+    '',
+    '## What to do instead',
+    '',
+    docs.fix,
+  ];
+  if (docs.differences) lines.push('', '## Differences from squawk and notes', '', docs.differences);
+  for (const example of docs.examples ?? []) {
+    lines.push('', '## Example', '', 'Instead of:', '', '```sql', example.bad, '```');
+    if (example.good) lines.push('', 'write:', '', '```sql', example.good, '```');
+  }
+  lines.push('', '## Silencing it', '', `\`-- migration-lens-ignore ${rule.id}\` on the line before a statement, \`-- migration-lens-ignore-file ${rule.id}\` anywhere in a file, or \`"rules": { "${rule.id}": "off" }\` in .migration-lens.json.`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,87 @@
+// Shared by the runner tests: fixture sets, a fresh database per test on each target, and the
+// runner options reading the disk.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import { openTarget, type DatabaseConnection } from '../../server/src/db/connection.js';
+import type { RunnerOptions } from '../../server/src/db/runner/index.js';
+import { discoverSets } from '../../server/src/engine/discover/index.js';
+import type { MigrationSet } from '../../server/src/engine/model/migration-set.js';
+import { createNodeFileHost } from '../../server/src/node-file-host.js';
+import { testServerUrl } from '../support/databases/environment.js';
+
+export const frameworksRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/frameworks').replace(/\\/g, '/');
+
+/** Every realistic fixture set (not the edge cases), by framework and dialect. */
+export function fixtureSets(): MigrationSet[] {
+  return discoverSets([frameworksRoot], createNodeFileHost()).filter((set) => !set.root.includes('/edge/') && !set.standalone);
+}
+
+export function setFrom(root: string): MigrationSet {
+  const [set] = discoverSets([root], createNodeFileHost());
+  if (!set) throw new Error(`no migration set in ${root}`);
+  return set;
+}
+
+export const diskOptions = (extra: Partial<RunnerOptions> = {}): RunnerOptions => ({
+  readFile: (path) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  ...extra,
+});
+
+export type TargetKind = 'pglite' | 'postgres' | 'mysql';
+
+export const servers = { postgres: testServerUrl('postgres'), mysql: testServerUrl('mysql') };
+
+let counter = 0;
+
+/** A connection to an empty database of its own on `kind`; `cleanup` drops it. */
+export async function freshDatabase(kind: TargetKind): Promise<{ url?: string; open(): Promise<DatabaseConnection>; cleanup(): Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-runner-'));
+    return { open: () => openTarget({ kind: 'embedded', dataDir: join(dir, 'db') }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `ml_runner_${process.pid}_${counter++}`;
+  const base = new URL(servers[kind].url!);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const admin = async (sql: string) => {
+    if (kind === 'postgres') {
+      const client = new pg.Client({ connectionString: base.toString() });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    } else {
+      const connection = await mysql.createConnection(base.toString());
+      try {
+        await connection.query(sql);
+      } finally {
+        await connection.end();
+      }
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  return {
+    url: url.toString(),
+    open: () => openTarget({ kind: 'url', url: url.toString() }),
+    cleanup: () => admin(kind === 'postgres' ? `DROP DATABASE ${name} WITH (FORCE)` : `DROP DATABASE ${name}`),
+  };
+}
+
+/** A copy of a fixture folder in a temporary directory, to add or edit migrations in. */
+export function copyFixture(relativeRoot: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-fixture-'));
+  cpSync(join(frameworksRoot, relativeRoot), dir, { recursive: true });
+  return dir.replace(/\\/g, '/');
+}

@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { analyze, initEngine } from '../../../server/src/engine/analyze.js';
+import { defaultProjectConfig } from '../../../server/src/engine/config/index.js';
+import type { Dialect } from '../../../server/src/engine/model/source.js';
+import { createMemoryHost } from '../discover/memory-host.js';
+import { check, findingsOf, ROOT } from './helpers.js';
+
+before(() => initEngine());
+
+/** golang-migrate files from `ups` (name → SQL), each with an empty down. */
+const golang = (ups: Record<string, string>) => Object.fromEntries(Object.entries(ups).flatMap(([name, sql]) => [[`${name}.up.sql`, sql], [`${name}.down.sql`, '']]));
+const found = (ups: Record<string, string>, rule: string, dialect: Dialect = 'postgres') => findingsOf(check(golang(ups), { dialect }), rule);
+const messages = (ups: Record<string, string>, rule: string, dialect: Dialect = 'postgres') => found(ups, rule, dialect).map((f) => f.message);
+const fileOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+const movies = 'CREATE TABLE movies (id int PRIMARY KEY, title text);';
+
+describe('missing-table-reference', () => {
+  it('names the later migration that creates a foreign key target (the Radarr case)', () => {
+    const result = found(
+      {
+        '001_movies': movies,
+        '007_wanted_movies': 'CREATE TABLE wanted_movies (movie_id int REFERENCES movies (id), quality_id int REFERENCES quality_definitions (id));',
+        '008_quality_definitions_fix': 'CREATE TABLE quality_definitions (id int PRIMARY KEY);',
+      },
+      'missing-table-reference',
+    );
+    assert.deepEqual(result.map((f) => f.message), [
+      'A foreign key of `wanted_movies` references table `quality_definitions`, which is created in 008_quality_definitions_fix.up.sql, after this migration.',
+    ]);
+    assert.equal(fileOf(result[0].related[0].location.file), '008_quality_definitions_fix.up.sql');
+  });
+  it('says where a table was dropped or renamed earlier', () => {
+    assert.deepEqual(messages({ '001_movies': movies, '002_drop': 'DROP TABLE movies;', '003_use': "INSERT INTO movies (id) VALUES (1);" }, 'missing-table-reference'), [
+      'INSERT uses table `movies`, which was dropped in 002_drop.up.sql.',
+    ]);
+    assert.deepEqual(messages({ '001_movies': movies, '002_rename': 'ALTER TABLE movies RENAME TO films;', '003_use': 'CREATE INDEX movies_title ON movies (title);' }, 'missing-table-reference'), [
+      'CREATE INDEX uses table `movies`, which was renamed to `films` in 002_rename.up.sql.',
+    ]);
+  });
+  it('reports a table no migration creates once history has clearly started from scratch', () => {
+    const ups = { '001_movies': movies, '002_a': 'SELECT 1;', '003_b': 'SELECT 1;', '004_c': 'ALTER TABLE moovies ADD COLUMN year int;' };
+    assert.deepEqual(messages(ups, 'missing-table-reference'), ['ALTER TABLE `moovies` uses table `moovies`, which no migration creates.']);
+  });
+  it('stays quiet on IF EXISTS, on tables created earlier, and in MySQL trees', () => {
+    assert.deepEqual(messages({ '001_movies': movies, '002_drop': 'DROP TABLE IF EXISTS ratings; ALTER TABLE IF EXISTS ratings ADD COLUMN x int;', '003_use': 'UPDATE movies SET title = NULL WHERE id = 1;' }, 'missing-table-reference'), []);
+    assert.deepEqual(messages({ '001_movies': 'CREATE TABLE movies (id INT AUTO_INCREMENT PRIMARY KEY);', '002_use': 'ALTER TABLE movies ADD COLUMN year INT;' }, 'missing-table-reference', 'mysql'), []);
+  });
+  it('assumes the tables a lone file does not create exist, as squawk does', () => {
+    const host = createMemoryHost({ '/repo/scratch/change.sql': 'ALTER TABLE users ADD COLUMN last_login_at timestamptz;' });
+    const analysis = analyze(['/repo/scratch/change.sql'], host, { dialect: 'postgres', config: defaultProjectConfig('/repo') });
+    assert.equal(analysis.sets[0]?.standalone, true);
+    assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('missing-') || f.rule === 'partial-migration-history'), []);
+  });
+});
+
+describe('missing-column-reference', () => {
+  it('names the migration that renamed a column', () => {
+    const ups = { '001_users': 'CREATE TABLE users (id int PRIMARY KEY, name text);', '012_rename': 'ALTER TABLE users RENAME COLUMN name TO full_name;', '013_backfill': "UPDATE users SET name = 'x';" };
+    const result = found(ups, 'missing-column-reference');
+    assert.deepEqual(result.map((f) => f.message), ['UPDATE uses column `users.name`, which was renamed to `full_name` in 012_rename.up.sql.']);
+    assert.equal(result[0].related[0].message, 'was renamed to `full_name` here');
+  });
+  it('checks foreign key target columns and index columns', () => {
+    const ups = { '001_movies': movies, '002_credits': 'CREATE TABLE credits (movie_id int REFERENCES movies (movie_id)); CREATE INDEX movies_year ON movies (year);' };
+    assert.deepEqual(messages(ups, 'missing-column-reference'), [
+      'A foreign key of `credits` references column `movies.movie_id`, which no migration creates.',
+      'CREATE INDEX uses column `movies.year`, which no migration creates.',
+    ]);
+  });
+  it('stays quiet on columns that exist, DROP COLUMN IF EXISTS and expression indexes', () => {
+    const ups = { '001_movies': movies, '002_more': 'ALTER TABLE movies DROP COLUMN IF EXISTS rating; CREATE INDEX movies_lower_title ON movies (lower(title)); INSERT INTO movies (id, title) VALUES (1, $$x$$);' };
+    assert.deepEqual(messages(ups, 'missing-column-reference'), []);
+  });
+});
+
+describe('missing-object-reference', () => {
+  it('reports a constraint dropped under a name the database never gave it', () => {
+    const ups = { '001_users': 'CREATE TABLE users (id int PRIMARY KEY, email text UNIQUE);', '002_drop': 'ALTER TABLE users DROP CONSTRAINT users_email_unique;' };
+    assert.deepEqual(messages(ups, 'missing-object-reference'), ['ALTER TABLE `users` uses constraint `users.users_email_unique`, which no migration creates.']);
+  });
+  it('says where an index was dropped before', () => {
+    const ups = { '001_movies': `${movies} CREATE INDEX movies_title ON movies (title);`, '002_drop': 'DROP INDEX movies_title;', '003_again': 'DROP INDEX movies_title;' };
+    assert.deepEqual(messages(ups, 'missing-object-reference'), ['DROP INDEX uses index `movies_title`, which was dropped in 002_drop.up.sql.']);
+  });
+  it('stays quiet on the generated name and on IF EXISTS', () => {
+    const ups = { '001_users': 'CREATE TABLE users (id int PRIMARY KEY, email text UNIQUE);', '002_drop': 'ALTER TABLE users DROP CONSTRAINT users_email_key; DROP INDEX IF EXISTS nothing_here;' };
+    assert.deepEqual(messages(ups, 'missing-object-reference'), []);
+  });
+});
+
+describe('foreign-key-target-not-unique', () => {
+  const base = 'CREATE TABLE movies (id int PRIMARY KEY, imdb_id text, tmdb_id int);';
+  it('fires on PostgreSQL when the target columns are not a key', () => {
+    assert.deepEqual(messages({ '001_movies': base, '002_credits': 'CREATE TABLE credits (imdb_id text REFERENCES movies (imdb_id));' }, 'foreign-key-target-not-unique'), [
+      'The foreign key references `imdb_id` of `movies`, which is not its primary key or a unique key: PostgreSQL refuses it ("there is no unique constraint matching given keys").',
+    ]);
+  });
+  it('fires when the target has no primary key and no columns are named', () => {
+    assert.match(messages({ '001_tags': 'CREATE TABLE tags (name text);', '002_links': 'CREATE TABLE links (tag text REFERENCES tags);' }, 'foreign-key-target-not-unique')[0], /`tags` has no primary key/);
+  });
+  it('warns on MySQL when only a plain index serves, errors without one, and accepts it on MariaDB', () => {
+    const mysqlBase = 'CREATE TABLE movies (id INT PRIMARY KEY, imdb_id VARCHAR(20), year INT, INDEX idx_imdb (imdb_id));';
+    const plain = { '001_movies': mysqlBase, '002_credits': 'CREATE TABLE credits (imdb_id VARCHAR(20), FOREIGN KEY (imdb_id) REFERENCES movies (imdb_id));' };
+    const warned = found(plain, 'foreign-key-target-not-unique', 'mysql');
+    assert.deepEqual(warned.map((f) => f.severity), ['warning']);
+    assert.deepEqual(messages(plain, 'foreign-key-target-not-unique', 'mariadb'), []);
+    const none = { '001_movies': mysqlBase, '002_credits': 'CREATE TABLE credits (year INT, FOREIGN KEY (year) REFERENCES movies (year));' };
+    assert.deepEqual(found(none, 'foreign-key-target-not-unique', 'mysql').map((f) => f.severity), ['error']);
+  });
+  it('stays quiet on primary keys, unique constraints, unique indexes and self references', () => {
+    const ups = {
+      '001_movies': `${base} ALTER TABLE movies ADD CONSTRAINT movies_imdb_key UNIQUE (imdb_id); CREATE UNIQUE INDEX movies_tmdb ON movies (tmdb_id);`,
+      '002_links': 'CREATE TABLE links (a text REFERENCES movies (imdb_id), b int REFERENCES movies (tmdb_id), c int REFERENCES movies);',
+      '003_tree': 'CREATE TABLE nodes (id int PRIMARY KEY, parent_id int REFERENCES nodes (id));',
+    };
+    assert.deepEqual(messages(ups, 'foreign-key-target-not-unique'), []);
+  });
+});
+
+describe('dropped-object-used-later', () => {
+  it('fires on the drop and points at every later use', () => {
+    const ups = {
+      '001_quality': 'CREATE TABLE quality_definitions (id int PRIMARY KEY, name text);',
+      '010_refactor': 'DROP TABLE quality_definitions;',
+      '011_seed': "INSERT INTO quality_definitions (name) VALUES ('HD');",
+      '012_index': 'CREATE INDEX quality_name ON quality_definitions (name);',
+    };
+    const result = found(ups, 'dropped-object-used-later');
+    assert.deepEqual(result.map((f) => f.message), ['Table `quality_definitions` is dropped here, but later migrations still use it: 011_seed.up.sql, 012_index.up.sql.']);
+    assert.equal(fileOf(result[0].file), '010_refactor.up.sql');
+    assert.deepEqual(result[0].related.map((r) => fileOf(r.location.file)), ['011_seed.up.sql', '012_index.up.sql']);
+  });
+  it('fires on a column rename that later migrations ignore', () => {
+    const ups = { '001_users': 'CREATE TABLE users (id int PRIMARY KEY, name text);', '002_rename': 'ALTER TABLE users RENAME COLUMN name TO full_name;', '003_index': 'CREATE INDEX users_name ON users (name);' };
+    assert.deepEqual(messages(ups, 'dropped-object-used-later'), ['Column `users.name` is renamed to `full_name` here, but later migrations still use the old name: 003_index.up.sql.']);
+  });
+  it('stays quiet when the object is recreated before the later use', () => {
+    const ups = { '001_movies': movies, '002_rebuild': `DROP TABLE movies; ${movies}`, '003_use': 'CREATE INDEX movies_title ON movies (title);' };
+    assert.deepEqual(messages(ups, 'dropped-object-used-later'), []);
+  });
+});
+
+describe('drop-referenced-table', () => {
+  const schema = `${movies} CREATE TABLE wanted_movies (id int PRIMARY KEY, movie_id int CONSTRAINT fk_wanted_movie REFERENCES movies (id));`;
+  it('is an error on PostgreSQL without CASCADE, pointing at the referencing foreign key', () => {
+    const result = found({ '001_schema': schema, '002_drop': 'DROP TABLE movies;' }, 'drop-referenced-table');
+    assert.deepEqual(result.map((f) => [f.severity, f.message]), [
+      ['error', '`movies` is still referenced by foreign keys of `wanted_movies`: PostgreSQL refuses to drop it without CASCADE ("other objects depend on it").'],
+    ]);
+    assert.equal(result[0].related[0].message, 'foreign key `fk_wanted_movie` of `wanted_movies` references it');
+  });
+  it('is a warning with CASCADE on PostgreSQL, and an error on MySQL, which ignores CASCADE', () => {
+    assert.deepEqual(found({ '001_schema': schema, '002_drop': 'DROP TABLE movies CASCADE;' }, 'drop-referenced-table').map((f) => f.severity), ['warning']);
+    const mysql = { '001_schema': 'CREATE TABLE movies (id INT PRIMARY KEY); CREATE TABLE wanted_movies (movie_id INT, FOREIGN KEY (movie_id) REFERENCES movies (id));', '002_drop': 'DROP TABLE movies CASCADE;' };
+    assert.match(messages(mysql, 'drop-referenced-table', 'mysql')[0], /refuse to drop a table that foreign keys reference \(CASCADE is accepted and ignored\)/);
+  });
+  it('warns on MySQL with FOREIGN_KEY_CHECKS = 0 unless the migration recreates the table', () => {
+    const table = 'CREATE TABLE movies (id INT PRIMARY KEY);';
+    const base = { '001_schema': `${table} CREATE TABLE wanted_movies (movie_id INT, FOREIGN KEY (movie_id) REFERENCES movies (id));` };
+    assert.deepEqual(found({ ...base, '002_drop': 'SET FOREIGN_KEY_CHECKS = 0; DROP TABLE movies; SET FOREIGN_KEY_CHECKS = 1;' }, 'drop-referenced-table', 'mysql').map((f) => f.severity), ['warning']);
+    assert.deepEqual(messages({ ...base, '002_rebuild': `SET FOREIGN_KEY_CHECKS = 0; DROP TABLE movies; ${table} SET FOREIGN_KEY_CHECKS = 1;` }, 'drop-referenced-table', 'mysql'), []);
+  });
+  it('stays quiet when the referencing table goes first or in the same statement', () => {
+    assert.deepEqual(messages({ '001_schema': schema, '002_drop': 'DROP TABLE wanted_movies; DROP TABLE movies;' }, 'drop-referenced-table'), []);
+    assert.deepEqual(messages({ '001_schema': schema, '002_drop': 'DROP TABLE movies, wanted_movies;' }, 'drop-referenced-table'), []);
+  });
+});
+
+describe('partial-migration-history', () => {
+  const adopted = {
+    '001_add_last_login': 'ALTER TABLE users ADD COLUMN last_login_at timestamptz;',
+    '002_orders_index': 'CREATE INDEX orders_placed_at ON orders (placed_at);',
+    '003_tags': 'CREATE TABLE tags (id int PRIMARY KEY, user_id int REFERENCES users (id));',
+  };
+  it('reports once, on the first migration, listing the tables assumed to exist', () => {
+    const analysis = check(golang(adopted), { dialect: 'postgres' });
+    const info = findingsOf(analysis, 'partial-migration-history');
+    assert.equal(info.length, 1);
+    assert.equal(info[0].severity, 'info');
+    assert.equal(fileOf(info[0].file), '001_add_last_login.up.sql');
+    assert.match(info[0].message, /no migration creates \(`users`, `orders`\); they are assumed to exist/);
+    assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('missing-')), []);
+  });
+  it('still reports a table used before a later migration creates it', () => {
+    const ups = { ...adopted, '004_late': 'CREATE TABLE ratings (id int PRIMARY KEY);' , '002_orders_index': 'CREATE INDEX ratings_id ON ratings (id);' };
+    assert.deepEqual(messages(ups, 'missing-table-reference'), ['CREATE INDEX uses table `ratings`, which is created in 004_late.up.sql, after this migration.']);
+  });
+  it('is replaced by a baseline schema: references to its tables are fine and nothing is assumed', () => {
+    const files = Object.fromEntries(Object.entries(golang(adopted)).map(([path, text]) => [`${ROOT}/${path}`, text]));
+    files['/repo/db/schema.sql'] = 'CREATE TABLE users (id int PRIMARY KEY, email text);\nCREATE TABLE orders (id int PRIMARY KEY, placed_at timestamptz);\n';
+    const config = { ...defaultProjectConfig('/repo'), baseline: '/repo/db/schema.sql' };
+    const analysis = analyze([ROOT], createMemoryHost(files), { dialect: 'postgres', config });
+    assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('missing-') || f.rule === 'partial-migration-history'), []);
+    files[`${ROOT}/004_typo.up.sql`] = 'CREATE INDEX orders_total ON orders (total);';
+    files[`${ROOT}/004_typo.down.sql`] = '';
+    const typo = analyze([ROOT], createMemoryHost(files), { dialect: 'postgres', config });
+    assert.deepEqual(typo.findings.filter((f) => f.rule === 'missing-column-reference').map((f) => f.message), ['CREATE INDEX uses column `orders.total`, which neither the baseline schema nor any migration creates.']);
+  });
+});
