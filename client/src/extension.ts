@@ -5,6 +5,8 @@ import { commands, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { checkWorkspace } from './check-workspace.js';
 import { createLanguageClient } from './language-client.js';
+import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
+import { showRuleDocs } from './show-rule-docs.js';
 import { createServerStatusItem } from './status-bar.js';
 
 const SHOW_OUTPUT = 'migrationLens.showOutput';
@@ -32,6 +34,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ),
     commands.registerCommand('migrationLens.checkWorkspace', () =>
       checkWorkspace(languageClient).catch(reportFailure('could not check the workspace')),
+    ),
+    commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (rule: string | undefined) =>
+      showRuleDocs(languageClient, rule).catch(reportFailure('could not show the rule documentation')),
     ),
   );
 

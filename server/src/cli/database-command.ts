@@ -1,13 +1,15 @@
 // What every command that talks to a database shares: `<dir> --target … --format …` parsing,
 // loading the one migration set under <dir>, turning --target into a connection (through
-// db/targets/resolve.ts), and turning every user-fixable failure into one line and exit 2.
+// db/targets/resolve.ts), pre-flight checks before migrations run on a server, and turning every
+// user-fixable failure into one line and exit 2.
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConnectionError, DatabaseError, openTarget, type DatabaseConnection } from '../db/connection.js';
 import { DockerError } from '../db/docker/cli.js';
-import { RunRefused, type RunnerOptions } from '../db/runner/index.js';
+import { runPreflight } from '../db/preflight/index.js';
+import { migrationStatus, RunRefused, type RunnerOptions } from '../db/runner/index.js';
 import { resolveTarget, TargetSpecError } from '../db/targets/resolve.js';
 import { analyze, initEngine, normalizePath } from '../engine/index.js';
 import type { Statement } from '../engine/model/changes.js';
@@ -26,6 +28,7 @@ export const TARGET_OPTIONS_USAGE = `  --target          embedded (default for P
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface DatabaseCommandContext {
+  io: CliIO;
   set: MigrationSet;
   replay: SetReplay;
   /** The up part's parsed statements (none when the migration has no up part). */
@@ -34,13 +37,14 @@ export interface DatabaseCommandContext {
   runner: RunnerOptions;
   json: boolean;
   values: Record<string, string | boolean | undefined>;
-  io: CliIO;
 }
 
 export interface DatabaseCommand {
   name: string;
   usage: string;
   options?: Options;
+  /** Runs the pre-flight checks (URL, server dialect, locks on the pending migrations' tables) first, on servers. */
+  preflight?: boolean;
   run(context: DatabaseCommandContext): Promise<number>;
 }
 
@@ -78,14 +82,14 @@ export async function runDatabaseCommand(command: DatabaseCommand, argv: string[
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') return fail(`unknown format "${format}"; use text or json`);
   if (parsed.positionals.length !== 1) return fail(`pass exactly one migration folder, e.g. \`migration-lens ${command.name} db/migrations\``);
-
-  const dir = normalizePath(resolve(io.cwd, parsed.positionals[0]));
+  const folder = parsed.positionals[0];
+  const dir = normalizePath(resolve(io.cwd, folder));
   await initEngine();
   const project = new ReplayProject();
   const host = createNodeFileHost();
   const analysis = analyze([dir], host, { project });
   if (analysis.sets.length !== 1) {
-    return fail(analysis.sets.length === 0 ? `no .sql migrations found under ${parsed.positionals[0]}` : `${analysis.sets.length} migration sets under ${parsed.positionals[0]}; pass one of them`);
+    return fail(analysis.sets.length === 0 ? `no .sql migrations found under ${folder}` : `${analysis.sets.length} migration sets under ${folder}; pass one of them`);
   }
   const [set] = analysis.sets;
   const spec = (values.target as string | undefined) ?? (set.dialect === 'postgres' ? 'embedded' : undefined);
@@ -105,7 +109,13 @@ export async function runDatabaseCommand(command: DatabaseCommand, argv: string[
     });
     connection = await openTarget(target);
     const upStatements = (migration: Migration) => (migration.up && project.statements(migration.up, set.dialect, host)) || [];
-    return await command.run({ set, replay: analysis.replays[0], upStatements, connection, runner: { readFile }, json: format === 'json', values, io });
+    const context: DatabaseCommandContext = { io, set, replay: analysis.replays[0], upStatements, connection, runner: { readFile }, json: format === 'json', values };
+    if (command.preflight && target.kind !== 'embedded') {
+      const problems = await preflightProblems(context);
+      for (const problem of problems) io.stderr(`migration-lens ${command.name}: ${problem.severity}: ${problem.message}\n`);
+      if (problems.some((problem) => problem.severity === 'error')) return EXIT_USAGE;
+    }
+    return await command.run(context);
   } catch (error) {
     if (error instanceof TargetSpecError || error instanceof DockerError || error instanceof ConnectionError || error instanceof RunRefused || error instanceof DatabaseError) {
       // One line, except a container's log tail, which is the reason itself.
@@ -115,4 +125,10 @@ export async function runDatabaseCommand(command: DatabaseCommand, argv: string[
   } finally {
     await connection?.close();
   }
+}
+
+async function preflightProblems({ connection, set, runner, upStatements }: DatabaseCommandContext) {
+  const status = await migrationStatus(connection, set, runner);
+  const pending = status.migrations.filter((s) => s.state === 'pending' && s.migration).flatMap((s) => [...upStatements(s.migration!)]);
+  return runPreflight(connection, { set, pendingStatements: pending });
 }

@@ -24,7 +24,7 @@ const commands: Record<string, { run: CliCommand; summary: string }> = {
   up: { run: up, summary: 'apply pending migrations (--count N, --to VERSION)' },
   down: { run: down, summary: 'undo the last applied migrations (--count N, --to VERSION)' },
   redo: { run: redo, summary: 'undo the last applied migration and apply it again' },
-  force: { run: force, summary: 'record the database as at VERSION after a failed migration was fixed (--yes)' },
+  force: { run: force, summary: 'record the database as at a version after a failed migration was fixed (--to VERSION --yes)' },
 };
 
 function help(): string {

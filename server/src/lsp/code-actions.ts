@@ -5,7 +5,7 @@
 import { CodeAction, CodeActionKind, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { Analysis, Finding } from '../engine/index.js';
 import { LineIndex } from '../engine/model/source.js';
-import { quickFixes, toDiagnostic } from './diagnostics.js';
+import { overlaps, quickFixes, toDiagnostic } from './diagnostics.js';
 import { SHOW_RULE_DOCS_COMMAND } from './protocol.js';
 import { statementAt } from './statement-at.js';
 import { pathToUri } from './uri.js';
@@ -15,19 +15,19 @@ const LEADING_DIRECTIVE = /^\s*--\s*(\+goose\b|migrate:|\+migrate\b|(Up|Down) Mi
 
 export interface CodeActionInput {
   analysis: Analysis;
-  path: string;
+  /** The findings of the document. */
+  findings: readonly Finding[];
   /** The document's current text. */
   text: string;
   range: Range;
   fileExists(path: string): boolean;
 }
 
-export function codeActions({ analysis, path, text, range, fileExists }: CodeActionInput): CodeAction[] {
-  const findings = analysis.findings.filter((finding) => finding.file === path);
+export function codeActions({ analysis, findings, text, range, fileExists }: CodeActionInput): CodeAction[] {
   const actions = quickFixes(findings, range, fileExists);
   const lines = new LineIndex(text);
   const seen = new Set<string>();
-  for (const finding of findings.filter((candidate) => quickFixes([candidate], range, fileExists).length > 0 || overlaps(candidate.range, range))) {
+  for (const finding of findings.filter((candidate) => overlaps(candidate.range, range))) {
     if (seen.has(finding.rule)) continue;
     seen.add(finding.rule);
     actions.push(ignoreForStatement(analysis, finding, text, lines), ignoreInFile(finding, text, lines), showDocs(finding));
@@ -37,7 +37,7 @@ export function codeActions({ analysis, path, text, range, fileExists }: CodeAct
 
 function ignoreForStatement(analysis: Analysis, finding: Finding, text: string, lines: LineIndex): CodeAction {
   const statement = statementAt(analysis, finding.file, lines.offsetAt(finding.range.start))?.step.statement;
-  const line = statement ? lines.position(statement.range.start).line : finding.range.start.line;
+  const line = statement ? lines.positionAt(statement.range.start).line : finding.range.start.line;
   const lineText = text.slice(lines.offsetAt({ line, character: 0 })).split(/\r?\n/, 1)[0];
   const indentation = /^\s*/.exec(lineText)?.[0] ?? '';
   return textAction(`Ignore ${finding.rule} for this statement`, finding, { line, character: 0 }, `${indentation}-- migration-lens-ignore ${finding.rule}\n`);
@@ -49,7 +49,7 @@ function ignoreInFile(finding: Finding, text: string, lines: LineIndex): CodeAct
   while (line < fileLines.length && LEADING_DIRECTIVE.test(fileLines[line])) line++;
   const newText = `-- migration-lens-ignore-file ${finding.rule}\n`;
   // A file whose last line is a directive without a newline: the comment starts a new line.
-  if (line >= fileLines.length) return textAction(`Ignore ${finding.rule} in this file`, finding, lines.position(text.length), `\n${newText.trimEnd()}`);
+  if (line >= fileLines.length) return textAction(`Ignore ${finding.rule} in this file`, finding, lines.positionAt(text.length), `\n${newText.trimEnd()}`);
   return textAction(`Ignore ${finding.rule} in this file`, finding, { line, character: 0 }, newText);
 }
 
@@ -64,9 +64,4 @@ function showDocs(finding: Finding): CodeAction {
   const action = CodeAction.create(`Show documentation for ${finding.rule}`, { title: `Show documentation for ${finding.rule}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [finding.rule] }, CodeActionKind.Empty);
   action.diagnostics = [toDiagnostic(finding)];
   return action;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
 }

@@ -4,13 +4,15 @@
 import {
   CodeAction,
   CodeActionKind,
+  CreateFile,
   Diagnostic,
   DiagnosticSeverity,
+  TextDocumentEdit,
   type Range,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { Finding, Severity } from '../engine/index.js';
+import type { Finding, Fix, Severity } from '../engine/index.js';
 import { pathToUri } from './uri.js';
 
 export const DIAGNOSTIC_SOURCE = 'migration-lens';
@@ -35,19 +37,17 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
-/** One quick fix per fix of every finding that touches `range`. */
-export function quickFixes(findings: readonly Finding[], range: Range): CodeAction[] {
+/**
+ * One quick fix per fix of every finding that touches `range`. A fix that creates a file (an
+ * insert at offset 0 of a path that does not exist, see fixes/edits.ts) becomes `documentChanges`:
+ * a CreateFile followed by the insert; other fixes stay plain `changes`.
+ */
+export function quickFixes(findings: readonly Finding[], range: Range, fileExists: (path: string) => boolean = () => true): CodeAction[] {
   return findings
     .filter((finding) => overlaps(finding.range, range))
     .flatMap((finding) =>
       finding.fixes.map((fix) => {
-        const changes: WorkspaceEdit['changes'] = {};
-        for (const edit of fix.edits) {
-          const uri = pathToUri(edit.file);
-          const edits: TextEdit[] = (changes[uri] ??= []);
-          edits.push({ range: edit.range, newText: edit.newText });
-        }
-        const action = CodeAction.create(fix.title, { changes }, CodeActionKind.QuickFix);
+        const action = CodeAction.create(fix.title, workspaceEdit(fix, fileExists), CodeActionKind.QuickFix);
         action.diagnostics = [toDiagnostic(finding)];
         action.isPreferred = fix.preferred;
         return action;
@@ -55,7 +55,24 @@ export function quickFixes(findings: readonly Finding[], range: Range): CodeActi
     );
 }
 
-function overlaps(a: Range, b: Range): boolean {
+function workspaceEdit(fix: Fix, fileExists: (path: string) => boolean): WorkspaceEdit {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const edit of fix.edits) {
+    const edits = byFile.get(edit.file) ?? [];
+    edits.push({ range: edit.range, newText: edit.newText });
+    byFile.set(edit.file, edits);
+  }
+  const created = [...byFile.keys()].filter((file) => !fileExists(file));
+  if (created.length === 0) return { changes: Object.fromEntries([...byFile].map(([file, edits]) => [pathToUri(file), edits])) };
+  return {
+    documentChanges: [
+      ...created.map((file) => CreateFile.create(pathToUri(file), { ignoreIfExists: true })),
+      ...[...byFile].map(([file, edits]) => TextDocumentEdit.create({ uri: pathToUri(file), version: null }, edits)),
+    ],
+  };
+}
+
+export function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }

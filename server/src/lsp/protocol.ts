@@ -1,7 +1,7 @@
 // Custom requests between the VS Code client and the language server. The client imports its
 // types from here and nothing else of the server, so this file depends only on the protocol.
 
-import { RequestType0 } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0, type Range } from 'vscode-languageserver-protocol';
 import type { Dialect, Framework } from '../engine/index.js';
 
 /** One discovered migration set, as the client shows it. */
@@ -24,3 +24,180 @@ export interface ListSetsResult {
 
 /** Analyses the workspace now (skipping the edit debounce) and lists its migration sets. */
 export const ListSetsRequest = new RequestType0<ListSetsResult, void>('migrationLens/listSets');
+
+export interface RuleDocsParams {
+  rule: string;
+}
+
+export interface RuleDocsResult {
+  /** The rule's documentation as a markdown page; undefined for an unknown rule id. */
+  markdown?: string;
+}
+
+/** A rule's documentation, for the "Show documentation for <rule>" code action. */
+export const RuleDocsRequest = new RequestType<RuleDocsParams, RuleDocsResult, void>('migrationLens/ruleDocs');
+
+/** Client command the code action runs, with the rule id as its argument. */
+export const SHOW_RULE_DOCS_COMMAND = 'migrationLens.showRuleDocs';
+
+// ---------------------------------------------------------------------------------------------
+// Running migrations against a database: status, up, down, redo, force, baseline, drift, trace.
+// Each request names a set (its root) and a target; long ones report window/workDoneProgress
+// when the client sends a workDoneToken, and stop between migrations (or statements, for a
+// trace) when cancelled, returning what was done.
+
+/** Where a request runs: the set (by root) and the target the user chose. */
+export interface TargetParams {
+  /** Absolute root of the migration set (MigrationSetSummary.root). */
+  root: string;
+  /** `embedded`, `docker`, or a postgres://, mysql://, mariadb:// URL. */
+  target: string;
+  /** For a URL without a password (the client's secret storage). */
+  password?: string;
+  /** Folder for the embedded database and the container state (the extension's storage). */
+  storageDir?: string;
+  /** Image tag of the docker target. */
+  dockerVersion?: string;
+  /** Allow a URL whose host is not this machine. */
+  allowRemote?: boolean;
+  workDoneToken?: string | number;
+}
+
+/** A location in a migration file, LSP style (0-based). */
+export interface FileRange {
+  uri: string;
+  range: Range;
+}
+
+export interface MigrationStatusItem {
+  key: string;
+  version: string;
+  name: string;
+  state: 'applied' | 'pending' | 'failed' | 'changed' | 'missing';
+  appliedAt?: string;
+  detail?: string;
+  /** The up file; absent for a record with no file (state `missing`). */
+  uri?: string;
+}
+
+export interface StatusResult {
+  /** The database, printable (no password). */
+  target: string;
+  table: string;
+  detectsEdits: boolean;
+  migrations: MigrationStatusItem[];
+}
+
+export interface RunStep {
+  id: string;
+  version: string;
+  direction: 'up' | 'down';
+  durationMs: number;
+}
+
+export interface RunFailure extends RunStep {
+  message: string;
+  code?: string;
+  location?: FileRange;
+  /** True when nothing of the failing part remains in the database. */
+  rolledBack: boolean;
+}
+
+export interface PreflightIssue {
+  check: 'url' | 'dialect' | 'version' | 'locks';
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface RunReport {
+  target: string;
+  steps: RunStep[];
+  failure?: RunFailure;
+  /** Steps undone together with the failure (node-pg-migrate's one transaction). */
+  rolledBackSteps: RunStep[];
+  /** The run stopped early because the client cancelled it; `steps` is what was done. */
+  cancelled: boolean;
+  /** Pre-flight findings (servers only); an error among them means nothing ran. */
+  preflight: PreflightIssue[];
+}
+
+export interface UpParams extends TargetParams {
+  count?: number;
+  /** Apply up to and including this version. */
+  to?: string;
+}
+
+export interface DownParams extends TargetParams {
+  /** Undo this many (default 1). */
+  count?: number;
+  /** Undo every migration after this version (`none`: all of them). */
+  to?: string;
+}
+
+export interface ForceParams extends TargetParams {
+  /** The version the database is at now (`none`: before the first migration). */
+  version: string;
+}
+
+/** A schema difference with the migration that defined the object. */
+export interface SchemaDifferenceItem {
+  objectKind: string;
+  object: string;
+  property: string;
+  expected?: string;
+  actual?: string;
+  definedBy?: { version: string; migration: string } & FileRange;
+}
+
+export interface BaselineParams extends TargetParams {
+  /** Record the history; false only plans. */
+  confirm: boolean;
+}
+
+export interface BaselineResult {
+  target: string;
+  /** The newest migration the database matches exactly. */
+  match?: { id: string; version: string; sameSchemaAs: string[] };
+  closest?: { id: string; version: string; differences: SchemaDifferenceItem[] };
+  empty: boolean;
+  toRecord: string[];
+  recorded: string[];
+}
+
+export interface DriftResult {
+  target: string;
+  appliedVersion?: string;
+  appliedCount: number;
+  notes: string[];
+  differences: SchemaDifferenceItem[];
+}
+
+export interface TraceParams extends TargetParams {
+  /** A pending migration's version; the first pending one when absent. */
+  version?: string;
+}
+
+export interface TraceStatementItem {
+  range: Range;
+  locks: { relation: string; mode: string; takenByStatement: boolean }[];
+  rewritten: string[];
+  error?: string;
+  skipped?: string;
+}
+
+export interface TraceResult {
+  target: string;
+  migration: string;
+  uri: string;
+  statements: TraceStatementItem[];
+  cancelled: boolean;
+}
+
+export const StatusRequest = new RequestType<TargetParams, StatusResult, void>('migrationLens/status');
+export const UpRequest = new RequestType<UpParams, RunReport, void>('migrationLens/up');
+export const DownRequest = new RequestType<DownParams, RunReport, void>('migrationLens/down');
+export const RedoRequest = new RequestType<TargetParams, RunReport, void>('migrationLens/redo');
+export const ForceRequest = new RequestType<ForceParams, StatusResult, void>('migrationLens/force');
+export const BaselineRequest = new RequestType<BaselineParams, BaselineResult, void>('migrationLens/baseline');
+export const DriftRequest = new RequestType<TargetParams, DriftResult, void>('migrationLens/drift');
+export const TraceRequest = new RequestType<TraceParams, TraceResult, void>('migrationLens/trace');

@@ -12,9 +12,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initEngine, type Analysis } from '../engine/index.js';
 import { createNodeFileHost } from '../node-file-host.js';
-import { quickFixes } from './diagnostics.js';
+import { codeActions } from './code-actions.js';
+import { hoverAt } from './hover.js';
 import { overlayFileHost } from './overlay-file-host.js';
-import { ListSetsRequest, type ListSetsResult } from './protocol.js';
+import { ListSetsRequest, RuleDocsRequest, type ListSetsResult, type RuleDocsResult } from './protocol.js';
+import { ruleDocsMarkdown } from './rule-docs.js';
+import { registerRunnerRequests } from './runner-requests.js';
 import { readEditorSettings, SETTINGS_SECTION } from './settings.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { WorkspaceAnalysis } from './workspace-analysis.js';
@@ -33,10 +36,11 @@ export function startServer(connection: Connection): void {
   // the first results (and by a listSets request that races `initialized`).
   let settingsRead: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsRead = resolve));
+  const host = overlayFileHost(createNodeFileHost(), openDocuments);
   const analysis = new WorkspaceAnalysis({
     connection,
     ready: Promise.all([initEngine(), settingsReady]).then(() => undefined),
-    host: overlayFileHost(createNodeFileHost(), openDocuments),
+    host,
     openPaths: openDocuments.paths,
     uriForPath: (path) => openByPath.get(path)?.uri ?? pathToUri(path),
     debounceMs: EDIT_DEBOUNCE_MS,
@@ -52,6 +56,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Migration Lens' },
@@ -104,10 +109,24 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params) => {
     const path = uriToPath(params.textDocument.uri);
-    return path ? quickFixes(analysis.findingsAt(path), params.range) : [];
+    const document = documents.get(params.textDocument.uri);
+    if (!path || !document) return [];
+    const fileExists = (file: string) => host.readFile(file) !== undefined;
+    return codeActions({ analysis: analysis.latest(), findings: analysis.findingsAt(path), text: document.getText(), range: params.range, fileExists });
   });
 
+  connection.onHover((params) => {
+    const path = uriToPath(params.textDocument.uri);
+    const document = documents.get(params.textDocument.uri);
+    if (!path || !document) return undefined;
+    return hoverAt(analysis.latest(), path, document.offsetAt(params.position), params.position);
+  });
+
+  connection.onRequest(RuleDocsRequest, ({ rule }): RuleDocsResult => ({ markdown: ruleDocsMarkdown(rule) }));
+
   connection.onRequest(ListSetsRequest, async (): Promise<ListSetsResult> => summariseSets(await analysis.runNow()));
+
+  registerRunnerRequests(connection, analysis, host);
 
   connection.onShutdown(() => analysis.dispose());
   documents.listen(connection);

@@ -80,6 +80,11 @@ export class WorkspaceAnalysis {
     return analysis;
   }
 
+  /** The merged result of the last analysis, for hovers and code actions. */
+  latest(): Analysis {
+    return this.merged();
+  }
+
   findingsAt(path: string): readonly Finding[] {
     return this.findingsByPath.get(path) ?? [];
   }

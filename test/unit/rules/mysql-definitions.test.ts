@@ -29,7 +29,7 @@ statementRuleTable('mysql-inline-references-ignored', {
   ],
 });
 
-statementRuleTable('mysql-utf8mb3-charset', {
+statementRuleTable('mysql-legacy-utf-charset', {
   valid: [
     { sql: 'CREATE TABLE notes (body TEXT CHARACTER SET utf8mb4) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci', dialect: 'mysql' },
     { sql: "INSERT INTO settings (charset) VALUES ('utf8')", dialect: 'mariadb' },

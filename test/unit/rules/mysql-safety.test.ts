@@ -88,21 +88,26 @@ ruleOnExistingTable('mysql-drop-index-needed-by-foreign-key', {
 });
 
 describe('mysql-multiple-ddl-in-migration', () => {
+  const rules = { 'mysql-multiple-ddl-in-migration': 'info' } as const;
+  it('is opt-in', async () => {
+    await initEngine();
+    assert.deepEqual(findingsOf(check({ '001_a.sql': 'CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);' }, { dialect: 'mysql' }), 'mysql-multiple-ddl-in-migration'), []);
+  });
   for (const dialect of ['mysql', 'mariadb'] as const) {
     it(`fires on the second DDL statement (${dialect})`, async () => {
       await initEngine();
-      const found = findingsOf(check({ '001_a.sql': 'CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\nALTER TABLE a ADD COLUMN b INT;' }, { dialect }), 'mysql-multiple-ddl-in-migration');
+      const found = findingsOf(check({ '001_a.sql': 'CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\nALTER TABLE a ADD COLUMN b INT;' }, { dialect, rules }), 'mysql-multiple-ddl-in-migration');
       assert.equal(found.length, 1);
       assert.match(found[0].message, /runs 2 DDL statements; MySQL commits after each one/);
       assert.equal(found[0].range.start.line, 2);
     });
     it(`stays quiet with one DDL statement and data changes (${dialect})`, () => {
-      const analysis = check({ '001_a.sql': 'CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);', '002_b.sql': 'ALTER TABLE a ADD COLUMN b INT;' }, { dialect });
+      const analysis = check({ '001_a.sql': 'CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);', '002_b.sql': 'ALTER TABLE a ADD COLUMN b INT;' }, { dialect, rules });
       assert.deepEqual(findingsOf(analysis, 'mysql-multiple-ddl-in-migration'), []);
     });
   }
   it('stays quiet for PostgreSQL, whose DDL is transactional', () => {
-    assert.deepEqual(findingsOf(check({ '001_a.sql': 'CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);' }, { dialect: 'postgres' }), 'mysql-multiple-ddl-in-migration'), []);
+    assert.deepEqual(findingsOf(check({ '001_a.sql': 'CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);' }, { dialect: 'postgres', rules }), 'mysql-multiple-ddl-in-migration'), []);
   });
 });
 

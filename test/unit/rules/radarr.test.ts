@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { analyze, initEngine } from '../../../server/src/engine/analyze.js';
+import { findRuleMeta } from '../../../server/src/engine/rules/index.js';
 import { createNodeFileHost } from '../../../server/src/node-file-host.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures').replace(/\\/g, '/');
@@ -16,33 +17,31 @@ const host = createNodeFileHost();
 
 before(() => initEngine());
 
+/**
+ * What the history says is wrong: the dependency and integrity rules (integrity includes the
+ * down-part checks) and parse errors. Safety rules judge each statement's production risk and
+ * have their own tests; on these trees they add per-statement advice (timeouts, bigint ids …).
+ */
+const HISTORY_CATEGORIES = new Set(['syntax', 'dependency', 'integrity']);
+
 /** `rule severity file:line` (1-based), the way a reviewer would list findings. */
-const listed = (root: string) =>
-  analyze([root], host).findings.map((f) => `${f.rule} ${f.severity} ${f.file.slice(root.length + 1)}:${f.range.start.line + 1}`);
+const listed = (root: string, categories?: ReadonlySet<string>) =>
+  analyze([root], host)
+    .findings.filter((f) => !categories || categories.has(findRuleMeta(f.rule)?.category ?? ''))
+    .map((f) => `${f.rule} ${f.severity} ${f.file.slice(root.length + 1)}:${f.range.start.line + 1}`);
 
 describe('the Radarr migrations', () => {
-  it('report exactly the broken dependency chain, the gap and what else is truly wrong', () => {
-    const found = listed(RADARR).filter(
-      // mysql-alter-blocks-writes does not yet see the `SET FOREIGN_KEY_CHECKS = 0` at the top of
-      // this down part, under which MySQL adds the foreign key in place.
-      (line) => line !== 'mysql-alter-blocks-writes warning mysql/010_complete_schema_refactor.down.sql:29',
-    );
-    assert.deepEqual(found, [
-      // MySQL commits each DDL statement: a failure half-way leaves golang-migrate dirty.
-      'mysql-multiple-ddl-in-migration info mysql/001_complete_schema.up.sql:16',
-      'mysql-multiple-ddl-in-migration info mysql/002_tasks_schema.up.sql:18',
-      'mysql-multiple-ddl-in-migration info mysql/003_file_organization.up.sql:9',
-      'mysql-multiple-ddl-in-migration info mysql/004_notification_enhancements.up.sql:15',
-      'mysql-multiple-ddl-in-migration info mysql/005_health_monitoring.up.sql:14',
-      'mysql-multiple-ddl-in-migration info mysql/008_collections_and_parse.up.sql:11',
-      // Adding the collection foreign key copies `movies`.
-      'mysql-alter-blocks-writes warning mysql/008_collections_and_parse.up.sql:22',
+  it('report exactly the broken dependency chain and the gap, in both trees', () => {
+    assert.deepEqual(listed(RADARR, HISTORY_CATEGORIES), [
       'version-gap warning mysql/010_complete_schema_refactor.up.sql:4',
-      'mysql-multiple-ddl-in-migration info mysql/010_complete_schema_refactor.up.sql:7',
       'drop-referenced-table warning mysql/010_complete_schema_refactor.up.sql:10',
       'version-gap warning postgres/010_complete_schema_refactor.up.sql:4',
       'drop-referenced-table error postgres/010_complete_schema_refactor.up.sql:9',
     ]);
+  });
+
+  it('keep each tree in its dialect and both trees defining the same schema', () => {
+    assert.deepEqual(listed(RADARR, new Set(['dialect'])), []);
   });
 
   it('explain the drop of quality_definitions in both trees, pointing at the foreign keys of 007', () => {
@@ -66,9 +65,19 @@ describe('the Radarr migrations', () => {
   });
 });
 
+/**
+ * Other rules still report on the clean trees; each is a false positive reported to its owners:
+ * separate apps side by side (dbmate app/shop, sql-migrate ledger/billing, prisma admin/web) are
+ * paired as sibling trees, and Prisma's per-provider mapping of one String field (varchar(191) on
+ * MySQL, text on PostgreSQL) reads as drift.
+ */
+const OTHER_RULES_FALSE_POSITIVES = new Set(['sibling-version-missing', 'sibling-schema-drift']);
+
 describe('the clean framework trees', () => {
-  it('yield no dependency findings at all', () => {
-    const clean = listed(`${FIXTURES}/frameworks`).filter((line) => !line.includes(' edge/'));
-    assert.deepEqual(clean.filter((line) => /^(missing-|foreign-key-target|dropped-object|drop-referenced|partial-migration)/.test(line)), []);
+  it('yield no history or dialect findings (edge/ cases aside)', () => {
+    const clean = listed(`${FIXTURES}/frameworks`, new Set([...HISTORY_CATEGORIES, 'dialect'])).filter(
+      (line) => !line.includes(' edge/') && !OTHER_RULES_FALSE_POSITIVES.has(line.split(' ')[0]),
+    );
+    assert.deepEqual(clean, []);
   });
 });

@@ -91,7 +91,7 @@ describe('CONCURRENTLY fixes per framework', () => {
       const down = marker.replace(/up/i, (word) => (word === 'up' ? 'down' : 'Down'));
       const text = `${marker}\n${index}\n${down}\nDROP INDEX orders_customer_idx;\n`;
       const base = `${marker}\n${orders}${down}\nDROP TABLE orders;\n`;
-      const files = marker.includes('migrate:') ? { '20240101000000_orders.sql': base, '20240102000000_index.sql': text } : { '1_orders.sql': base, '2_index.sql': text };
+      const files: Record<string, string> = marker.includes('migrate:') ? { '20240101000000_orders.sql': base, '20240102000000_index.sql': text } : { '1_orders.sql': base, '2_index.sql': text };
       const file = Object.keys(files)[1];
       const [finding] = pg(files, 'require-concurrent-index-creation');
       const fixed = fixedText(finding, `${ROOT}/${file}`, text);

@@ -1,18 +1,26 @@
-// `migration-lens redo [dir]`: undoes the last applied migration and applies it again.
+// `migration-lens redo <dir>`: undoes the last applied migration and applies it again.
 
 import { redo } from '../../db/runner/index.js';
+import { runDatabaseCommand, TARGET_OPTIONS_USAGE } from '../database-command.js';
 import type { CliIO } from '../io.js';
-import { reportRun, runDatabaseCommand, targetUsage } from '../database-command.js';
+import { reportRun, RUN_EXIT_CODES, RUN_OPTIONS, RUN_OPTIONS_USAGE, runnerOptions } from '../output/run.js';
 
-export const usage = `Usage: migration-lens redo [dir] [options]
+export const usage = `Usage: migration-lens redo <dir> [options]
 
 Runs the last applied migration's down, then its up again.
-${targetUsage}
+${RUN_OPTIONS_USAGE}
+${TARGET_OPTIONS_USAGE}
+${RUN_EXIT_CODES}
 `;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
   return runDatabaseCommand(
-    { name: 'redo', usage, act: async (context) => reportRun(context, await redo(context.connection, context.set, context.runner)) },
+    {
+      name: 'redo',
+      usage,
+      options: { ...RUN_OPTIONS },
+      run: (context) => reportRun(context, 'redo', () => redo(context.connection, context.set, runnerOptions(context))),
+    },
     argv,
     io,
   );

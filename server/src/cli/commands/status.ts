@@ -1,15 +1,16 @@
-// `migration-lens status [dir]`: every migration's state in the target database.
+// `migration-lens status <dir>`: every migration's state in the target database.
 
-import { displayPath } from '../output/locations.js';
 import { migrationStatus } from '../../db/runner/index.js';
+import { runDatabaseCommand, TARGET_OPTIONS_USAGE } from '../database-command.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io.js';
-import { runDatabaseCommand, targetUsage } from '../database-command.js';
+import { displayPath } from '../output/locations.js';
 
-export const usage = `Usage: migration-lens status [dir] [options]
+export const usage = `Usage: migration-lens status <dir> [options]
 
 Shows each migration's state: applied, pending, failed (dirty), changed (edited after it was
-applied; only where the framework stores a checksum), missing (recorded, but no file).
-${targetUsage}
+applied; only where the framework stores a checksum), missing (recorded, but no file has it).
+${TARGET_OPTIONS_USAGE}
+Exit code: 0 shown, 1 a migration is in a failed state, 2 bad usage or no connection.
 `;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
@@ -17,34 +18,19 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     {
       name: 'status',
       usage,
-      async act({ io, set, connection, runner, json }) {
+      async run({ set, connection, runner, json }) {
         const status = await migrationStatus(connection, set, runner);
-        const blocking = status.migrations.some((m) => m.state === 'failed');
         if (json) {
-          io.stdout(
-            `${JSON.stringify(
-              {
-                set: displayPath(set.root, io.cwd),
-                framework: set.framework,
-                target: connection.description,
-                table: status.table,
-                detectsEdits: status.detectsEdits,
-                migrations: status.migrations.map(({ migration: _m, ...rest }) => rest),
-              },
-              null,
-              2,
-            )}\n`,
-          );
+          const migrations = status.migrations.map(({ migration, ...rest }) => ({ ...rest, file: migration?.up && displayPath(migration.up.file, io.cwd) }));
+          const summary = { set: displayPath(set.root, io.cwd), framework: set.framework, target: connection.description, table: status.table, detectsEdits: status.detectsEdits, migrations };
+          io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
         } else {
           io.stdout(`${displayPath(set.root, io.cwd)} (${set.framework}, ${status.table}) on ${connection.description}\n`);
           const width = Math.max(0, ...status.migrations.map((m) => m.state.length));
-          for (const m of status.migrations) {
-            const label = m.migration?.id ?? m.key;
-            io.stdout(`  ${m.state.padEnd(width)}  ${label}${m.detail ? `  (${m.detail})` : ''}\n`);
-          }
+          for (const m of status.migrations) io.stdout(`  ${m.state.padEnd(width)}  ${m.migration?.id ?? m.key}${m.detail ? `  (${m.detail})` : ''}\n`);
           if (!status.detectsEdits) io.stdout(`  ${set.framework} stores no checksums: whether an applied migration was edited cannot be told.\n`);
         }
-        return blocking ? EXIT_FINDINGS : EXIT_OK;
+        return status.migrations.some((m) => m.state === 'failed') ? EXIT_FINDINGS : EXIT_OK;
       },
     },
     argv,

@@ -74,15 +74,21 @@ export function historyRecord(row: HistoryRow, key: string): TrackedRecord {
  * and shown as failed until the migration runs through or is forced.
  */
 export function withFailureJournal(tracking: Tracking): Tracking {
+  // Whether the journal table exists, learnt when a run reads the status, so finishing each
+  // migration costs no extra catalog query; a connection without an entry has not read yet.
+  const journalExists = new WeakMap<DatabaseConnection, boolean>();
+  const hasJournal = async (connection: DatabaseConnection) => journalExists.get(connection) ?? (await tableExists(connection, HISTORY_TABLE));
   const clear = async (connection: DatabaseConnection, names: string[]) => {
-    if (await tableExists(connection, HISTORY_TABLE)) await deleteHistory(connection, names);
+    if (await hasJournal(connection)) await deleteHistory(connection, names);
   };
   return {
     ...tracking,
     async read(connection, set) {
       const records = await tracking.read(connection, set);
       const byId = new Map(set.migrations.map((m) => [m.id, m]));
-      const failures = (await readHistory(connection))
+      const history = await readHistory(connection);
+      journalExists.set(connection, await tableExists(connection, HISTORY_TABLE));
+      const failures = history
         .filter((row) => !truthy(row.success) && byId.has(row.name))
         .map((row) => historyRecord(row, tracking.key(byId.get(row.name)!)));
       const failedKeys = new Set(failures.map((f) => f.key));
@@ -95,6 +101,7 @@ export function withFailureJournal(tracking: Tracking): Tracking {
     async failed(connection, step, _message, changesRemain) {
       if (!changesRemain) return;
       await ensureHistoryTable(connection);
+      journalExists.set(connection, true);
       await writeHistory(connection, step.migration, step.fileText, false);
     },
     async force(connection, set: MigrationSet, target, fileText) {

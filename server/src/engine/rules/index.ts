@@ -25,6 +25,7 @@ import { siblingVersionMissing } from './parity/sibling-version-missing.js';
 import { downDoesNotRestore } from './reversibility/down-does-not-restore.js';
 import type { Rule, RuleDocs, RuleMeta } from './rule.js';
 import { PRACTICE_RULES } from './safety/practices.js';
+import { SCHEMA_CHANGE_RULES } from './safety/schema-change-rules.js';
 import { syntaxError } from './syntax-error.js';
 import { unknownRuleInSuppression } from './unknown-rule-in-suppression.js';
 
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   mysqlSyntaxInPostgres,
   siblingVersionMissing,
   siblingSchemaDrift,
+  ...SCHEMA_CHANGE_RULES,
   ...PRACTICE_RULES,
   ...MYSQL_RULES,
 ];

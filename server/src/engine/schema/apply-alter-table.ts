@@ -84,9 +84,9 @@ function applyAction(editor: SchemaEditor, tableKey: string, table: Table, actio
     case 'drop-not-null':
       return updateColumn(action.column, 'made nullable', (c) => ({ ...c, nullable: true }));
     case 'set-default':
-      return updateColumn(action.column, 'default set', (c) => withDefault(c, normalizeDefault(dialect, action.default.sql)));
+      return updateColumn(action.column, 'default set', (c) => ({ ...c, default: normalizeDefault(dialect, action.default.sql) }));
     case 'drop-default':
-      return updateColumn(action.column, 'default dropped', (c) => withDefault(c, undefined));
+      return updateColumn(action.column, 'default dropped', (c) => ({ ...c, default: undefined }));
     case 'rename-column': {
       const column = findColumn(dialect, table, action.from);
       if (!column) {
@@ -134,11 +134,6 @@ function applyAction(editor: SchemaEditor, tableKey: string, table: Table, actio
     case 'rename-table':
       return table;
   }
-}
-
-function withDefault(column: Column, value: string | undefined): Column {
-  const { default: _previous, ...rest } = column;
-  return value === undefined ? rest : { ...rest, default: value };
 }
 
 function renameColumn(editor: SchemaEditor, tableKey: string, table: Table, column: Column, to: string): Table {

@@ -22,9 +22,21 @@ import {
 import { isPostgresSerial, normalizeType } from './types.js';
 
 export function newTable(editor: SchemaEditor, name: string, schema: string | undefined): Table {
-  const table: Table = { name, columns: [], uniques: [], foreignKeys: [], checks: [], indexes: [], ...editor.created() };
-  if (schema !== undefined && editor.key({ schema, name }) !== editor.key({ name })) table.schema = schema;
-  return table;
+  // Every table has every key (absent ones undefined): one object shape keeps replay's property
+  // accesses monomorphic, which matters when thousands of tables are copied.
+  const qualified = schema !== undefined && editor.key({ schema, name }) !== editor.key({ name });
+  return {
+    name,
+    schema: qualified ? schema : undefined,
+    columns: [],
+    primaryKey: undefined,
+    uniques: [],
+    foreignKeys: [],
+    checks: [],
+    indexes: [],
+    columnsUnknown: undefined,
+    ...editor.created(),
+  };
 }
 
 export function findColumn(dialect: Dialect, table: Table, name: string): Column | undefined {
@@ -36,7 +48,9 @@ export function columnFromDef(editor: SchemaEditor, table: Table, def: ColumnDef
   const { dialect } = editor;
   const serial = def.serial || (isPostgres(dialect) && isPostgresSerial(def.type.name));
   const mysqlSerial = !isPostgres(dialect) && def.type.name.toLowerCase() === 'serial';
-  const column: Column = {
+  const defaultValue = serial ? serialDefault(table.name, def.name) : def.default ? normalizeDefault(dialect, def.default.sql) : undefined;
+  // All keys always present, for the same reason as in newTable.
+  return {
     name: def.name,
     type: normalizeType(dialect, {
       name: def.type.name,
@@ -46,16 +60,13 @@ export function columnFromDef(editor: SchemaEditor, table: Table, def: ColumnDef
       values: def.type.enumValues,
     }),
     nullable: def.nullable && !serial && !mysqlSerial && !def.identity,
+    default: defaultValue,
+    identity: def.identity,
+    autoIncrement: def.autoIncrement || mysqlSerial || undefined,
+    generated: def.generated && { expression: normalizeExpression(dialect, def.generated.expression.sql), stored: def.generated.stored },
+    onUpdate: def.onUpdate && normalizeExpression(dialect, def.onUpdate.sql),
     ...editor.created(),
   };
-  const defaultValue = def.default ? normalizeDefault(dialect, def.default.sql) : undefined;
-  if (defaultValue !== undefined) column.default = defaultValue;
-  if (serial) column.default = serialDefault(table.name, def.name);
-  if (def.identity) column.identity = def.identity;
-  if (def.autoIncrement || mysqlSerial) column.autoIncrement = true;
-  if (def.generated) column.generated = { expression: normalizeExpression(dialect, def.generated.expression.sql), stored: def.generated.stored };
-  if (def.onUpdate) column.onUpdate = normalizeExpression(dialect, def.onUpdate.sql);
-  return column;
 }
 
 /** PostgreSQL's serial columns default to the next value of `<table>_<column>_seq`. */

@@ -10,7 +10,7 @@ import { mysqlInlineReferencesIgnored } from './inline-references-ignored.js';
 import { mysqlLockingAlgorithmClause } from './locking-algorithm-clause.js';
 import { mysqlMultipleDdlInMigration } from './multiple-ddl-in-migration.js';
 import { mysqlUnparenthesizedExpressionDefault } from './unparenthesized-expression-default.js';
-import { mysqlUtf8mb3Charset } from './utf8mb3-charset.js';
+import { mysqlLegacyUtfCharset } from './legacy-utf-charset.js';
 
 export const MYSQL_RULES: readonly Rule[] = [
   mysqlAlterBlocksWrites,
@@ -22,5 +22,5 @@ export const MYSQL_RULES: readonly Rule[] = [
   mysqlDropIndexNeededByForeignKey,
   mysqlExpressionDefault,
   mysqlUnparenthesizedExpressionDefault,
-  mysqlUtf8mb3Charset,
+  mysqlLegacyUtfCharset,
 ];

@@ -4,12 +4,11 @@
 // ship once no client uses the old name.
 
 import type { FixDraft } from '../../fixes/edits.js';
-import type { ActionOf } from './shared/statement.js';
 import type { Name } from '../../model/changes.js';
 import { findColumn, formatType } from '../../schema/index.js';
 import type { StatementContext } from '../rule.js';
-import { newMigrationFiles } from './new-migration.js';
-import { statementEnd } from './shared/statement.js';
+import { newMigrationEdits } from './shared/new-migration.js';
+import { statementEnd, type ActionOf } from './shared/statement.js';
 
 export function expandContractFix(ctx: StatementContext, table: Name, rename: ActionOf<'rename-column'>): FixDraft[] {
   const column = findColumn(ctx.schemaBefore(), table, rename.from);
@@ -18,24 +17,22 @@ export function expandContractFix(ctx: StatementContext, table: Name, rename: Ac
   const type = formatType(column.type);
   const { rawFrom: from, rawTo: to } = rename;
   const tableName = table.raw;
-  const backfill = newMigrationFiles(
-    ctx,
-    `-- Copies \`${from}\` into \`${to}\`; until the contract step, the application writes both columns.\nUPDATE ${tableName} SET ${to} = ${from} WHERE ${to} IS NULL AND ${from} IS NOT NULL;`,
-    '-- The backfill leaves nothing to undo: the down of the expand step drops the column.',
-    `backfill_${rename.to}`,
-    1,
-  );
-  const contract = newMigrationFiles(
-    ctx,
-    `-- Ship once no client reads or writes \`${from}\` any more.\nALTER TABLE ${tableName} DROP COLUMN ${from};`,
-    `ALTER TABLE ${tableName} ADD COLUMN ${from} ${type};\nUPDATE ${tableName} SET ${from} = ${to};`,
-    `drop_${rename.from}`,
-    2,
-  );
+  const followUps = newMigrationEdits(ctx.set, [
+    {
+      name: `backfill_${rename.to}`,
+      up: `-- Copies \`${from}\` into \`${to}\`; until the contract step, the application writes both columns.\nUPDATE ${tableName} SET ${to} = ${from} WHERE ${to} IS NULL AND ${from} IS NOT NULL;`,
+      down: '-- The backfill leaves nothing to undo: the down of the expand step drops the column.',
+    },
+    {
+      name: `drop_${rename.from}`,
+      up: `-- Ship once no client reads or writes \`${from}\` any more.\nALTER TABLE ${tableName} DROP COLUMN ${from};`,
+      down: `ALTER TABLE ${tableName} ADD COLUMN ${from} ${type};\nUPDATE ${tableName} SET ${from} = ${to};`,
+    },
+  ]);
   return [
     {
-      title: `Rewrite as expand–contract: add \`${to}\` here, backfill in ${backfill.label}, drop \`${from}\` in ${contract.label}`,
-      edits: [{ range: { start: ctx.statement.range.start, end: statementEnd(ctx) }, newText: `ALTER TABLE ${tableName} ADD COLUMN ${to} ${type};` }, ...backfill.edits, ...contract.edits],
+      title: `Rewrite as expand–contract: add \`${to}\` here, backfill and drop \`${from}\` in new migrations`,
+      edits: [{ range: { start: ctx.statement.range.start, end: statementEnd(ctx) }, newText: `ALTER TABLE ${tableName} ADD COLUMN ${to} ${type};` }, ...followUps],
     },
   ];
 }

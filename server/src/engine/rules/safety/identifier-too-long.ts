@@ -6,11 +6,11 @@ import type { Rule } from '../rule.js';
 const MAX_BYTES = 63;
 
 interface NewName {
-  name: string;
+  raw: string;
   range: SourceRange;
 }
 
-const constraintNames = (constraints: readonly Constraint[]): NewName[] => constraints.flatMap((c) => (c.name ? [{ name: c.name, range: c.range }] : []));
+const constraintNames = (constraints: readonly Constraint[]): NewName[] => constraints.flatMap((c) => (c.name ? [{ raw: c.name, range: c.range }] : []));
 
 /** The names a statement gives to new objects (or to renamed ones). */
 function namesGiven(change: Change, statement: SourceRange): NewName[] {
@@ -25,10 +25,10 @@ function namesGiven(change: Change, statement: SourceRange): NewName[] {
           case 'add-constraint':
             return constraintNames([action.constraint]);
           case 'rename-column':
-            return [{ name: action.to, range: action.range }];
+            return [{ raw: action.rawTo, range: action.range }];
           case 'rename-constraint':
           case 'rename-index':
-            return [{ name: action.to, range: action.range }];
+            return [{ raw: action.to, range: action.range }];
           default:
             return [];
         }
@@ -45,11 +45,13 @@ function namesGiven(change: Change, statement: SourceRange): NewName[] {
     case 'create-sequence':
       return [change.name];
     case 'other':
-      return change.renamedTo ? [{ name: change.renamedTo, range: statement }] : [];
+      return change.renamedTo ? [{ raw: change.renamedTo, range: statement }] : [];
     default:
       return [];
   }
 }
+
+const unquote = (raw: string): string => (raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
 
 /** The longest prefix of `name` that fits in `bytes` UTF-8 bytes, never splitting a character. */
 function truncate(name: string, bytes: number): string {
@@ -79,10 +81,17 @@ export const identifierTooLong: Rule = {
   },
   checkStatement(ctx) {
     if (!ctx.change) return;
-    for (const { name, range } of namesGiven(ctx.change, ctx.statement.range)) {
+    // The parser has already cut some names to 63 bytes, so the names the statement gives are
+    // matched with the long identifiers as written in its tokens.
+    const given = new Set(namesGiven(ctx.change, ctx.statement.range).map(({ raw }) => truncate(unquote(raw), MAX_BYTES)));
+    for (const token of ctx.tokens) {
+      if (token.kind !== 'word' && token.kind !== 'double-quoted') continue;
+      const name = unquote(token.text);
       const bytes = Buffer.byteLength(name);
-      if (bytes <= MAX_BYTES) continue;
-      ctx.report({ range, message: `\`${name}\` is ${bytes} bytes; PostgreSQL truncates it to 63 bytes: \`${truncate(name, MAX_BYTES)}\`.` });
+      const truncated = truncate(name, MAX_BYTES);
+      if (bytes <= MAX_BYTES || !given.has(truncated)) continue;
+      given.delete(truncated);
+      ctx.report({ range: { start: token.start, end: token.end }, message: `\`${name}\` is ${bytes} bytes; PostgreSQL truncates it to 63 bytes: \`${truncated}\`.` });
     }
   },
 };

@@ -5,7 +5,7 @@
 
 import type { EditDraft } from '../../fixes/edits.js';
 import type { StatementContext } from '../rule.js';
-import { newMigrationFiles } from './new-migration.js';
+import { newMigrationEdits } from './shared/new-migration.js';
 import { sendsFileAsOneQuery } from './part-steps.js';
 import { transactionAt } from './transaction-state.js';
 
@@ -26,7 +26,7 @@ export interface TransactionExit {
  * How to take the statement out of its transaction. `statementText` is the statement as the new
  * file should hold it (the CONCURRENTLY fix passes its rewritten text); `reverse` undoes it there.
  */
-export function leaveTransaction(ctx: StatementContext, statementText: string, reverse?: string): TransactionExit {
+export function leaveTransaction(ctx: StatementContext, statementText: string, reverse = '-- Undo the statement of the up migration here if it must be reversible.'): TransactionExit {
   const state = transactionAt(ctx);
   const { transaction } = ctx.part;
   if (!state.inTransaction) return { inTransaction: false, advice: '' };
@@ -34,12 +34,13 @@ export function leaveTransaction(ctx: StatementContext, statementText: string, r
     return { inTransaction: true, advice: 'It sits between BEGIN and COMMIT in this file: move it after the COMMIT.' };
   }
   if (sendsFileAsOneQuery(ctx.set)) {
-    const files = newMigrationFiles(ctx, statementText, reverse);
+    const files = newMigrationEdits(ctx.set, [{ name: `${ctx.migration.name}_concurrently`, up: statementText, down: reverse }]);
+    const created = files[0].file?.slice(ctx.set.root.length + 1);
     return {
       inTransaction: true,
       advice: `${capitalise(transaction.reason)}.`,
-      edits: [...files.edits, removeStatement(ctx)],
-      title: `move it to its own migration ${files.label}`,
+      edits: [...files, removeStatement(ctx)],
+      title: `move it to its own migration \`${created}\``,
       moves: true,
     };
   }
@@ -85,7 +86,7 @@ function markerLineBefore(text: string, bodyStart: number): { start: number; end
 }
 
 /** Deletes the statement, its `;` and the rest of its line when nothing else is on it. */
-function removeStatement(ctx: StatementContext): EditDraft {
+export function removeStatement(ctx: Pick<StatementContext, 'text' | 'statement'>): EditDraft {
   const { text } = ctx;
   let end = ctx.statement.range.end;
   if (text[end] === ';') end++;

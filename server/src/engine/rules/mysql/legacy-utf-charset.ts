@@ -5,8 +5,8 @@ const UTF8MB3 = /^(utf8|utf8mb3)(_\w+)?$/i;
 /** Words after which a character set or collation name follows. */
 const CHARSET_WORDS = new Set(['charset', 'set', 'collate', 'names']);
 
-export const mysqlUtf8mb3Charset: Rule = {
-  id: 'mysql-utf8mb3-charset',
+export const mysqlLegacyUtfCharset: Rule = {
+  id: 'mysql-legacy-utf-charset',
   category: 'style',
   dialects: ['mysql', 'mariadb'],
   severity: 'warning',

@@ -1,0 +1,78 @@
+// require-lock-timeout and require-statement-timeout: the first statement of a part that locks an
+// existing table, with no SET of the timeout before it, gets one finding per part, and a quick fix
+// that sets the timeout at the top of the part.
+
+import { describeLock } from '../../locks/index.js';
+import type { AlterTableChange, Change, Name } from '../../model/changes.js';
+import type { Rule, RuleMeta } from '../rule.js';
+import { partSteps, sendsFileAsOneQuery, type PartStep } from './part-steps.js';
+import { createdInThisMigration } from './shared/new-table.js';
+
+export interface TimeoutSetting {
+  /** `lock_timeout`, `statement_timeout`. */
+  name: string;
+  /** The value the quick fix writes. */
+  value: string;
+  /** What the missing timeout lets happen, after "Without `name`, …". */
+  risk: string;
+}
+
+/** The existing tables a statement locks (empty when it locks nothing the rule can name). */
+function tablesLocked(change: Change): Name[] {
+  switch (change.kind) {
+    case 'alter-table':
+      return [change.table, ...foreignKeyTargets(change)];
+    case 'create-index':
+      return [change.index.table];
+    case 'create-table':
+      return change.constraints.flatMap((constraint) => (constraint.kind === 'foreign-key' ? [constraint.references.table] : []));
+    case 'create-trigger':
+      return [change.table];
+    case 'rename-table':
+      return change.renames.map((rename) => rename.from);
+    case 'drop':
+      return change.objectKind === 'table' ? change.names : [];
+    default:
+      return [];
+  }
+}
+
+const foreignKeyTargets = (change: AlterTableChange): Name[] =>
+  change.actions.flatMap((action) => (action.kind === 'add-constraint' && action.constraint.kind === 'foreign-key' ? [action.constraint.references.table] : []));
+
+/** True when the statement waits for a lock on a table someone else may be using. */
+function locksLiveTable(step: PartStep): boolean {
+  if (!step.change || !describeLock(step.change, step.set.dialect, { text: step.statement.text, schemaBefore: step.schemaBefore() })) return false;
+  const tables = tablesLocked(step.change);
+  return tables.length === 0 || tables.some((table) => !createdInThisMigration(step, table));
+}
+
+const setsTimeout = (step: PartStep, name: string): boolean =>
+  step.change?.kind === 'set' && step.change.name === name && !/^'?0'?$/.test(step.change.value.trim());
+
+export function timeoutRule(meta: RuleMeta, setting: TimeoutSetting): Rule {
+  return {
+    ...meta,
+    checkMigration(ctx) {
+      for (const steps of partSteps(ctx)) {
+        const first = steps.find((step) => locksLiveTable(step));
+        if (!first || steps.slice(0, first.index).some((step) => setsTimeout(step, setting.name))) continue;
+        const { part } = first;
+        const lock = describeLock(first.change!, first.set.dialect, { text: first.statement.text, schemaBefore: first.schemaBefore() });
+        // A SET would make a one-statement golang-migrate/Prisma file a multi-statement one, which
+        // PostgreSQL runs in a transaction, where CONCURRENTLY fails.
+        const concurrent = sendsFileAsOneQuery(first.set) && steps.some((step) => /\bconcurrently\b/i.test(step.statement.text));
+        const local = part.transaction.inTransaction && !sendsFileAsOneQuery(first.set);
+        const header = `SET ${local ? 'LOCAL ' : ''}${setting.name} = '${setting.value}';\n`;
+        ctx.report({
+          file: part.file,
+          range: first.statement.range,
+          message:
+            `No \`SET ${setting.name}\` before this statement, which ${lock?.sentence ?? 'takes a lock on a table in use'}. Without it, ${setting.risk}.` +
+            (concurrent ? ` This file must stay a single statement: set ${setting.name} on the connection instead (\`options=-c ${setting.name}=${setting.value}\` in the database URL).` : ''),
+          fixes: concurrent ? [] : [{ title: `Add \`${header.trim()}\` at the top of the migration`, edits: [{ file: part.file, range: { start: part.range.start, end: part.range.start }, newText: header }] }],
+        });
+      }
+    },
+  };
+}

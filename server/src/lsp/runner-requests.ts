@@ -1,0 +1,232 @@
+// The custom requests that run migrations and read the database (protocol.ts): each finds the
+// set by its root in the current analysis, turns the chosen target into a connection through
+// db/targets/resolve.ts, reports progress, and stops between migrations (statements, for a
+// trace) when the client cancels — returning what was done, so the client shows a true record.
+
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { planBaseline, recordBaseline } from '../db/baseline.js';
+import { ConnectionError, DatabaseError, openTarget, type DatabaseConnection } from '../db/connection.js';
+import { DockerError } from '../db/docker/cli.js';
+import { detectDrift, type LocatedDifference } from '../db/drift.js';
+import { runPreflight } from '../db/preflight/index.js';
+import { forceVersion, migrateDown, migrateUp, migrationStatus, redo, RunRefused, type RunnerOptions, type RunResult, type StepResult } from '../db/runner/index.js';
+import { resolveTarget, TargetSpecError } from '../db/targets/resolve.js';
+import { tracePendingMigration } from '../db/trace-pending.js';
+import { TRACKING } from '../db/tracking/index.js';
+import type { FileHost } from '../engine/index.js';
+import type { Migration, MigrationSet } from '../engine/model/migration-set.js';
+import { LineIndex } from '../engine/model/source.js';
+import { parseStatements } from '../engine/parse/index.js';
+import type { SetReplay } from '../engine/schema/replay.js';
+import {
+  BaselineRequest,
+  DownRequest,
+  DriftRequest,
+  ForceRequest,
+  RedoRequest,
+  StatusRequest,
+  TraceRequest,
+  UpRequest,
+  type RunReport,
+  type RunStep,
+  type SchemaDifferenceItem,
+  type StatusResult,
+  type TargetParams,
+} from './protocol.js';
+import { pathToUri } from './uri.js';
+import type { WorkspaceAnalysis } from './workspace-analysis.js';
+
+interface RequestContext {
+  set: MigrationSet;
+  replay: SetReplay;
+  connection: DatabaseConnection;
+  runner: RunnerOptions;
+  embedded: boolean;
+  upStatements(migration: Migration): ReturnType<typeof parseStatements>;
+}
+
+export function registerRunnerRequests(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost): void {
+  /** Opens the target for the request's set, runs `body`, closes; user-fixable failures become RequestFailed. */
+  async function withTarget<T>(params: TargetParams, title: string, workDone: WorkDoneProgressReporter, body: (context: RequestContext) => Promise<T>): Promise<T> {
+    workDone.begin(title, undefined, 'finding the migration set', true);
+    let database: DatabaseConnection | undefined;
+    try {
+      const current = await analysis.runNow();
+      const index = current.sets.findIndex((set) => set.root === params.root);
+      if (index < 0) throw new TargetSpecError(`no migration set at ${params.root}; the workspace has ${current.sets.map((s) => s.root).join(', ') || 'none'}`);
+      const set = current.sets[index];
+      const workspace = analysis.folders.find((folder) => set.root === folder || set.root.startsWith(`${folder}/`)) ?? set.root;
+      const target = await resolveTarget({
+        spec: params.target,
+        workspace,
+        dialect: set.dialect,
+        stateDir: params.storageDir,
+        dockerVersion: params.dockerVersion,
+        dockerVersionHint: 'setting migrationLens.docker.version',
+        password: params.password,
+        allowRemote: params.allowRemote,
+        onProgress: (message) => workDone.report(message),
+      });
+      workDone.report('connecting');
+      database = await openTarget(target);
+      const upStatements = (migration: Migration) => {
+        const text = migration.up && host.readFile(migration.up.file);
+        return text === undefined || !migration.up ? [] : parseStatements(text, migration.up.range, set.dialect);
+      };
+      const runner: RunnerOptions = { readFile: (path) => host.readFile(path) };
+      return await body({ set, replay: current.replays[index], connection: database, runner, embedded: target.kind === 'embedded', upStatements });
+    } catch (error) {
+      if (error instanceof TargetSpecError || error instanceof DockerError || error instanceof ConnectionError || error instanceof RunRefused || error instanceof DatabaseError) {
+        throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+      }
+      throw error;
+    } finally {
+      await database?.close();
+      workDone.done();
+    }
+  }
+
+  const reportProgress = (workDone: WorkDoneProgressReporter, runner: RunnerOptions): RunnerOptions => ({
+    ...runner,
+    onProgress: (event) => {
+      if (event.phase === 'start') workDone.report(`${event.direction === 'up' ? 'applying' : 'undoing'} ${event.migration.id}`);
+    },
+  });
+
+  /**
+   * Runs `one` (a single migration up or down) until `wanted` steps are done, nothing is left,
+   * a step fails, or the client cancels: cancellation lands between migrations, never inside one.
+   */
+  async function stepwise(wanted: number, token: CancellationToken, one: () => Promise<RunResult>): Promise<{ result: RunResult; cancelled: boolean }> {
+    const steps: StepResult[] = [];
+    while (steps.length < wanted) {
+      if (token.isCancellationRequested) return { result: { steps, rolledBackSteps: [] }, cancelled: true };
+      const next = await one();
+      steps.push(...next.steps);
+      if (next.failure) return { result: { steps, failure: next.failure, rolledBackSteps: next.rolledBackSteps }, cancelled: false };
+      if (next.steps.length === 0) break;
+    }
+    return { result: { steps, rolledBackSteps: [] }, cancelled: false };
+  }
+
+  async function blockingPreflight(context: RequestContext): Promise<RunReport['preflight']> {
+    if (context.embedded) return [];
+    const status = await migrationStatus(context.connection, context.set, context.runner);
+    const pending = status.migrations.filter((s) => s.state === 'pending' && s.migration).flatMap((s) => [...context.upStatements(s.migration!)]);
+    return (await runPreflight(context.connection, { set: context.set, pendingStatements: pending })).map(({ check, severity, message }) => ({ check, severity, message }));
+  }
+
+  connection.onRequest(StatusRequest, (params, _token, workDone) => withTarget(params, 'Migration status', workDone, (context) => statusOf(context)));
+
+  connection.onRequest(UpRequest, (params, token, workDone) =>
+    withTarget(params, 'Applying migrations', workDone, async (context) => {
+      const preflight = await blockingPreflight(context);
+      if (preflight.some((issue) => issue.severity === 'error')) return runReport(context, { steps: [], rolledBackSteps: [] }, false, preflight);
+      const runner = reportProgress(workDone, context.runner);
+      const request = { to: params.to };
+      // node-pg-migrate runs the whole batch in one transaction: it cannot be split to cancel between steps.
+      if (TRACKING[context.set.framework].transactionScope === 'run') {
+        return runReport(context, await migrateUp(context.connection, context.set, { ...request, count: params.count }, runner), false, preflight);
+      }
+      const { result, cancelled } = await stepwise(params.count ?? Infinity, token, () => migrateUp(context.connection, context.set, { ...request, count: 1 }, runner));
+      return runReport(context, result, cancelled, preflight);
+    }),
+  );
+
+  connection.onRequest(DownRequest, (params, token, workDone) =>
+    withTarget(params, 'Undoing migrations', workDone, async (context) => {
+      const preflight = await blockingPreflight(context);
+      if (preflight.some((issue) => issue.severity === 'error')) return runReport(context, { steps: [], rolledBackSteps: [] }, false, preflight);
+      const runner = reportProgress(workDone, context.runner);
+      if (params.to !== undefined) return runReport(context, await migrateDown(context.connection, context.set, { to: params.to }, runner), false, preflight);
+      const { result, cancelled } = await stepwise(params.count ?? 1, token, () => migrateDown(context.connection, context.set, { count: 1 }, runner));
+      return runReport(context, result, cancelled, preflight);
+    }),
+  );
+
+  connection.onRequest(RedoRequest, (params, _token, workDone) =>
+    withTarget(params, 'Redoing the last migration', workDone, async (context) => {
+      const preflight = await blockingPreflight(context);
+      if (preflight.some((issue) => issue.severity === 'error')) return runReport(context, { steps: [], rolledBackSteps: [] }, false, preflight);
+      return runReport(context, await redo(context.connection, context.set, reportProgress(workDone, context.runner)), false, preflight);
+    }),
+  );
+
+  connection.onRequest(ForceRequest, (params, _token, workDone) =>
+    withTarget(params, `Recording version ${params.version}`, workDone, async (context) => {
+      await forceVersion(context.connection, context.set, params.version, context.runner);
+      return statusOf(context);
+    }),
+  );
+
+  connection.onRequest(BaselineRequest, (params, _token, workDone) =>
+    withTarget(params, 'Baseline', workDone, async (context) => {
+      workDone.report('comparing the database with each migration');
+      const plan = await planBaseline(context.connection, context.set, context.replay, context.runner);
+      const recorded = params.confirm && plan.match ? await recordBaseline(context.connection, context.set, plan, context.runner) : [];
+      return {
+        target: context.connection.description,
+        match: plan.match && { id: plan.match.id, version: plan.match.version, sameSchemaAs: plan.match.sameSchemaAs },
+        closest: plan.closest && { id: plan.closest.id, version: plan.closest.version, differences: plan.closest.differences.map(differenceItem) },
+        empty: plan.empty,
+        toRecord: plan.toRecord,
+        recorded,
+      };
+    }),
+  );
+
+  connection.onRequest(DriftRequest, (params, _token, workDone) =>
+    withTarget(params, 'Drift', workDone, async (context) => {
+      workDone.report('reading the database schema');
+      const report = await detectDrift(context.connection, context.set, context.replay, context.runner);
+      return { target: context.connection.description, ...report, differences: report.differences.map(differenceItem) };
+    }),
+  );
+
+  connection.onRequest(TraceRequest, (params, token, workDone) =>
+    withTarget(params, 'Lock trace', workDone, async (context) => {
+      const trace = await tracePendingMigration(context.connection, context.set, context.upStatements, { ...context.runner, version: params.version, isCancelled: () => token.isCancellationRequested });
+      const lines = new LineIndex(host.readFile(trace.file) ?? '');
+      return {
+        target: context.connection.description,
+        migration: trace.migration.id,
+        uri: pathToUri(trace.file),
+        statements: trace.statements.map((step) => ({ ...step, range: lines.range(step.range) })),
+        cancelled: trace.cancelled,
+      };
+    }),
+  );
+}
+
+async function statusOf({ connection, set, runner }: RequestContext): Promise<StatusResult> {
+  const status = await migrationStatus(connection, set, runner);
+  return {
+    target: connection.description,
+    table: status.table,
+    detectsEdits: status.detectsEdits,
+    migrations: status.migrations.map(({ migration, ...item }) => ({ ...item, uri: migration?.up ? pathToUri(migration.up.file) : undefined })),
+  };
+}
+
+function runReport({ connection }: RequestContext, result: RunResult, cancelled: boolean, preflight: RunReport['preflight']): RunReport {
+  const step = (s: StepResult): RunStep => ({ id: s.migration.id, version: s.migration.version, direction: s.direction, durationMs: Math.round(s.durationMs) });
+  const failure = result.failure;
+  const location = failure?.location && {
+    uri: pathToUri(failure.location.file),
+    range: { start: { line: failure.location.line - 1, character: failure.location.column - 1 }, end: { line: failure.location.line - 1, character: failure.location.column - 1 } },
+  };
+  return {
+    target: connection.description,
+    steps: result.steps.map(step),
+    failure: failure && { ...step(failure), message: failure.message, code: failure.code, location, rolledBack: failure.rolledBack },
+    rolledBackSteps: result.rolledBackSteps.map(step),
+    cancelled,
+    preflight,
+  };
+}
+
+function differenceItem({ definedBy, ...difference }: LocatedDifference): SchemaDifferenceItem {
+  if (!definedBy) return difference;
+  const range = { start: { line: definedBy.line, character: definedBy.character }, end: { line: definedBy.endLine, character: definedBy.endCharacter } };
+  return { ...difference, definedBy: { version: definedBy.version, migration: definedBy.migration, uri: pathToUri(definedBy.file), range } };
+}

@@ -1,0 +1,58 @@
+// The database commands end to end, in-process: progress lines, JSON, exit codes, the failing
+// line in the message, and no password in any output.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { main } from '../../server/src/cli/main.js';
+import { copyFixture, freshDatabase, servers } from './runner-support.js';
+
+async function cli(cwd: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+test('up, status, failure, force and down through the CLI on PostgreSQL', { skip: servers.postgres.skip }, async () => {
+  const root = copyFixture('golang-migrate/postgres');
+  const database = await freshDatabase('postgres');
+  // The password travels in the URL here; it must never be printed back.
+  const url = database.url!.replace('postgres@', 'postgres:hunter2@');
+  try {
+    const up = await cli(root, 'up', '.', '--target', url, '--count', '2');
+    assert.equal(up.code, 0, up.stderr);
+    assert.match(up.stdout, /^↑ 000001_create_users {2}\d+ ms\n↑ 000002_create_accounts {2}\d+ ms\n$/);
+
+    writeFileSync(join(root, '000006_broken.up.sql'), 'SELECT 1;\nSELECT nope FROM users;\n');
+    writeFileSync(join(root, '000006_broken.down.sql'), 'SELECT 1;\n');
+    const failed = await cli(root, 'up', '.', '--target', url);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /^000006_broken\.up\.sql:2:8: 000006_broken \(up\) failed: column "nope" does not exist \[42703\]/);
+
+    const status = await cli(root, 'status', '.', '--target', url, '--format', 'json');
+    assert.equal(status.code, 1, 'a dirty database');
+    const report = JSON.parse(status.stdout);
+    assert.equal(report.migrations.at(-1).state, 'failed');
+    assert.equal((await cli(root, 'up', '.', '--target', url)).code, 1, 'dirty blocks up');
+
+    assert.equal((await cli(root, 'force', '.', '--target', url, '--to', '5')).code, 2, 'force needs --yes');
+    const forced = await cli(root, 'force', '.', '--target', url, '--to', '5', '--yes');
+    assert.equal(forced.code, 0, forced.stderr);
+    const down = await cli(root, 'down', '.', '--target', url, '--to', 'none', '--format', 'json');
+    assert.equal(down.code, 0, down.stderr);
+    assert.equal(JSON.parse(down.stdout).steps.length, 5);
+
+    for (const output of [up, failed, status, forced, down]) assert.doesNotMatch(output.stdout + output.stderr, /hunter2/);
+  } finally {
+    await database.cleanup();
+  }
+});
+
+test('a remote host needs --allow-remote, and the message does not show the password', async () => {
+  const root = copyFixture('golang-migrate/postgres');
+  const result = await cli(root, 'status', '.', '--target', 'postgres://app:s3cret@db.example.com/prod');
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /--allow-remote/);
+  assert.doesNotMatch(result.stderr, /s3cret/);
+});

@@ -1,0 +1,63 @@
+// Hover and the generic code actions of the built server (dist/server.js) over stdio.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { CodeActionRequest, HoverRequest, type CodeAction, type MarkupContent, type MessageConnection, type TextEdit } from 'vscode-languageserver-protocol';
+import { RuleDocsRequest } from '../../server/src/lsp/protocol.js';
+import { tempWorkspace } from '../unit/cli/helpers.js';
+import { LspTestClient } from './lsp-client.js';
+
+const SETUP = 'CREATE TABLE movies (id INT PRIMARY KEY, title VARCHAR(100) NOT NULL);\n';
+const CHANGE = '-- +goose Up\nCREATE INDEX idx ON movies (id);\n  ALTER TABLE movies\n    MODIFY title TEXT NOT NULL;\n';
+
+/** The test client's connection, for the requests it has no helper for. */
+const connectionOf = (client: LspTestClient): MessageConnection => Reflect.get(client, 'connection') as MessageConnection;
+
+async function startWithMysqlSet(t: Parameters<typeof LspTestClient.start>[0]) {
+  const folder = tempWorkspace(t, { 'db/mysql/001_movies.sql': `-- +goose Up\n${SETUP}`, 'db/mysql/002_title.sql': CHANGE });
+  const uri = pathToFileURL(`${folder}/db/mysql/002_title.sql`).href;
+  const client = await LspTestClient.start(t, folder, { dialect: 'mysql' });
+  await client.open(uri, CHANGE);
+  await client.waitForDiagnostics(uri, (diagnostics) => diagnostics.some((d) => d.code === 'mysql-alter-blocks-writes'));
+  return { client, connection: connectionOf(client), uri };
+}
+
+test('hovering a statement shows its lock and the docs of the finding there', async (t) => {
+  const { connection, uri } = await startWithMysqlSet(t);
+  const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 6 } });
+  const value = (hover?.contents as MarkupContent).value;
+  assert.match(value, /\*\*Lock:\*\* takes ALGORITHM=COPY, LOCK=SHARED on `movies`: blocks writes until it finishes/);
+  assert.match(value, /\*\*mysql-alter-blocks-writes\*\*: Reports ALTER TABLE/);
+});
+
+test('every finding offers ignore comments and its documentation', async (t) => {
+  const { connection, uri } = await startWithMysqlSet(t);
+  const actions = (await connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: { start: { line: 3, character: 6 }, end: { line: 3, character: 6 } },
+    context: { diagnostics: [] },
+  })) as CodeAction[];
+  const byTitle = new Map(actions.map((action) => [action.title, action]));
+  const editOf = (title: string): TextEdit[] | undefined => byTitle.get(title)?.edit?.changes?.[uri];
+
+  assert.deepEqual(editOf('Ignore mysql-alter-blocks-writes for this statement'), [
+    { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '  -- migration-lens-ignore mysql-alter-blocks-writes\n' },
+  ]);
+  // After goose's `-- +goose Up`, which must stay the first line.
+  assert.deepEqual(editOf('Ignore mysql-alter-blocks-writes in this file'), [
+    { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '-- migration-lens-ignore-file mysql-alter-blocks-writes\n' },
+  ]);
+  const docs = byTitle.get('Show documentation for mysql-alter-blocks-writes');
+  assert.deepEqual(docs?.command?.arguments, ['mysql-alter-blocks-writes']);
+  const { markdown } = await connection.sendRequest(RuleDocsRequest, { rule: 'mysql-alter-blocks-writes' });
+  assert.match(markdown ?? '', /^# mysql-alter-blocks-writes\n/);
+});
+
+test('the inserted comments silence the finding', async (t) => {
+  const { client, uri } = await startWithMysqlSet(t);
+  const silenced = CHANGE.replace('  ALTER', '  -- migration-lens-ignore mysql-alter-blocks-writes\n  ALTER');
+  await client.change(uri, 2, silenced);
+  await client.waitForDiagnostics(uri, (diagnostics) => !diagnostics.some((d) => d.code === 'mysql-alter-blocks-writes'));
+  await client.change(uri, 3, CHANGE.replace('-- +goose Up\n', '-- +goose Up\n-- migration-lens-ignore-file mysql-alter-blocks-writes\n'));
+  await client.waitForDiagnostics(uri, (diagnostics) => !diagnostics.some((d) => d.code === 'mysql-alter-blocks-writes'));
+});
