@@ -41,13 +41,13 @@ export const backfillInDdlTransaction: Rule = {
   },
   checkMigration(ctx) {
     for (const steps of partSteps(ctx)) {
-      const transactional = steps.filter((step) => step.inTransaction);
+      const transactional = steps.filter((step) => step.transaction !== undefined);
       for (const backfill of transactional) {
         const table = backfillTable(backfill);
         if (!table || createdInThisMigration(backfill, table)) continue;
         const key = objectKey(ctx.set.dialect, table);
         const ddl = transactional.find((step) => {
-          const changed = step.transactionId === backfill.transactionId ? ddlTable(step.change) : undefined;
+          const changed = step.transaction === backfill.transaction ? ddlTable(step.change) : undefined;
           return changed !== undefined && objectKey(ctx.set.dialect, changed) === key;
         });
         if (!ddl) continue;

@@ -1,5 +1,5 @@
-// Rules that depend on what came earlier in a migration part (a SET before a slow statement, a
-// BEGIN before a CONCURRENTLY, DDL and a backfill in one transaction) walk the part here: every
+// Rules that depend on what came earlier in a migration part (a SET before a slow statement,
+// DDL and a backfill in one transaction) walk the part here: every
 // statement with its tokens, the schema before it, and whether it runs inside a transaction,
 // decided by the framework (MigrationPart.transaction) and by the part's own BEGIN/COMMIT.
 
@@ -8,6 +8,7 @@ import type { Migration, MigrationPart, MigrationSet } from '../../model/migrati
 import type { Schema } from '../../schema/model.js';
 import type { MigrationContext } from '../rule.js';
 import { readTokens, type SqlToken } from '../tokens.js';
+import { transactionBlocks } from './shared/transactions.js';
 
 export interface PartStep {
   set: MigrationSet;
@@ -17,12 +18,10 @@ export interface PartStep {
   change?: Change;
   /** Position of the statement in the part. */
   index: number;
-  /** True when the statement runs inside a transaction block. */
-  inTransaction: boolean;
+  /** The number of the transaction block the statement runs in (shared by its statements); undefined outside one. */
+  transaction?: number;
   /** True when that block was opened by a BEGIN in the part itself. */
   explicitTransaction: boolean;
-  /** Transactions of the part are numbered; statements of one transaction share the number. */
-  transactionId: number;
   /** Content tokens of the statement, in file offsets. */
   tokens(): readonly SqlToken[];
   schemaBefore(): Schema;
@@ -47,41 +46,26 @@ function stepsOf(
   statements: readonly Statement[],
   replayOf: () => { partReplay?: { steps: readonly { before: Schema }[] }; fallback: Schema },
 ): PartStep[] {
-  let inTransaction = part.transaction.inTransaction;
-  let explicitTransaction = false;
-  let transactionId = 0;
+  const blocks = transactionBlocks(part, statements);
   return statements.map((statement, index) => {
-    const change = statement.change;
-    const operation = change?.kind === 'transaction' ? change.operation : undefined;
-    if (operation === 'begin') {
-      if (!inTransaction) transactionId++;
-      inTransaction = true;
-      explicitTransaction = true;
-    }
     let tokens: SqlToken[] | undefined;
-    const step: PartStep = {
+    const block = blocks[index];
+    return {
       set: ctx.set,
       migration: ctx.migration,
       part,
       statement,
-      change,
+      change: statement.change,
       index,
-      inTransaction,
-      explicitTransaction,
-      transactionId,
+      transaction: block,
+      // Block 0 is the framework's own transaction; later ones open with a BEGIN in the file.
+      explicitTransaction: block !== undefined && block > 0,
       tokens: () => (tokens ??= statementTokens(statement, ctx.set)),
       schemaBefore: () => {
         const { partReplay, fallback } = replayOf();
         return partReplay?.steps[index]?.before ?? fallback;
       },
     };
-    if (operation === 'commit' || operation === 'rollback') {
-      // Whatever wrapped the statements before, the rest of the part runs statement by statement.
-      inTransaction = false;
-      explicitTransaction = false;
-      transactionId++;
-    }
-    return step;
   });
 }
 

@@ -12,6 +12,7 @@ export const requireConcurrentPartitionDetach: Rule = {
     summary: 'Reports `ALTER TABLE … DETACH PARTITION` without `CONCURRENTLY` (PostgreSQL 14 and later).',
     why: 'A plain DETACH PARTITION takes an ACCESS EXCLUSIVE lock on the parent table: every read and write of the partitioned table waits.',
     fix: 'Use `DETACH PARTITION … CONCURRENTLY` (PostgreSQL 14+), outside a transaction block; the quick fix adds the keyword and what the framework needs to leave its transaction.',
+    differences: 'Quiet when pgVersion is older than 14, where CONCURRENTLY does not exist; squawk reports it there too.',
     examples: [{ bad: 'ALTER TABLE events DETACH PARTITION events_2023;', good: 'ALTER TABLE events DETACH PARTITION events_2023 CONCURRENTLY;' }],
   },
   checkStatement(ctx) {

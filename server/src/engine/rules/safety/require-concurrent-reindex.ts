@@ -15,7 +15,7 @@ export const requireConcurrentReindex: Rule = {
       'A plain REINDEX locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it rebuilds, so ' +
       'queries that would use the index block too — for as long as the rebuild takes.',
     fix: 'Use `REINDEX … CONCURRENTLY` (PostgreSQL 12+), outside a transaction block; the quick fix adds the keyword and what the framework needs to leave its transaction.',
-    differences: 'REINDEX SYSTEM cannot run concurrently and is not reported.',
+    differences: 'REINDEX SYSTEM cannot run concurrently and is not reported; neither is anything when pgVersion is older than 12, where CONCURRENTLY does not exist.',
     examples: [{ bad: 'REINDEX INDEX orders_customer_idx;', good: 'REINDEX INDEX CONCURRENTLY orders_customer_idx;' }],
   },
   checkStatement(ctx) {

@@ -13,6 +13,7 @@ export const requireTableSchema: Rule = {
       'An unqualified name is resolved through the session\'s search_path, which differs between the migration tool, ' +
       'psql sessions and roles: the same migration can create or alter a table in another schema than intended.',
     fix: 'Qualify the name: `public.orders`. Enable the rule with `"rules": { "require-table-schema": "warning" }` in `.migration-lens.json`.',
+    differences: 'Opt-in here as in squawk (its --include); temporary tables, which live in their own schema, are not reported.',
     examples: [{ bad: 'CREATE TABLE orders (id bigint);', good: 'CREATE TABLE public.orders (id bigint);' }],
   },
   checkStatement(ctx) {

@@ -1,0 +1,154 @@
+// Practice rules that read the history, the framework or the rest of the part: timeouts, cascades
+// into user data, backfills under DDL locks, transaction nesting, and the expand–contract rename.
+
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { initEngine } from '../../../server/src/engine/analyze.js';
+import type { Finding } from '../../../server/src/engine/model/finding.js';
+import { parseStatements } from '../../../server/src/engine/parse/index.js';
+import { applyFixes, check, checkSql, findingsOf, ROOT } from './helpers.js';
+
+before(() => initEngine());
+
+const pg = (files: Record<string, string>, rule: string): Finding[] => findingsOf(check(files, { dialect: 'postgres' }), rule);
+const sqlFindings = (sql: string, rule: string) => findingsOf(checkSql(sql, 'postgres'), rule);
+const parses = (sql: string) => assert.deepEqual(parseStatements(sql, { start: 0, end: sql.length }, 'postgres').flatMap((s) => (s.syntaxError ? [s.syntaxError.message] : [])), []);
+const editsIn = (finding: Finding, file: string) => finding.fixes[0].edits.filter((edit) => edit.file === file);
+
+describe('require-lock-timeout and require-statement-timeout', () => {
+  it('fires once per part, at the first statement that locks a table, naming the lock', () => {
+    const sql = 'ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN tag text;\n';
+    for (const rule of ['require-lock-timeout', 'require-statement-timeout']) {
+      const found = sqlFindings(sql, rule);
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /takes ACCESS EXCLUSIVE on `orders`/);
+    }
+  });
+
+  it('the header fix parses and silences the rule', () => {
+    const sql = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);\n';
+    const [lock] = sqlFindings(sql, 'require-lock-timeout');
+    const [statement] = sqlFindings(sql, 'require-statement-timeout');
+    const fixed = applyFixes(sql, [lock.fixes[0], statement.fixes[0]]);
+    // Both headers insert at the same offset; their order does not matter.
+    assert.deepEqual(fixed.split('\n').slice(0, 2).sort(), ["SET lock_timeout = '5s';", "SET statement_timeout = '10min';"]);
+    parses(fixed);
+    assert.deepEqual(sqlFindings(fixed, 'require-lock-timeout'), []);
+    assert.deepEqual(sqlFindings(fixed, 'require-statement-timeout'), []);
+  });
+
+  it('uses SET LOCAL inside a goose transaction, after the Up marker', () => {
+    const text = '-- +goose Up\nALTER TABLE orders ADD COLUMN note text;\n-- +goose Down\nALTER TABLE orders DROP COLUMN note;\n';
+    const [finding] = pg({ '00001_note.sql': text }, 'require-lock-timeout');
+    assert.equal(applyFixes(text, [finding.fixes[0]]).split('\n')[1], "SET LOCAL lock_timeout = '5s';");
+  });
+
+  it('offers no header in a one-statement golang-migrate CONCURRENTLY file, which must stay one statement', () => {
+    const [finding] = pg({ '000001_idx.up.sql': 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);\n' }, 'require-lock-timeout');
+    assert.match(finding.message, /must stay a single statement/);
+    assert.deepEqual(finding.fixes, []);
+  });
+
+  it('stays quiet on tables created in the same migration and after a SET', () => {
+    assert.deepEqual(sqlFindings('CREATE TABLE t (a text);\nCREATE INDEX i ON t (a);\nALTER TABLE t ADD COLUMN b text;', 'require-lock-timeout'), []);
+    assert.deepEqual(sqlFindings("SET LOCAL lock_timeout TO '2s';\nDROP TABLE t;", 'require-lock-timeout'), []);
+    assert.equal(sqlFindings("SET lock_timeout = 0;\nDROP TABLE t;", 'require-lock-timeout').length, 1);
+  });
+});
+
+describe('cascade-on-user-data', () => {
+  const users = 'CREATE TABLE users (id bigint PRIMARY KEY, username text);\n';
+  const channels = 'CREATE TABLE channels (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE, title text);\n';
+
+  it('fires on a cascade from a user-owned table, and the fix makes it RESTRICT', () => {
+    const files = { '001_users.sql': users, '002_channels.sql': channels };
+    const [finding] = pg(files, 'cascade-on-user-data');
+    assert.match(finding.message, /ON DELETE CASCADE from `channels` to `users` \(created in 001_users.sql\)/);
+    const fixed = applyFixes(channels, [finding.fixes[0]]);
+    assert.match(fixed, /ON DELETE RESTRICT/);
+    parses(fixed);
+    assert.deepEqual(pg({ ...files, '002_channels.sql': fixed }, 'cascade-on-user-data'), []);
+  });
+
+  it('follows the foreign-key chain: scheduled_posts → channels → users (seed 003)', () => {
+    const posts = 'ALTER TABLE scheduled_posts ADD CONSTRAINT posts_channel_fk FOREIGN KEY (channel_id) REFERENCES channels (id) ON DELETE CASCADE;\n';
+    const files = {
+      '001_users.sql': users,
+      '002_channels.sql': channels.replace(' ON DELETE CASCADE', ''),
+      '003_posts.sql': 'CREATE TABLE scheduled_posts (id bigint PRIMARY KEY, channel_id bigint, post_text text);\n',
+      '004_fk.sql': posts,
+    };
+    const [finding] = pg(files, 'cascade-on-user-data');
+    assert.match(finding.message, /`channels` belongs to `users` through `users`/);
+  });
+
+  it('stays quiet on link tables, on lookup data, and on RESTRICT', () => {
+    assert.deepEqual(pg({ '001_users.sql': users, '002_roles.sql': 'CREATE TABLE user_roles (user_id bigint REFERENCES users (id) ON DELETE CASCADE, role_id bigint, created_at timestamptz, PRIMARY KEY (user_id, role_id));' }, 'cascade-on-user-data'), []);
+    assert.deepEqual(pg({ '001_movies.sql': 'CREATE TABLE movies (id bigint PRIMARY KEY);', '002_files.sql': 'CREATE TABLE movie_files (id bigint PRIMARY KEY, movie_id bigint REFERENCES movies (id) ON DELETE CASCADE, path text);' }, 'cascade-on-user-data'), []);
+    assert.deepEqual(pg({ '001_users.sql': users, '002_channels.sql': channels.replace('CASCADE', 'RESTRICT') }, 'cascade-on-user-data'), []);
+  });
+});
+
+describe('backfill-in-ddl-transaction', () => {
+  it('fires on an UPDATE in the goose transaction that altered the table', () => {
+    const text = "-- +goose Up\nALTER TABLE users ADD COLUMN plan text;\nUPDATE users SET plan = 'free' WHERE plan IS NULL;\n";
+    const [finding] = pg({ '00001_plan.sql': text }, 'backfill-in-ddl-transaction');
+    assert.match(finding.message, /backfill of `users` runs in the same transaction as DDL on it \(goose runs each migration in a transaction\).*ACCESS EXCLUSIVE/);
+    assert.equal(finding.related[0].location.file, `${ROOT}/00001_plan.sql`);
+  });
+
+  it('stays quiet when each statement commits on its own, on new tables, and on other tables', () => {
+    assert.deepEqual(sqlFindings("ALTER TABLE users ADD COLUMN plan text;\nUPDATE users SET plan = 'free' WHERE plan IS NULL;", 'backfill-in-ddl-transaction'), []);
+    assert.deepEqual(pg({ '00001_t.sql': "-- +goose Up\nCREATE TABLE t (a text);\nALTER TABLE t ADD COLUMN b text;\nUPDATE t SET b = a;\n" }, 'backfill-in-ddl-transaction'), []);
+    assert.deepEqual(pg({ '00001_t.sql': "-- +goose Up\nALTER TABLE a ADD COLUMN b text;\nINSERT INTO c SELECT * FROM a;\n" }, 'backfill-in-ddl-transaction'), []);
+  });
+
+  it('fires on INSERT … SELECT between BEGIN and COMMIT', () => {
+    const [finding] = sqlFindings('BEGIN;\nCREATE INDEX i ON archive (a);\nINSERT INTO archive (a) SELECT a FROM events;\nCOMMIT;', 'backfill-in-ddl-transaction');
+    assert.match(finding.message, /between BEGIN and COMMIT in this file/);
+  });
+});
+
+describe('transaction-nesting in frameworks', () => {
+  it('reports BEGIN and COMMIT inside goose\'s transaction, and the fix removes them', () => {
+    const text = '-- +goose Up\nBEGIN;\nALTER TABLE t ADD COLUMN a text;\nCOMMIT;\n';
+    const found = pg({ '00001_a.sql': text }, 'transaction-nesting');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /goose runs each migration in a transaction.*`-- \+goose NO TRANSACTION`/);
+    assert.equal(applyFixes(text, found.map((f) => f.fixes[0])), '-- +goose Up\nALTER TABLE t ADD COLUMN a text;\n');
+  });
+
+  it('stays quiet on BEGIN/COMMIT in golang-migrate, which opens no transaction of its own', () => {
+    assert.deepEqual(pg({ '000001_a.up.sql': 'BEGIN;\nALTER TABLE t ADD COLUMN a text;\nCOMMIT;\n' }, 'transaction-nesting'), []);
+  });
+});
+
+describe('renaming-column expand–contract fix', () => {
+  it('adds the new column in place and writes backfill and drop migrations', () => {
+    const files = {
+      '000001_users.up.sql': 'CREATE TABLE users (id bigint, name text);\n',
+      '000001_users.down.sql': 'DROP TABLE users;\n',
+      '000002_rename.up.sql': 'ALTER TABLE users RENAME COLUMN name TO full_name;\n',
+      '000002_rename.down.sql': 'ALTER TABLE users RENAME COLUMN full_name TO name;\n',
+    };
+    const [finding] = pg(files, 'renaming-column');
+    const fix = finding.fixes[0];
+    assert.match(fix.title, /expand–contract/);
+    const here = applyFixes(files['000002_rename.up.sql'], [{ title: '', edits: editsIn(finding, `${ROOT}/000002_rename.up.sql`) }]);
+    assert.equal(here, 'ALTER TABLE users ADD COLUMN full_name text;\n');
+    const created = Object.fromEntries(fix.edits.filter((edit) => edit.file !== `${ROOT}/000002_rename.up.sql`).map((edit) => [edit.file.slice(ROOT.length + 1), edit.newText]));
+    assert.deepEqual(Object.keys(created), ['000003_backfill_full_name.up.sql', '000003_backfill_full_name.down.sql', '000004_drop_name.up.sql', '000004_drop_name.down.sql']);
+    assert.match(created['000003_backfill_full_name.up.sql'], /UPDATE users SET full_name = name WHERE full_name IS NULL AND name IS NOT NULL;/);
+    assert.match(created['000004_drop_name.up.sql'], /ALTER TABLE users DROP COLUMN name;/);
+    for (const text of [here, ...Object.values(created)]) parses(text);
+    assert.deepEqual(pg({ ...files, '000002_rename.up.sql': here, ...created }, 'renaming-column'), []);
+  });
+});
+
+describe('require-table-schema (opt-in)', () => {
+  it('fires only when configured', () => {
+    const analysis = checkSql('CREATE TABLE orders (id bigint);\nCREATE TEMP TABLE scratch (a text);', 'postgres', { 'require-table-schema': 'warning' });
+    assert.deepEqual(findingsOf(analysis, 'require-table-schema').map((f) => f.message), ["Table `orders` is not schema-qualified: its schema depends on the session's search_path. Write `public.orders` (or the schema you mean)."]);
+    assert.deepEqual(findingsOf(checkSql('CREATE TABLE orders (id bigint);', 'postgres'), 'require-table-schema'), []);
+  });
+});
