@@ -26,7 +26,8 @@ test('editing 002 publishes the dependency finding for 005, which is not open, a
   const dependent = pathToFileURL(`${folder}/migrations/005_wanted_priority.up.sql`).href;
   const client = await LspTestClient.start(t, folder);
   await client.listSets();
-  assert.deepEqual(client.diagnostics.get(dependent) ?? [], [], '005 is fine while 002 creates the table');
+  const dependencyCodes = () => (client.diagnostics.get(dependent) ?? []).filter((d) => d.code === 'missing-table-reference');
+  assert.deepEqual(dependencyCodes(), [], '005 is fine while 002 creates the table');
 
   // The creation goes, and with it the down's DROP (else that DROP would be the table's first use,
   // which reads as a history that starts on an existing database).

@@ -1,7 +1,7 @@
 // Custom requests between the VS Code client and the language server. The client imports its
 // types from here and nothing else of the server, so this file depends only on the protocol.
 
-import { ProtocolRequestType, RequestType, RequestType0, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { Dialect, Framework } from '../engine/index.js';
 
 /** One discovered migration set, as the client shows it. */
@@ -192,11 +192,11 @@ export interface TraceResult {
   cancelled: boolean;
 }
 
-export const StatusRequest = new ProtocolRequestType<TargetParams, StatusResult, never, void, void>('migrationLens/status');
-export const UpRequest = new ProtocolRequestType<UpParams, RunReport, never, void, void>('migrationLens/up');
-export const DownRequest = new ProtocolRequestType<DownParams, RunReport, never, void, void>('migrationLens/down');
-export const RedoRequest = new ProtocolRequestType<TargetParams, RunReport, never, void, void>('migrationLens/redo');
-export const ForceRequest = new ProtocolRequestType<ForceParams, StatusResult, never, void, void>('migrationLens/force');
-export const BaselineRequest = new ProtocolRequestType<BaselineParams, BaselineResult, never, void, void>('migrationLens/baseline');
-export const DriftRequest = new ProtocolRequestType<TargetParams, DriftResult, never, void, void>('migrationLens/drift');
-export const TraceRequest = new ProtocolRequestType<TraceParams, TraceResult, never, void, void>('migrationLens/trace');
+export const StatusRequest = new RequestType<TargetParams, StatusResult, void>('migrationLens/status');
+export const UpRequest = new RequestType<UpParams, RunReport, void>('migrationLens/up');
+export const DownRequest = new RequestType<DownParams, RunReport, void>('migrationLens/down');
+export const RedoRequest = new RequestType<TargetParams, RunReport, void>('migrationLens/redo');
+export const ForceRequest = new RequestType<ForceParams, StatusResult, void>('migrationLens/force');
+export const BaselineRequest = new RequestType<BaselineParams, BaselineResult, void>('migrationLens/baseline');
+export const DriftRequest = new RequestType<TargetParams, DriftResult, void>('migrationLens/drift');
+export const TraceRequest = new RequestType<TraceParams, TraceResult, void>('migrationLens/trace');

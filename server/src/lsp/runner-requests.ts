@@ -47,7 +47,9 @@ interface RequestContext {
 
 export function registerRunnerRequests(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost): void {
   /** Opens the target for the request's set, runs `body`, closes; user-fixable failures become RequestFailed. */
-  async function withTarget<T>(params: TargetParams, title: string, workDone: WorkDoneProgressReporter, body: (context: RequestContext) => Promise<T>): Promise<T> {
+  async function withTarget<T>(params: TargetParams, title: string, body: (context: RequestContext, workDone: WorkDoneProgressReporter) => Promise<T>): Promise<T> {
+    // A no-op reporter when the client sent no workDoneToken.
+    const workDone = connection.window.attachWorkDoneProgress(params.workDoneToken);
     workDone.begin(title, undefined, 'finding the migration set', true);
     let database: DatabaseConnection | undefined;
     try {
@@ -74,7 +76,7 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
         return text === undefined || !migration.up ? [] : parseStatements(text, migration.up.range, set.dialect);
       };
       const runner: RunnerOptions = { readFile: (path) => host.readFile(path) };
-      return await body({ set, replay: current.replays[index], connection: database, runner, embedded: target.kind === 'embedded', upStatements });
+      return await body({ set, replay: current.replays[index], connection: database, runner, embedded: target.kind === 'embedded', upStatements }, workDone);
     } catch (error) {
       if (error instanceof TargetSpecError || error instanceof DockerError || error instanceof ConnectionError || error instanceof RunRefused || error instanceof DatabaseError) {
         throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
@@ -116,10 +118,11 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
     return (await runPreflight(context.connection, { set: context.set, pendingStatements: pending })).map(({ check, severity, message }) => ({ check, severity, message }));
   }
 
-  connection.onRequest(StatusRequest, (params, _token, workDone) => withTarget(params, 'Migration status', workDone, (context) => statusOf(context)));
+  connection.onRequest(StatusRequest, (params) =>
+    withTarget(params, 'Migration status', (context) => statusOf(context)));
 
-  connection.onRequest(UpRequest, (params, token, workDone) =>
-    withTarget(params, 'Applying migrations', workDone, async (context) => {
+  connection.onRequest(UpRequest, (params, token) =>
+    withTarget(params, 'Applying migrations', async (context, workDone) => {
       const preflight = await blockingPreflight(context);
       if (preflight.some((issue) => issue.severity === 'error')) return runReport(context, { steps: [], rolledBackSteps: [] }, false, preflight);
       const runner = reportProgress(workDone, context.runner);
@@ -133,8 +136,8 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
     }),
   );
 
-  connection.onRequest(DownRequest, (params, token, workDone) =>
-    withTarget(params, 'Undoing migrations', workDone, async (context) => {
+  connection.onRequest(DownRequest, (params, token) =>
+    withTarget(params, 'Undoing migrations', async (context, workDone) => {
       const preflight = await blockingPreflight(context);
       if (preflight.some((issue) => issue.severity === 'error')) return runReport(context, { steps: [], rolledBackSteps: [] }, false, preflight);
       const runner = reportProgress(workDone, context.runner);
@@ -144,23 +147,23 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
     }),
   );
 
-  connection.onRequest(RedoRequest, (params, _token, workDone) =>
-    withTarget(params, 'Redoing the last migration', workDone, async (context) => {
+  connection.onRequest(RedoRequest, (params) =>
+    withTarget(params, 'Redoing the last migration', async (context, workDone) => {
       const preflight = await blockingPreflight(context);
       if (preflight.some((issue) => issue.severity === 'error')) return runReport(context, { steps: [], rolledBackSteps: [] }, false, preflight);
       return runReport(context, await redo(context.connection, context.set, reportProgress(workDone, context.runner)), false, preflight);
     }),
   );
 
-  connection.onRequest(ForceRequest, (params, _token, workDone) =>
-    withTarget(params, `Recording version ${params.version}`, workDone, async (context) => {
+  connection.onRequest(ForceRequest, (params) =>
+    withTarget(params, `Recording version ${params.version}`, async (context) => {
       await forceVersion(context.connection, context.set, params.version, context.runner);
       return statusOf(context);
     }),
   );
 
-  connection.onRequest(BaselineRequest, (params, _token, workDone) =>
-    withTarget(params, 'Baseline', workDone, async (context) => {
+  connection.onRequest(BaselineRequest, (params) =>
+    withTarget(params, 'Baseline', async (context, workDone) => {
       workDone.report('comparing the database with each migration');
       const plan = await planBaseline(context.connection, context.set, context.replay, context.runner);
       const recorded = params.confirm && plan.match ? await recordBaseline(context.connection, context.set, plan, context.runner) : [];
@@ -175,16 +178,16 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
     }),
   );
 
-  connection.onRequest(DriftRequest, (params, _token, workDone) =>
-    withTarget(params, 'Drift', workDone, async (context) => {
+  connection.onRequest(DriftRequest, (params) =>
+    withTarget(params, 'Drift', async (context, workDone) => {
       workDone.report('reading the database schema');
       const report = await detectDrift(context.connection, context.set, context.replay, context.runner);
       return { target: context.connection.description, ...report, differences: report.differences.map(differenceItem) };
     }),
   );
 
-  connection.onRequest(TraceRequest, (params, token, workDone) =>
-    withTarget(params, 'Lock trace', workDone, async (context) => {
+  connection.onRequest(TraceRequest, (params, token) =>
+    withTarget(params, 'Lock trace', async (context) => {
       const trace = await tracePendingMigration(context.connection, context.set, context.upStatements, { ...context.runner, version: params.version, isCancelled: () => token.isCancellationRequested });
       const lines = new LineIndex(host.readFile(trace.file) ?? '');
       return {

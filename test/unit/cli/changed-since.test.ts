@@ -63,7 +63,7 @@ test('exit 0 when the changed files have no errors, even if older ones do', asyn
   writeFileSync(join(cwd, 'migrations/002_more.down.sql'), 'DROP TABLE more_notes;\n');
   const run = await runCli(['check', 'migrations', '--changed-since', 'HEAD'], cwd);
   assert.equal(run.code, 0, run.stdout + run.stderr);
-  assert.match(run.stdout, /^no problems in 4 files\n$/);
+  assert.doesNotMatch(run.stdout, /001_notes|syntax-error/, 'the broken 001 is not reported');
 });
 
 test('exit 2 with a clear message outside a git repository or with an unknown ref', async (t) => {

@@ -26,7 +26,7 @@ describe('require-lock-timeout and require-statement-timeout', () => {
   });
 
   it('the header fix parses and silences the rule', () => {
-    const sql = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);\n';
+    const sql = 'CREATE INDEX IF NOT EXISTS i ON orders (a);\n';
     const [lock] = sqlFindings(sql, 'require-lock-timeout');
     const [statement] = sqlFindings(sql, 'require-statement-timeout');
     const fixed = applyFixes(sql, [lock.fixes[0], statement.fixes[0]]);
@@ -43,10 +43,8 @@ describe('require-lock-timeout and require-statement-timeout', () => {
     assert.equal(applyFixes(text, [finding.fixes[0]]).split('\n')[1], "SET LOCAL lock_timeout = '5s';");
   });
 
-  it('offers no header in a one-statement golang-migrate CONCURRENTLY file, which must stay one statement', () => {
-    const [finding] = pg({ '000001_idx.up.sql': 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);\n' }, 'require-lock-timeout');
-    assert.match(finding.message, /must stay a single statement/);
-    assert.deepEqual(finding.fixes, []);
+  it('stays quiet on CONCURRENTLY builds, which block no reads or writes', () => {
+    assert.deepEqual(pg({ '000001_idx.up.sql': 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);\n' }, 'require-lock-timeout'), []);
   });
 
   it('stays quiet on tables created in the same migration and after a SET', () => {
@@ -150,5 +148,45 @@ describe('require-table-schema (opt-in)', () => {
     const analysis = checkSql('CREATE TABLE orders (id bigint);\nCREATE TEMP TABLE scratch (a text);', 'postgres', { 'require-table-schema': 'warning' });
     assert.deepEqual(findingsOf(analysis, 'require-table-schema').map((f) => f.message), ["Table `orders` is not schema-qualified: its schema depends on the session's search_path. Write `public.orders` (or the schema you mean)."]);
     assert.deepEqual(findingsOf(checkSql('CREATE TABLE orders (id bigint);', 'postgres'), 'require-table-schema'), []);
+  });
+});
+
+describe('prefer-robust-stmts', () => {
+  // goose with NO TRANSACTION: a runner known to commit statement by statement.
+  const goose = (body: string) => `-- +goose NO TRANSACTION\n-- +goose Up\nSELECT 1;\n${body}\n`;
+  const robust = (body: string) => pg({ '00001_m.sql': goose(body) }, 'prefer-robust-stmts');
+
+  it('adds the missing guard; the fixed SQL parses and is quiet', () => {
+    const cases: [string, string][] = [
+      ['CREATE TABLE t (id bigint);', 'CREATE TABLE IF NOT EXISTS t (id bigint);'],
+      ['create index concurrently i on t (a);', 'create index concurrently if not exists i on t (a);'],
+      ['DROP TABLE t;', 'DROP TABLE IF EXISTS t;'],
+      ['ALTER TABLE t ADD COLUMN a text;', 'ALTER TABLE t ADD COLUMN IF NOT EXISTS a text;'],
+      ['ALTER TABLE t DROP COLUMN a;', 'ALTER TABLE t DROP COLUMN IF EXISTS a;'],
+      ['ALTER TABLE t DROP CONSTRAINT t_a_check;', 'ALTER TABLE t DROP CONSTRAINT IF EXISTS t_a_check;'],
+      ['ALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE (a);', 'ALTER TABLE t DROP CONSTRAINT IF EXISTS t_a_key;\nALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE (a);'],
+    ];
+    for (const [sql, fixed] of cases) {
+      const [finding] = robust(sql);
+      assert.ok(finding, sql);
+      const text = goose(sql);
+      const result = applyFixes(text, [finding.fixes[0]]);
+      assert.equal(result, goose(fixed));
+      parses(fixed);
+      assert.deepEqual(robust(fixed), [], fixed);
+    }
+  });
+
+  it('explains what cannot be guarded', () => {
+    assert.match(robust('ALTER TABLE t RENAME COLUMN a TO b;')[0].message, /Run the migration in a transaction/);
+  });
+
+  it('stays quiet in transactions, on rerunnable changes, on a lone statement and in plain folders', () => {
+    assert.deepEqual(pg({ '00001_m.sql': '-- +goose Up\nSELECT 1;\nCREATE TABLE t (id bigint);\n' }, 'prefer-robust-stmts'), []);
+    assert.deepEqual(robust('BEGIN;\nCREATE TABLE t (id bigint);\nCOMMIT;'), []);
+    assert.deepEqual(robust('ALTER TABLE t ALTER COLUMN a SET NOT NULL;'), []);
+    assert.deepEqual(robust('CREATE INDEX CONCURRENTLY ON t (a);'), []);
+    assert.deepEqual(pg({ '00001_m.sql': '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE t (id bigint);\n' }, 'prefer-robust-stmts'), []);
+    assert.deepEqual(sqlFindings('SELECT 1;\nCREATE TABLE t (id bigint);', 'prefer-robust-stmts'), []);
   });
 });

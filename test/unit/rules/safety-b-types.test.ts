@@ -90,24 +90,6 @@ statementRuleTable('transaction-nesting', {
   invalid: [{ sql: 'BEGIN;\nBEGIN;\nSELECT 1;\nCOMMIT;', dialect: pg, messages: [/already open/], fixed: 'BEGIN;\nSELECT 1;\nCOMMIT;' }],
 });
 
-statementRuleTable('prefer-robust-stmts', {
-  valid: [
-    { sql: 'CREATE TABLE IF NOT EXISTS t (id bigint);', dialect: pg },
-    { sql: 'BEGIN;\nCREATE TABLE t (id bigint);\nDROP INDEX i;\nCOMMIT;', dialect: pg },
-    { sql: 'ALTER TABLE t ALTER COLUMN a SET NOT NULL;', dialect: pg },
-    { sql: 'CREATE INDEX CONCURRENTLY ON t (a);', dialect: pg },
-  ],
-  invalid: [
-    { sql: 'CREATE TABLE t (id bigint);', dialect: pg, fixed: 'CREATE TABLE IF NOT EXISTS t (id bigint);' },
-    { sql: 'create index concurrently i on t (a);', dialect: pg, fixed: 'create index concurrently if not exists i on t (a);' },
-    { sql: 'DROP TABLE t;', dialect: pg, fixed: 'DROP TABLE IF EXISTS t;' },
-    { sql: 'ALTER TABLE t ADD COLUMN a text;', dialect: pg, fixed: 'ALTER TABLE t ADD COLUMN IF NOT EXISTS a text;' },
-    { sql: 'ALTER TABLE t DROP COLUMN a;', dialect: pg, fixed: 'ALTER TABLE t DROP COLUMN IF EXISTS a;' },
-    { sql: 'ALTER TABLE t DROP CONSTRAINT t_a_check;', dialect: pg, fixed: 'ALTER TABLE t DROP CONSTRAINT IF EXISTS t_a_check;' },
-    { sql: 'ALTER TABLE t RENAME COLUMN a TO b;', dialect: pg, messages: [/Run the migration in a transaction/] },
-  ],
-});
-
 statementRuleTable('require-table-schema', {
   valid: [{ sql: 'CREATE TABLE public.t (id bigint);', dialect: pg }],
   invalid: [],

@@ -113,11 +113,15 @@ export class SqlLexer {
 
   /** True when the current token is the word `keyword` (lower-case), in any case. */
   isWord(keyword: string): boolean {
-    return (
-      this.kind === TokenKind.Word &&
-      this.pos - this.tokenStart === keyword.length &&
-      this.text.slice(this.tokenStart, this.pos).toLowerCase() === keyword
-    );
+    if (this.kind !== TokenKind.Word || this.pos - this.tokenStart !== keyword.length) return false;
+    // Compared in place: the splitter and normalisers ask this of most words they read.
+    for (let i = 0; i < keyword.length; i++) {
+      const c = this.text.charCodeAt(this.tokenStart + i);
+      // Non-ASCII letters can lower-case to ASCII ones (the Kelvin sign to `k`): the slow way, as before.
+      if (c > 127) return this.tokenText().toLowerCase() === keyword;
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== keyword.charCodeAt(i)) return false;
+    }
+    return true;
   }
 
   isPunctuation(char: string): boolean {

@@ -14,7 +14,7 @@ import type {
 } from '../model/changes.js';
 import { applyAlterTable, dropIndexOf, renameIndexOf } from './apply-alter-table.js';
 import type { SchemaEditor } from './editor.js';
-import type { EnumType, NamedObject, Table } from './model.js';
+import type { Column, EnumType, NamedObject, Table } from './model.js';
 import { columnKey, isPostgres } from './names.js';
 import { renameTable } from './renames.js';
 import { addConstraint, addIndex, columnFromDef, findColumn, newTable, serialUniqueConstraint } from './table-edit.js';
@@ -123,26 +123,30 @@ function createTable(editor: SchemaEditor, change: CreateTableChange): void {
     if (!change.ifNotExists) editor.exists('table', change.table.raw, key, change.table);
     return;
   }
-  let table: Table = newTable(editor, change.table.name, change.table.schema);
+  // The new table is built in place; it is shared only once putTable stores it.
+  const table: { -readonly [K in keyof Table]: Table[K] } = newTable(editor, change.table.name, change.table.schema);
+  const columns: Column[] = [];
   const source = change.like ?? change.partitionOf;
   if (source) {
     const copied = editor.table(source);
-    if (copied) table = { ...table, columns: copied.columns.map((column) => ({ ...column, ...editor.created() })) };
+    if (copied) for (const column of copied.columns) columns.push({ ...column, ...editor.created() });
     else {
       editor.missing('table', source.raw, editor.key(source), source);
-      table = { ...table, columnsUnknown: true };
+      table.columnsUnknown = true;
     }
   }
-  if (change.fromQuery) table = { ...table, columnsUnknown: true };
-  table = { ...table, columns: [...table.columns, ...change.columns.map((def) => columnFromDef(editor, table, def))] };
+  if (change.fromQuery) table.columnsUnknown = true;
+  for (const def of change.columns) columns.push(columnFromDef(editor, table, def));
+  table.columns = columns;
+  let created: Table = table;
   const serialUniques = isPostgres(editor.dialect) ? [] : change.columns.flatMap((def) => serialUniqueConstraint(def) ?? []);
   // Keys first, foreign keys last: MySQL only creates an index for a foreign key when none of
   // the table's keys can serve it.
   const constraints = [...change.constraints, ...serialUniques];
-  for (const constraint of constraints) if (constraint.kind !== 'foreign-key') table = addConstraint(editor, key, table, constraint);
-  for (const index of change.indexes) table = addIndex(editor, key, table, index);
-  for (const constraint of constraints) if (constraint.kind === 'foreign-key') table = addConstraint(editor, key, table, constraint);
-  editor.putTable(key, table);
+  for (const constraint of constraints) if (constraint.kind !== 'foreign-key') created = addConstraint(editor, key, created, constraint);
+  for (const index of change.indexes) created = addIndex(editor, key, created, index);
+  for (const constraint of constraints) if (constraint.kind === 'foreign-key') created = addConstraint(editor, key, created, constraint);
+  editor.putTable(key, created);
 }
 
 function createIndex(editor: SchemaEditor, tableName: Name, add: (table: Table, key: string) => Table): void {

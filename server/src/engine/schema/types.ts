@@ -68,9 +68,21 @@ const MYSQL_INTEGERS = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigi
  */
 function cleanName(name: string, foldCase: boolean): string {
   if (/^[a-z0-9_]+$/.test(name)) return name;
-  const cleaned = name.replace(/["`]/g, '').trim().replace(/\s+/g, ' ');
-  return foldCase ? cleaned.toLowerCase() : cleaned.replace(/^(public|pg_catalog)\./, '');
+  // Replay cleans every column's type, and a project spells only a handful of distinct types.
+  const cache = foldCase ? foldedNames : keptCaseNames;
+  let cleaned = cache.get(name);
+  if (cleaned === undefined) {
+    const unquoted = name.replace(/["`]/g, '').trim().replace(/\s+/g, ' ');
+    cleaned = foldCase ? unquoted.toLowerCase() : unquoted.replace(/^(public|pg_catalog)\./, '');
+    // Bounded, as a long-lived language server sees names come and go while files are typed.
+    if (cache.size >= 1024) cache.clear();
+    cache.set(name, cleaned);
+  }
+  return cleaned;
 }
+
+const foldedNames = new Map<string, string>();
+const keptCaseNames = new Map<string, string>();
 
 export function isPostgresSerial(typeName: string): boolean {
   return POSTGRES_SERIALS.has(cleanName(typeName, true));

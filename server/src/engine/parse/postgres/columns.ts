@@ -43,9 +43,9 @@ export function columnDef(ctx: PgContext, def: PgColumnDef): ParsedColumn {
   const pieces = (def.constraints ?? []).flatMap((node) => ('Constraint' in node ? [node.Constraint] : []));
   const boundaries = pieces.map((piece) => ctx.source.offset(piece.location ?? 0));
   if (def.collClause?.location !== undefined) boundaries.push(ctx.source.offset(def.collClause.location));
-  const nextBoundary = (from: number): number => Math.min(end, ...boundaries.filter((b) => b > from));
-  for (const [i, piece] of pieces.entries()) {
-    const range = trimmed(ctx, boundaries[i], nextBoundary(boundaries[i]));
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    const range = trimmed(ctx, boundaries[i], nextBoundary(boundaries, boundaries[i], end));
     switch (piece.contype) {
       case 'CONSTR_NOTNULL':
         column.nullable = false;
@@ -74,6 +74,13 @@ export function columnDef(ctx: PgContext, def: PgColumnDef): ParsedColumn {
   return { column, constraints };
 }
 
+/** The nearest boundary after `from`, or `end`. */
+function nextBoundary(boundaries: readonly number[], from: number, end: number): number {
+  let next = end;
+  for (const boundary of boundaries) if (boundary > from && boundary < next) next = boundary;
+  return next;
+}
+
 function firstToken(ctx: PgContext, start: number): string {
   const lexer = lexerAt(ctx, start);
   return lexer.nextContent() ? lexer.tokenText() : '';
@@ -81,23 +88,19 @@ function firstToken(ctx: PgContext, start: number): string {
 
 /** A PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK / EXCLUDE constraint; `column` for inline ones. */
 export function constraintOf(ctx: PgContext, c: PgConstraint, range: SourceRange, column?: string): Constraint | undefined {
-  const own = (nodes: Node[] | undefined): string[] => {
-    const names = stringValues(nodes);
-    return names.length > 0 || column === undefined ? names : [column];
-  };
   const base = { range, ...(c.conname !== undefined && { name: c.conname }) };
   switch (c.contype) {
     case 'CONSTR_PRIMARY':
-      return { ...base, kind: 'primary-key', columns: own(c.keys), ...(c.indexname !== undefined && { usingIndex: c.indexname }) };
+      return { ...base, kind: 'primary-key', columns: ownColumns(c.keys, column), ...(c.indexname !== undefined && { usingIndex: c.indexname }) };
     case 'CONSTR_UNIQUE':
-      return { ...base, kind: 'unique', columns: own(c.keys), ...(c.indexname !== undefined && { usingIndex: c.indexname }) };
+      return { ...base, kind: 'unique', columns: ownColumns(c.keys, column), ...(c.indexname !== undefined && { usingIndex: c.indexname }) };
     case 'CONSTR_FOREIGN': {
       const onDelete = REFERENTIAL_ACTIONS[c.fk_del_action ?? ''];
       const onUpdate = REFERENTIAL_ACTIONS[c.fk_upd_action ?? ''];
       return {
         ...base,
         kind: 'foreign-key',
-        columns: own(c.fk_attrs),
+        columns: ownColumns(c.fk_attrs, column),
         references: { table: rangeVarName(ctx, c.pktable), columns: stringValues(c.pk_attrs) },
         ...(onDelete && { onDelete }),
         ...(onUpdate && { onUpdate }),
@@ -116,6 +119,12 @@ export function constraintOf(ctx: PgContext, c: PgConstraint, range: SourceRange
     default:
       return undefined;
   }
+}
+
+/** A constraint's columns; an inline one that lists none is on its own column. */
+function ownColumns(nodes: Node[] | undefined, column: string | undefined): string[] {
+  const names = stringValues(nodes);
+  return names.length > 0 || column === undefined ? names : [column];
 }
 
 function exclusionColumns(exclusions: Node[] | undefined): string[] {

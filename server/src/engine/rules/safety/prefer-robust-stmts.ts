@@ -2,6 +2,7 @@ import type { FixDraft } from '../../fixes/edits.js';
 import type { AlterTableAction, Change } from '../../model/changes.js';
 import type { SourceRange } from '../../model/source.js';
 import type { Rule, StatementContext } from '../rule.js';
+import { readTokens } from '../tokens.js';
 import { inCaseOf } from './keyword-case.js';
 import { transactionAt } from './transaction-state.js';
 
@@ -24,6 +25,13 @@ function guard(ctx: StatementContext, at: number, words: string): FixDraft {
 /** The first token in `range` that spells `raw`: where a dropped column's or constraint's name is written. */
 function nameAt(ctx: StatementContext, range: SourceRange, raw: string): number | undefined {
   return ctx.tokens.find((token) => token.start >= range.start && token.end <= range.end && token.text === raw)?.start;
+}
+
+/** True when an earlier statement of the part drops constraint `name` IF EXISTS, which makes re-adding it rerunnable. */
+function droppedEarlier(ctx: StatementContext, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const earlier = ctx.text.slice(ctx.part.range.start, ctx.statement.range.start);
+  return new RegExp(`drop\\s+constraint\\s+if\\s+exists\\s+"?${escaped}"?(?![\\w$])`, 'i').test(earlier);
 }
 
 function fragileParts(ctx: StatementContext, change: Change): Fragile[] {
@@ -51,6 +59,7 @@ function fragileParts(ctx: StatementContext, change: Change): Fragile[] {
           }
           case 'add-constraint': {
             const name = action.constraint.name;
+            if (name && droppedEarlier(ctx, name)) return [];
             // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS; dropping it first makes the pair rerunnable.
             const fix: FixDraft | undefined = name ? {
               title: `Drop \`${name}\` IF EXISTS first`,
@@ -65,6 +74,13 @@ function fragileParts(ctx: StatementContext, change: Change): Fragile[] {
     default:
       return [];
   }
+}
+
+/** A part with a single statement applies completely or not at all: there is nothing to rerun over. */
+function aloneInPart(ctx: StatementContext): boolean {
+  const { part, statement, text } = ctx;
+  const isEmpty = (start: number, end: number) => readTokens(text, { start, end }, ctx.set.dialect).every((token) => token.text === ';');
+  return isEmpty(part.range.start, statement.range.start) && isEmpty(statement.range.end, part.range.end);
 }
 
 export const preferRobustStmts: Rule = {
@@ -85,12 +101,18 @@ export const preferRobustStmts: Rule = {
       'Whether the migration runs in a transaction comes from the framework (goose, dbmate, sql-migrate, Flyway wrap ' +
       'each migration; golang-migrate and Prisma wrap a multi-statement file), not only from BEGIN in the file. ALTER ' +
       'TABLE actions that succeed again when rerun (SET/DROP DEFAULT, SET/DROP NOT NULL, ALTER COLUMN TYPE, VALIDATE ' +
-      'CONSTRAINT) are not reported.',
+      'CONSTRAINT) are not reported, and neither is the only statement of a migration: it applies completely or not at all. ' +
+      'In a folder of plain numbered .sql files the runner, and so whether it uses a transaction, is unknown: the rule ' +
+      'reports there only for a file checked on its own, as squawk does.',
     examples: [{ bad: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);', good: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_idx ON orders (customer_id);' }],
   },
   checkStatement(ctx) {
-    if (!ctx.change || transactionAt(ctx).inTransaction) return;
-    for (const fragile of fragileParts(ctx, ctx.change)) {
+    // A folder of plain .sql files has an unknown runner; a lone file is checked as squawk checks it.
+    const runnerKnown = ctx.set.framework !== 'plain' || ctx.set.standalone === true;
+    if (!ctx.change || !runnerKnown || transactionAt(ctx).inTransaction) return;
+    const found = fragileParts(ctx, ctx.change);
+    if (found.length === 0 || aloneInPart(ctx)) return;
+    for (const fragile of found) {
       ctx.report({ range: fragile.range, message: fragile.message, fixes: fragile.fix ? [fragile.fix] : [] });
     }
   },

@@ -1,6 +1,8 @@
-// require-lock-timeout and require-statement-timeout: the first statement of a part that locks an
-// existing table, with no SET of the timeout before it, gets one finding per part, and a quick fix
-// that sets the timeout at the top of the part.
+// require-lock-timeout and require-statement-timeout: the first statement of a part that takes a
+// blocking lock on an existing table, with no SET of the timeout before it, gets one finding per
+// part, and a quick fix that sets the timeout at the top of the part. (CONCURRENTLY statements
+// block no reads or writes, so a one-statement golang-migrate CONCURRENTLY file never gets a SET
+// that would wrap it in an implicit transaction.)
 
 import { describeLock } from '../../locks/index.js';
 import type { AlterTableChange, Change, Name } from '../../model/changes.js';
@@ -32,6 +34,8 @@ function tablesLocked(change: Change): Name[] {
       return change.renames.map((rename) => rename.from);
     case 'drop':
       return change.objectKind === 'table' ? change.names : [];
+    case 'data':
+      return change.tables;
     default:
       return [];
   }
@@ -40,9 +44,10 @@ function tablesLocked(change: Change): Name[] {
 const foreignKeyTargets = (change: AlterTableChange): Name[] =>
   change.actions.flatMap((action) => (action.kind === 'add-constraint' && action.constraint.kind === 'foreign-key' ? [action.constraint.references.table] : []));
 
-/** True when the statement waits for a lock on a table someone else may be using. */
+/** True when the statement waits for a lock that blocks others, on a table someone else may be using. */
 function locksLiveTable(step: PartStep): boolean {
-  if (!step.change || !describeLock(step.change, step.set.dialect, { text: step.statement.text, schemaBefore: step.schemaBefore() })) return false;
+  const lock = step.change && describeLock(step.change, step.set.dialect, { text: step.statement.text, schemaBefore: step.schemaBefore() });
+  if (!step.change || !lock || lock.blocks === 'nothing') return false;
   const tables = tablesLocked(step.change);
   return tables.length === 0 || tables.some((table) => !createdInThisMigration(step, table));
 }
@@ -59,18 +64,14 @@ export function timeoutRule(meta: RuleMeta, setting: TimeoutSetting): Rule {
         if (!first || steps.slice(0, first.index).some((step) => setsTimeout(step, setting.name))) continue;
         const { part } = first;
         const lock = describeLock(first.change!, first.set.dialect, { text: first.statement.text, schemaBefore: first.schemaBefore() });
-        // A SET would make a one-statement golang-migrate/Prisma file a multi-statement one, which
-        // PostgreSQL runs in a transaction, where CONCURRENTLY fails.
-        const concurrent = sendsFileAsOneQuery(first.set) && steps.some((step) => /\bconcurrently\b/i.test(step.statement.text));
         const local = part.transaction.inTransaction && !sendsFileAsOneQuery(first.set);
         const header = `SET ${local ? 'LOCAL ' : ''}${setting.name} = '${setting.value}';\n`;
         ctx.report({
           file: part.file,
           range: first.statement.range,
           message:
-            `No \`SET ${setting.name}\` before this statement, which ${lock?.sentence ?? 'takes a lock on a table in use'}. Without it, ${setting.risk}.` +
-            (concurrent ? ` This file must stay a single statement: set ${setting.name} on the connection instead (\`options=-c ${setting.name}=${setting.value}\` in the database URL).` : ''),
-          fixes: concurrent ? [] : [{ title: `Add \`${header.trim()}\` at the top of the migration`, edits: [{ file: part.file, range: { start: part.range.start, end: part.range.start }, newText: header }] }],
+            `No \`SET ${setting.name}\` before this statement, which ${lock?.sentence ?? 'takes a lock on a table in use'}. Without it, ${setting.risk}.`,
+          fixes: [{ title: `Add \`${header.trim()}\` at the top of the migration`, edits: [{ file: part.file, range: { start: part.range.start, end: part.range.start }, newText: header }] }],
         });
       }
     },

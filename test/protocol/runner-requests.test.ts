@@ -1,0 +1,104 @@
+// The runner requests over stdio against the built server (dist/server.js): `status` and `up`
+// on an embedded PGlite target in a temp workspace, with window/workDoneProgress notifications,
+// a cancelled run that leaves a correct record, and a target error as a RequestFailed message.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test, type TestContext } from 'node:test';
+import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol';
+import { StatusRequest, UpRequest } from '../../server/src/lsp/protocol.js';
+
+const serverJs = join(resolve(import.meta.dirname, '../..'), 'dist/server.js');
+
+const MIGRATIONS: Record<string, string> = {
+  '001_create_users.up.sql': 'CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL);\n',
+  '001_create_users.down.sql': 'DROP TABLE users;\n',
+  '002_add_name.up.sql': 'ALTER TABLE users ADD COLUMN name text;\n',
+  '002_add_name.down.sql': 'ALTER TABLE users DROP COLUMN name;\n',
+  '003_create_orders.up.sql': 'CREATE TABLE orders (id integer PRIMARY KEY, user_id integer REFERENCES users (id));\n',
+  '003_create_orders.down.sql': 'DROP TABLE orders;\n',
+};
+
+async function startServer(t: TestContext): Promise<{ connection: MessageConnection; workspace: string; root: string; storageDir: string; progress: unknown[] }> {
+  if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run build\` first (npm test does).`);
+  const workspace = mkdtempSync(join(tmpdir(), 'ml-runner-lsp-'));
+  const root = join(workspace, 'db', 'postgres');
+  mkdirSync(root, { recursive: true });
+  for (const [name, text] of Object.entries(MIGRATIONS)) writeFileSync(join(root, name), text);
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const progress: unknown[] = [];
+  connection.onProgress(WorkDoneProgress.type, 'up-1', (value) => progress.push(value));
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+  connection.listen();
+  t.after(async () => {
+    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+    connection.dispose();
+    if (child.exitCode === null) child.kill();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+  const uri = pathToFileURL(workspace).href;
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'workspace' }], capabilities: { window: { workDoneProgress: true } } });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return { connection, workspace, root: root.replace(/\\/g, '/'), storageDir: join(workspace, 'storage'), progress };
+}
+
+test('status and up on an embedded target, with progress', async (t) => {
+  const { connection, root, storageDir, progress } = await startServer(t);
+  const target = { root, target: 'embedded', storageDir };
+
+  const before = await connection.sendRequest(StatusRequest, target);
+  assert.equal(before.table, 'schema_migrations');
+  assert.deepEqual(before.migrations.map((m) => [m.version, m.state]), [['001', 'pending'], ['002', 'pending'], ['003', 'pending']]);
+  assert.equal(before.migrations[0].uri, pathToFileURL(`${root}/001_create_users.up.sql`).href);
+
+  const started = performance.now();
+  const run = await connection.sendRequest(UpRequest, { ...target, count: 2, workDoneToken: 'up-1' });
+  console.log(`  up of 2 migrations over the protocol in ${(performance.now() - started).toFixed(0)} ms`);
+  assert.deepEqual(run.steps.map((s) => [s.id, s.direction]), [['001_create_users', 'up'], ['002_add_name', 'up']]);
+  assert.equal(run.failure, undefined);
+  assert.equal(run.cancelled, false);
+  assert.deepEqual(run.preflight, [], 'no pre-flight on the embedded database');
+
+  const kinds = progress.map((value) => (value as { kind: string }).kind);
+  assert.equal(kinds[0], 'begin');
+  assert.equal(kinds[kinds.length - 1], 'end');
+  const messages = progress.map((value) => (value as { message?: string }).message).filter(Boolean);
+  assert.ok(messages.includes('applying 001_create_users') && messages.includes('applying 002_add_name'), messages.join(' | '));
+
+  const after = await connection.sendRequest(StatusRequest, target);
+  assert.deepEqual(after.migrations.map((m) => m.state), ['applied', 'applied', 'pending']);
+});
+
+test('a cancelled up stops between migrations and leaves a correct record', async (t) => {
+  const { connection, root, storageDir } = await startServer(t);
+  const target = { root, target: 'embedded', storageDir };
+  const source = new CancellationTokenSource();
+  const pending = connection.sendRequest(UpRequest, target, source.token);
+  // The cancel reaches the server while it still opens the database, before the first migration.
+  source.cancel();
+  const outcome = await pending.then((report) => report, (error: Error) => error);
+  if (!(outcome instanceof Error)) {
+    assert.equal(outcome.cancelled, true);
+    assert.ok(outcome.steps.length < 3);
+  }
+  const status = await connection.sendRequest(StatusRequest, target);
+  const states = status.migrations.map((m) => m.state);
+  const applied = states.filter((state) => state === 'applied').length;
+  assert.deepEqual(states, [...Array(applied).fill('applied'), ...Array(3 - applied).fill('pending')], 'a prefix applied, the rest pending, nothing failed');
+  assert.ok(applied < 3, 'the run stopped before the end');
+});
+
+test('a shell-syntax URL is refused with the message that says how to fix it', async (t) => {
+  const { connection, root } = await startServer(t);
+  await assert.rejects(connection.sendRequest(StatusRequest, { root, target: '${DATABASE_URL:-postgresql://app:secret@localhost:5432/app}' }), (error: Error & { code?: number }) => {
+    assert.equal(error.code, -32803);
+    assert.match(error.message, /^The target URL contains shell syntax \$\{DATABASE_URL:-…\}: .* write the URL itself: postgresql:\/\/app:\*\*\*@localhost:5432\/app/);
+    return true;
+  });
+});
