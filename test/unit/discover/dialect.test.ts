@@ -98,8 +98,21 @@ describe('siblings', () => {
     assert.deepEqual(mysql.siblings, ['/p/postgres/migrations']);
   });
 
+  it('links trees whose folder names carry the dialect as one word', () => {
+    const [mysql, postgres] = tree('migrations_pg', 'migrations-mysql');
+    assert.deepEqual(postgres.siblings, ['/p/migrations-mysql/migrations']);
+    assert.deepEqual(mysql.siblings, ['/p/migrations_pg/migrations']);
+  });
+
   it('does not link two services of the same dialect that both start at 1', () => {
     const sets = tree('billing', 'ledger');
+    assert.ok(sets.every((set) => set.siblings.length === 0));
+  });
+
+  it('does not link two services whose databases differ: only dialect folder names say "same schema"', () => {
+    const sets = tree('shop', 'ledger', {
+      '/p/shop/migrations/1_a.up.sql': 'CREATE TABLE a (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;',
+    });
     assert.ok(sets.every((set) => set.siblings.length === 0));
   });
 });
