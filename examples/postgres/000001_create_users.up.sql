@@ -1,8 +1,7 @@
 CREATE TABLE users (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    email       text        NOT NULL,
-    full_name   text        NOT NULL,
-    created_at  timestamptz NOT NULL DEFAULT now()
+    email       varchar(255) NOT NULL,
+    full_name   varchar(255) NOT NULL,
+    created_at  timestamptz  NOT NULL DEFAULT now(),
+    CONSTRAINT users_email_key UNIQUE (email)
 );
-
-CREATE UNIQUE INDEX users_email_key ON users (lower(email));

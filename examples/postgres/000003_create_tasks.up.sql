@@ -3,7 +3,7 @@ CREATE TYPE task_status AS ENUM ('todo', 'doing', 'done');
 CREATE TABLE tasks (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     project_id  bigint      NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
-    title       text        NOT NULL,
+    title       varchar(500) NOT NULL,
     status      task_status NOT NULL DEFAULT 'todo',
     due_on      date,
     created_at  timestamptz NOT NULL DEFAULT now()

@@ -43,6 +43,11 @@ describe('missing-table-reference', () => {
     const ups = { '001_movies': movies, '002_a': 'SELECT 1;', '003_b': 'SELECT 1;', '004_c': 'ALTER TABLE moovies ADD COLUMN year int;' };
     assert.deepEqual(messages(ups, 'missing-table-reference'), ['ALTER TABLE `moovies` uses table `moovies`, which no migration creates.']);
   });
+  it('leaves a table to the syntax error of the statement that would have created it', () => {
+    const ups = { '001_movies': movies, '002_a': 'SELECT 1;', '003_b': 'SELECT 1;', '004_comments': 'CREATE TABLE comments (id int,);\nCREATE INDEX comments_id ON comments (id);' };
+    assert.deepEqual(messages(ups, 'missing-table-reference'), []);
+    assert.equal(found(ups, 'syntax-error').length, 1);
+  });
   it('stays quiet on IF EXISTS, on tables created earlier, and in MySQL trees', () => {
     assert.deepEqual(messages({ '001_movies': movies, '002_drop': 'DROP TABLE IF EXISTS ratings; ALTER TABLE IF EXISTS ratings ADD COLUMN x int;', '003_use': 'UPDATE movies SET title = NULL WHERE id = 1;' }, 'missing-table-reference'), []);
     assert.deepEqual(messages({ '001_movies': 'CREATE TABLE movies (id INT AUTO_INCREMENT PRIMARY KEY);', '002_use': 'ALTER TABLE movies ADD COLUMN year INT;' }, 'missing-table-reference', 'mysql'), []);

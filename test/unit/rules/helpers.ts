@@ -8,6 +8,7 @@ import { analyze, initEngine, type Analysis } from '../../../server/src/engine/a
 import type { Finding, Fix } from '../../../server/src/engine/model/finding.js';
 import { LineIndex, type Dialect } from '../../../server/src/engine/model/source.js';
 import { parseStatements } from '../../../server/src/engine/parse/index.js';
+import { findRuleMeta } from '../../../server/src/engine/rules/index.js';
 import { createMemoryHost } from '../discover/memory-host.js';
 
 export const ROOT = '/repo/migrations';
@@ -52,20 +53,26 @@ export interface SqlCase {
   fixed?: string;
 }
 
-/** ESLint-style table for a statement rule: `valid` stays quiet, `invalid` fires as described. */
+/** Configuration that turns `rule` on at its default level, so opt-in rules can be tested like the others. */
+export function enabling(rule: string): Record<string, RuleLevel> {
+  return { [rule]: findRuleMeta(rule)?.severity ?? 'warning' };
+}
+
+/** ESLint-style table for a statement rule (enabled, even when opt-in): `valid` stays quiet, `invalid` fires as described. */
 export function statementRuleTable(rule: string, cases: { valid: SqlCase[]; invalid: SqlCase[] }): void {
+  const rules = enabling(rule);
   describe(rule, () => {
     it('loads the parsers', async () => {
       await initEngine();
     });
     for (const { sql, dialect } of cases.valid) {
       it(`stays quiet (${dialect}): ${sql}`, () => {
-        assert.deepEqual(findingsOf(checkSql(sql, dialect), rule).map((f) => f.message), []);
+        assert.deepEqual(findingsOf(checkSql(sql, dialect, rules), rule).map((f) => f.message), []);
       });
     }
     for (const { sql, dialect, messages = [], fixed } of cases.invalid) {
       it(`fires (${dialect}): ${sql}`, () => {
-        const analysis = checkSql(sql, dialect);
+        const analysis = checkSql(sql, dialect, rules);
         const found = findingsOf(analysis, rule);
         assert.equal(found.length, Math.max(messages.length, 1), found.map((f) => f.message).join('\n'));
         messages.forEach((pattern, i) => assert.match(found[i].message, pattern));
@@ -76,7 +83,7 @@ export function statementRuleTable(rule: string, cases: { valid: SqlCase[]; inva
         assert.equal(result, fixed);
         const errors = parseStatements(result, { start: 0, end: result.length }, dialect).flatMap((s) => (s.syntaxError ? [s.syntaxError.message] : []));
         assert.deepEqual(errors, [], 'the fixed SQL parses');
-        assert.deepEqual(findingsOf(checkSql(result, dialect), rule).map((f) => f.message), [], 'the rule is quiet after the fix');
+        assert.deepEqual(findingsOf(checkSql(result, dialect, rules), rule).map((f) => f.message), [], 'the rule is quiet after the fix');
       });
     }
   });

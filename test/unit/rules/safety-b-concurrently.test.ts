@@ -5,11 +5,11 @@ import { before, describe, it } from 'node:test';
 import { initEngine } from '../../../server/src/engine/analyze.js';
 import type { Finding } from '../../../server/src/engine/model/finding.js';
 import { parseStatements } from '../../../server/src/engine/parse/index.js';
-import { applyFixes, check, findingsOf, ROOT, statementRuleTable } from './helpers.js';
+import { applyFixes, check, enabling, findingsOf, ROOT, statementRuleTable } from './helpers.js';
 
 before(() => initEngine());
 
-const pg = (files: Record<string, string>, rule: string): Finding[] => findingsOf(check(files, { dialect: 'postgres' }), rule);
+const pg = (files: Record<string, string>, rule: string): Finding[] => findingsOf(check(files, { dialect: 'postgres', rules: enabling(rule) }), rule);
 
 /** The text of `file` after the first fix of `finding`, for edits in that file only. */
 function fixedText(finding: Finding, file: string, text: string): string {

@@ -6,12 +6,12 @@ import { before, describe, it } from 'node:test';
 import { initEngine } from '../../../server/src/engine/analyze.js';
 import type { Finding } from '../../../server/src/engine/model/finding.js';
 import { parseStatements } from '../../../server/src/engine/parse/index.js';
-import { applyFixes, check, checkSql, findingsOf, ROOT } from './helpers.js';
+import { applyFixes, check, checkSql, enabling, findingsOf, ROOT } from './helpers.js';
 
 before(() => initEngine());
 
-const pg = (files: Record<string, string>, rule: string): Finding[] => findingsOf(check(files, { dialect: 'postgres' }), rule);
-const sqlFindings = (sql: string, rule: string) => findingsOf(checkSql(sql, 'postgres'), rule);
+const pg = (files: Record<string, string>, rule: string): Finding[] => findingsOf(check(files, { dialect: 'postgres', rules: enabling(rule) }), rule);
+const sqlFindings = (sql: string, rule: string) => findingsOf(checkSql(sql, 'postgres', enabling(rule)), rule);
 const parses = (sql: string) => assert.deepEqual(parseStatements(sql, { start: 0, end: sql.length }, 'postgres').flatMap((s) => (s.syntaxError ? [s.syntaxError.message] : [])), []);
 const editsIn = (finding: Finding, file: string) => finding.fixes[0].edits.filter((edit) => edit.file === file);
 
@@ -77,13 +77,20 @@ describe('cascade-on-user-data', () => {
       '004_fk.sql': posts,
     };
     const [finding] = pg(files, 'cascade-on-user-data');
-    assert.match(finding.message, /`channels` belongs to `users` through `users`/);
+    assert.match(finding.message, /which are user data \(`channels` belongs to `users`\)\./);
   });
 
   it('stays quiet on link tables, on lookup data, and on RESTRICT', () => {
     assert.deepEqual(pg({ '001_users.sql': users, '002_roles.sql': 'CREATE TABLE user_roles (user_id bigint REFERENCES users (id) ON DELETE CASCADE, role_id bigint, created_at timestamptz, PRIMARY KEY (user_id, role_id));' }, 'cascade-on-user-data'), []);
     assert.deepEqual(pg({ '001_movies.sql': 'CREATE TABLE movies (id bigint PRIMARY KEY);', '002_files.sql': 'CREATE TABLE movie_files (id bigint PRIMARY KEY, movie_id bigint REFERENCES movies (id) ON DELETE CASCADE, path text);' }, 'cascade-on-user-data'), []);
     assert.deepEqual(pg({ '001_users.sql': users, '002_channels.sql': channels.replace('CASCADE', 'RESTRICT') }, 'cascade-on-user-data'), []);
+    // A foreign key into a lookup table named like a person's profile is not ownership (Radarr's movies → quality_profiles).
+    const lookup = {
+      '001_profiles.sql': 'CREATE TABLE quality_profiles (id bigint PRIMARY KEY, name text);',
+      '002_movies.sql': 'CREATE TABLE movies (id bigint PRIMARY KEY, quality_profile_id bigint REFERENCES quality_profiles (id));',
+      '003_files.sql': 'CREATE TABLE movie_files (id bigint PRIMARY KEY, movie_id bigint REFERENCES movies (id) ON DELETE CASCADE, path text);',
+    };
+    assert.deepEqual(pg(lookup, 'cascade-on-user-data'), []);
   });
 });
 

@@ -37,7 +37,9 @@ function readCases(): { rule: string; cases: SquawkCase[] }[] {
 /** Our engine on the SQL as a lone file, the way squawk sees it: an unknown schema, no framework. */
 function oursFires(rule: string, testCase: SquawkCase): boolean {
   const file = '/scratch/case.sql';
-  const config = { ...defaultProjectConfig('/scratch'), assumeInTransaction: testCase.assumeInTransaction ?? false, pgVersion: testCase.pgVersion };
+  // Enabled at its default level, as `squawk --include <rule>` enables it: opt-in rules too.
+  const level = findRuleMeta(rule)?.severity ?? 'warning';
+  const config = { ...defaultProjectConfig('/scratch'), assumeInTransaction: testCase.assumeInTransaction ?? false, pgVersion: testCase.pgVersion, rules: { [rule]: level } };
   const analysis = analyze([file], createMemoryHost({ [file]: testCase.sql }), { dialect: 'postgres', config });
   return analysis.findings.some((finding) => finding.rule === rule);
 }

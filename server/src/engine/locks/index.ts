@@ -18,11 +18,13 @@ export interface LockContext {
   text?: string;
   /** The schema before the statement: tells a MySQL type change from a default change, finds an index's table. */
   schemaBefore?: Schema;
+  /** MySQL: `SET FOREIGN_KEY_CHECKS = 0` is in effect, so foreign keys are added in place. */
+  foreignKeyChecksOff?: boolean;
 }
 
 /** The lock a statement takes on an existing table; undefined when it locks none worth telling. */
 export function describeLock(change: Change, dialect: Dialect, context: LockContext = {}): LockInfo | undefined {
   return dialect === 'postgres'
     ? describePostgresLock(change, context.text ?? '', context.schemaBefore)
-    : describeMysqlLock(change, dialect, context.schemaBefore);
+    : describeMysqlLock(change, dialect, context.schemaBefore, context.foreignKeyChecksOff);
 }

@@ -33,10 +33,11 @@ const INPLACE_REBUILD = op('inplace', 'nothing', 'rebuild');
 /** ALGORITHM=COPY permits reads at best (LOCK=SHARED); MariaDB 11.2+ can copy with LOCK=NONE. */
 const copy = (note: string): MysqlLock => op('copy', 'writes', 'copy', { note });
 
-export function describeMysqlLock(change: Change, dialect: Dialect, schema: Schema | undefined): LockInfo | undefined {
+/** `foreignKeyChecksOff`: a `SET FOREIGN_KEY_CHECKS = 0` earlier in the session, under which MySQL adds foreign keys in place. */
+export function describeMysqlLock(change: Change, dialect: Dialect, schema: Schema | undefined, foreignKeyChecksOff = false): LockInfo | undefined {
   switch (change.kind) {
     case 'alter-table': {
-      const locks = change.actions.map((action) => alterAction(action, change, dialect, schema));
+      const locks = change.actions.map((action) => alterAction(action, change, dialect, schema, foreignKeyChecksOff));
       const strongest = forced(strongestOf(locks) ?? INSTANT, change.algorithm, change.lock);
       return info(dialect, strongest, quoted(change.table.raw));
     }
@@ -56,10 +57,10 @@ export function describeMysqlLock(change: Change, dialect: Dialect, schema: Sche
   }
 }
 
-function alterAction(action: AlterTableAction, change: AlterTableChange, dialect: Dialect, schema: Schema | undefined): MysqlLock {
+function alterAction(action: AlterTableAction, change: AlterTableChange, dialect: Dialect, schema: Schema | undefined, foreignKeyChecksOff: boolean): MysqlLock {
   switch (action.kind) {
     case 'add-column':
-      return addColumnLock(action.column, action.constraints, action.position !== undefined, dialect);
+      return addColumnLock(action.column, action.constraints, action.position !== undefined, dialect, foreignKeyChecksOff);
     case 'drop-column':
       return op('instant', 'nothing', 'metadata', {
         note: dialect === 'mariadb' ? 'MariaDB drops columns instantly from 10.4.' : 'MySQL drops columns instantly from 8.0.29; older versions rebuild the table in place.',
@@ -73,7 +74,7 @@ function alterAction(action: AlterTableAction, change: AlterTableChange, dialect
     case 'redefine-column':
       return redefineColumnLock(action.from, action.column, action.position !== undefined, change, dialect, schema);
     case 'add-constraint':
-      return constraintLock(action.constraint);
+      return constraintLock(action.constraint, foreignKeyChecksOff);
     case 'add-index':
       return addIndexLock(action.index);
     case 'drop-index':
@@ -93,8 +94,8 @@ function alterAction(action: AlterTableAction, change: AlterTableChange, dialect
   }
 }
 
-function addColumnLock(column: ColumnDef, constraints: readonly Constraint[], positioned: boolean, dialect: Dialect): MysqlLock {
-  const locks = constraints.map(constraintLock);
+function addColumnLock(column: ColumnDef, constraints: readonly Constraint[], positioned: boolean, dialect: Dialect, foreignKeyChecksOff: boolean): MysqlLock {
+  const locks = constraints.map((constraint) => constraintLock(constraint, foreignKeyChecksOff));
   if (column.autoIncrement) locks.push(op('inplace', 'writes', 'rebuild', { note: 'Adding an AUTO_INCREMENT column rebuilds the table and does not permit concurrent writes.' }));
   else if (column.generated?.stored) locks.push(copy('Adding a STORED generated column copies the table.'));
   else if (positioned && dialect === 'mysql') locks.push(op('instant', 'nothing', 'metadata', { note: 'MySQL adds a column at any position instantly from 8.0.29; from 8.0.12 only as the last column, otherwise it rebuilds the table in place.' }));
@@ -102,9 +103,10 @@ function addColumnLock(column: ColumnDef, constraints: readonly Constraint[], po
   return strongestOf(locks) ?? INSTANT;
 }
 
-function constraintLock(constraint: Constraint): MysqlLock {
+function constraintLock(constraint: Constraint, foreignKeyChecksOff: boolean): MysqlLock {
   switch (constraint.kind) {
     case 'foreign-key':
+      if (foreignKeyChecksOff) return op('inplace', 'nothing', 'metadata', { note: 'With foreign_key_checks=0 the foreign key is added in place, without checking existing rows.' });
       return copy('Adding a foreign key copies the table unless foreign_key_checks=0 (then it is in place and checks no existing rows).');
     case 'check':
       return constraint.notEnforced ? INPLACE_METADATA : copy('Adding an enforced CHECK constraint copies the table to check every row.');

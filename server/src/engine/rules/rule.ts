@@ -105,6 +105,8 @@ export interface StatementContext extends ScopeContext {
   change?: Change;
   /** The file's whole text (statement ranges are offsets into it). */
   text: string;
+  /** The statements of the same part before this one, in order (session settings they made still hold). */
+  earlierStatements: readonly Statement[];
   /** The statement's content tokens, read once on first use (see tokens.ts). */
   readonly tokens: readonly SqlToken[];
   /** The schema just before this statement ran; replays earlier migrations on first use. */

@@ -164,6 +164,7 @@ export function runRules(input: RuleRunInput): RuleRun {
               statement,
               change: statement.change,
               text: result.text,
+              earlierStatements: result.statements.slice(0, i),
               get tokens() {
                 return tokensOf(i);
               },

@@ -1,8 +1,9 @@
-import type { DropChange, Statement } from '../../model/changes.js';
+import type { DropChange } from '../../model/changes.js';
 import { DIALECTS } from '../../model/source.js';
 import type { ForeignKey, Table } from '../../schema/model.js';
 import { objectKey } from '../../schema/names.js';
 import type { RelatedReport, Rule } from '../rule.js';
+import { foreignKeyChecksOff } from '../session-settings.js';
 import { replayedStatements, type ReplayedStatement } from './steps.js';
 
 export const dropReferencedTable: Rule = {
@@ -83,16 +84,4 @@ function judge(at: ReplayedStatement, change: DropChange, key: string): { severi
   }
   const ignored = change.cascade ? ' (CASCADE is accepted and ignored)' : '';
   return { severity: 'error', consequence: `MySQL and MariaDB refuse to drop a table that foreign keys reference${ignored}` };
-}
-
-/** Whether the last `SET FOREIGN_KEY_CHECKS` before this point in the part turned the checks off. */
-function foreignKeyChecksOff(earlier: readonly Statement[]): boolean {
-  let off = false;
-  for (const { change } of earlier) {
-    if (change?.kind !== 'set') continue;
-    for (const { name, value } of [change, ...(change.more ?? [])]) {
-      if (name === 'foreign_key_checks') off = /^(0|off|false)$/i.test(value.trim());
-    }
-  }
-  return off;
 }

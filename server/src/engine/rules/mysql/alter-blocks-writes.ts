@@ -2,6 +2,7 @@ import { describeLock } from '../../locks/index.js';
 import type { Rule } from '../rule.js';
 import { createdInThisMigration } from '../safety/shared/new-table.js';
 import { describeTable } from '../safety/shared/statement.js';
+import { foreignKeyChecksOff } from '../session-settings.js';
 
 export const mysqlAlterBlocksWrites: Rule = {
   id: 'mysql-alter-blocks-writes',
@@ -29,7 +30,7 @@ export const mysqlAlterBlocksWrites: Rule = {
     // The clause rule reports statements that ask for the copy or the lock themselves.
     if (change.algorithm === 'copy' || change.lock === 'shared' || change.lock === 'exclusive') return;
     const table = change.kind === 'alter-table' ? change.table : change.index.table;
-    const lock = describeLock(change, ctx.set.dialect, { text: ctx.statement.text, schemaBefore: ctx.schemaBefore() });
+    const lock = describeLock(change, ctx.set.dialect, { text: ctx.statement.text, schemaBefore: ctx.schemaBefore(), foreignKeyChecksOff: foreignKeyChecksOff(ctx.earlierStatements) });
     if (!lock || lock.assumption || (lock.algorithm !== 'copy' && lock.blocks === 'nothing')) return;
     if (createdInThisMigration(ctx, table)) return;
     const { label, related } = describeTable(ctx, table);

@@ -9,7 +9,8 @@ import { describeTable } from './shared/statement.js';
  * Tables that stand for the people and organisations using the product: deleting one of their
  * rows is a person or a customer going away, and what hangs off them is what they created.
  */
-const OWNER_TABLE = /(^|_)(users?|accounts?|customers?|clients?|members?|people|persons?|profiles?|tenants?|organi[sz]ations?|orgs?|teams?|workspaces?|compan(y|ies))$/;
+// `profiles`, `people` and `persons` only as the whole name: `quality_profiles` is a lookup table, not a person.
+const OWNER_TABLE = /(^|_)(users?|accounts?|customers?|clients?|members?|tenants?|organi[sz]ations?|orgs?|teams?|workspaces?|compan(y|ies))$|^(people|persons?|profiles?|user_profiles?)$/;
 
 /** How far up the foreign-key chain an owner table is looked for (users → channels → posts → sent_posts). */
 const MAX_CHAIN = 4;
@@ -82,7 +83,8 @@ export const cascadeOnUserData: Rule = {
       'expect an undo.',
     differences:
       'Not a squawk rule. "User data" here: the referenced table is an owner table (users, accounts, customers, clients, ' +
-      'members, people, profiles, tenants, organisations, teams, workspaces, companies) or reaches one through foreign ' +
+      'members, tenants, organisations, teams, workspaces, companies, also as the last word of the name; people, persons and ' +
+      'profiles as the whole name) or reaches one through foreign ' +
       'keys in the replayed schema (channels → users). Link tables made only of key and timestamp columns (user_roles) ' +
       'are exempt: cascading into them is what they are for.',
     examples: [{ bad: 'CREATE TABLE channels (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id) ON DELETE CASCADE);', good: 'CREATE TABLE channels (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id) ON DELETE RESTRICT);' }],
@@ -98,7 +100,8 @@ export const cascadeOnUserData: Rule = {
       const tokens = ctx.tokens.filter((token) => token.start >= key.range.start && token.end <= key.range.end);
       const cascade = tokens.find((token, i) => token.lower === 'cascade' && tokens[i - 1]?.lower === 'delete');
       const { label, related } = describeTable(ctx, parent);
-      const owner = chain.length > 1 ? ` (\`${chain[0]}\` belongs to \`${chain.at(-1)}\` through ${chain.slice(1).map((t) => `\`${t}\``).join(' → ')})` : '';
+      const through = chain.slice(1, -1).map((t) => `\`${t}\``).join(' → ');
+      const owner = chain.length > 1 ? ` (\`${chain[0]}\` belongs to \`${chain.at(-1)}\`${through ? ` through ${through}` : ''})` : '';
       ctx.report({
         range: cascade ?? key.range,
         related,

@@ -88,6 +88,7 @@ export const preferRobustStmts: Rule = {
   category: 'safety',
   dialects: ['postgres'],
   severity: 'info',
+  optIn: true,
   docs: {
     summary: 'Reports statements that fail when rerun, in a migration that does not run in a transaction.',
     why:
@@ -98,6 +99,7 @@ export const preferRobustStmts: Rule = {
       '`DROP CONSTRAINT IF EXISTS` before `ADD CONSTRAINT`. Statements that cannot be guarded (renames) belong in a ' +
       'migration that runs in a transaction. The quick fix adds the guard.',
     differences:
+      'Off by default in Migration Lens, while squawk reports it by default: it is a preference, not a hazard at this point in history, and reported on every column it drowns the findings that are. Turn it on with `"rules": { "prefer-robust-stmts": "warning" }` in `.migration-lens.json`. ' +
       'Whether the migration runs in a transaction comes from the framework (goose, dbmate, sql-migrate, Flyway wrap ' +
       'each migration; golang-migrate and Prisma wrap a multi-statement file), not only from BEGIN in the file. ALTER ' +
       'TABLE actions that succeed again when rerun (SET/DROP DEFAULT, SET/DROP NOT NULL, ALTER COLUMN TYPE, VALIDATE ' +

@@ -7,6 +7,7 @@ export const preferTextField = columnTypeRule(
     category: 'safety',
     dialects: ['postgres'],
     severity: 'info',
+    optIn: true,
     docs: {
       summary: 'Reports `varchar(n)` columns.',
       why:
@@ -14,7 +15,8 @@ export const preferTextField = columnTypeRule(
         'lowering it, or changing to another type, rewrites the table under an ACCESS EXCLUSIVE lock, and the limit is ' +
         'usually an arbitrary number (255) rather than a rule of the domain.',
       fix: 'Use `text`, with a `CHECK (char_length(col) <= n)` constraint when the limit matters: a constraint can be replaced with NOT VALID and validated without blocking writes. The quick fix writes exactly that.',
-      differences: 'squawk says any size change takes an ACCESS EXCLUSIVE lock; since PostgreSQL 9.2 raising the limit is a catalog-only change, so the message says what actually costs.',
+      differences: 'Off by default in Migration Lens, while squawk reports it by default: it is a preference, not a hazard at this point in history, and reported on every column it drowns the findings that are. Turn it on with `"rules": { "prefer-text-field": "warning" }` in `.migration-lens.json`. ' +
+        'squawk says any size change takes an ACCESS EXCLUSIVE lock; since PostgreSQL 9.2 raising the limit is a catalog-only change, so the message says what actually costs.',
       examples: [{ bad: 'CREATE TABLE users (email varchar(255));', good: 'CREATE TABLE users (email text CHECK (char_length(email) <= 255));' }],
     },
   },
