@@ -11,23 +11,26 @@ module.exports = {
   diagnosticSource: 'migration-lens',
 
   broken: {
-    path: 'db/migrations/000003_add_order_status.up.sql',
-    // The statement before the broken one parses, so the finding must not reach back into it.
-    previousStatement: "CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'cancelled');",
-    statement: "ALTER TABLE orders ADD COLUMN status order_status NOT NUL DEFAULT 'paid';",
-    badToken: 'NUL',
-    rule: 'syntax-error',
-    message: 'syntax error at or near "NUL"',
+    path: 'db/migrations/000005_create_invoices.up.sql',
+    // The statement before the broken one is fine, so the finding must not reach back into it.
+    previousStatement: "CREATE TYPE invoice_status AS ENUM ('open', 'paid', 'void');",
+    statement: 'CREATE TABLE invoices (id bigint PRIMARY KEY, shipment_id bigint NOT NULL REFERENCES shipments (id), status invoice_status NOT NULL);',
+    badToken: 'shipments',
+    rule: 'missing-table-reference',
+    message: 'A foreign key of `invoices` references table `shipments`, which no migration creates.',
   },
-  // Valid against the history; the down of 000003 is left out, as it undoes a statement that
-  // does not parse.
+  migrationCount: 5,
+  // Valid against the history; no errors there (warnings, such as 000004's index build, are the quick-fix case below).
   healthy: [
     'db/migrations/000001_create_customers.up.sql',
     'db/migrations/000001_create_customers.down.sql',
     'db/migrations/000002_create_orders.up.sql',
     'db/migrations/000002_create_orders.down.sql',
+    'db/migrations/000003_add_order_status.up.sql',
+    'db/migrations/000003_add_order_status.down.sql',
     'db/migrations/000004_index_orders_by_customer.up.sql',
     'db/migrations/000004_index_orders_by_customer.down.sql',
+    'db/migrations/000005_create_invoices.down.sql',
   ],
 
   // A plain CREATE INDEX on an existing table: the production-safety rule and its quick fix.
@@ -37,6 +40,5 @@ module.exports = {
     rule: 'require-concurrent-index-creation',
     titlePattern: /concurrently/i,
     fixedStatement: 'CREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);',
-    waitsFor: 'issue 5, production-safety rules (require-concurrent-index-creation and its CONCURRENTLY fix)',
   },
 };

@@ -76,7 +76,7 @@ if (!keep) fs.rmSync(runDir, { recursive: true, force: true });
 const blockedHosts = [...new Set(blocked.map((url) => new URL(url).host))];
 log(`layers: ${timings.join(', ') || 'none run'}${keep ? `; run directory kept: ${runDir}` : ''}`);
 log(`requests to non-loopback hosts aborted: ${blocked.length}${blockedHosts.length ? ` (${blockedHosts.join(', ')})` : ''}`);
-for (const { name, reason } of results.pending) log(`pending: ${name}${reason ? ` (until ${reason})` : ''}`);
+for (const { name } of results.pending) log(`pending: ${name}`);
 fs.writeFileSync(path.join(OUTPUT_DIR, 'results.json'), JSON.stringify({
   layers,
   passed: results.passed.length,

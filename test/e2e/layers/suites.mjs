@@ -54,7 +54,7 @@ export async function runSuites(results, dir, cleanups) {
     const mocha = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     for (const test of mocha.passed) results.pass(`suite: ${test.title}`);
     for (const test of mocha.failed) results.fail(`suite: ${test.title}`, test.error);
-    for (const test of mocha.pending) results.skip(`suite: ${test.title}`, test.reason);
+    for (const test of mocha.pending) results.skip(`suite: ${test.title}`);
     if (code !== 0 && mocha.failed.length === 0) results.fail('extension test run exit code', `codeAutomationExit(${code})`);
   }
   await browser.close();

@@ -79,7 +79,7 @@ function steps(page, server) {
       await explorerRow(page, fileName).click({ timeout: APPEAR_MS });
       await brokenLine.waitFor({ timeout: APPEAR_MS });
     }],
-    ['the syntax error is squiggled on the broken statement', async () => {
+    ['the dependency error is squiggled on the broken statement', async () => {
       const box = await squiggleOnBrokenLine();
       if (!box) throw new Error(`no .squiggly-error on the line "${broken.statement}"`);
       return `${await page.locator('.monaco-editor .squiggly-error').count()} squiggle(s)`;
@@ -125,7 +125,7 @@ function steps(page, server) {
       const setRow = paletteRow('db/migrations');
       await setRow.first().waitFor({ timeout: APPEAR_MS });
       const text = (await setRow.first().innerText()).replace(/\s+/g, ' ');
-      for (const expected of ['golang-migrate', 'postgres', '4 migrations']) {
+      for (const expected of ['golang-migrate', 'postgres', `${fixture.migrationCount} migrations`]) {
         if (!text.includes(expected)) throw new Error(`set row lacks "${expected}": ${text}`);
       }
       const errors = await setRow.first().locator('.codicon-error').evaluate((icon) => icon.nextSibling && icon.nextSibling.textContent.trim().split(/\s/)[0]);

@@ -19,7 +19,7 @@ suite('diagnostics', () => {
     });
   });
 
-  test('the broken migration gets exactly one syntax error with rule id and source', () => {
+  test('the broken migration gets exactly one error, with its rule id and source', () => {
     assert.deepStrictEqual(
       diagnostics.map((d) => ({ rule: ruleOf(d), severity: d.severity, source: d.source })),
       [{ rule: broken.rule, severity: vscode.DiagnosticSeverity.Error, source: fixture.diagnosticSource }],

@@ -27,10 +27,4 @@ function ruleOf(diagnostic) {
   return code !== null && typeof code === 'object' ? String(code.value) : String(code);
 }
 
-/** Marks the running test pending with the reason printed next to it (mocha's skip() has none). */
-function skipUntil(context, reason) {
-  context.test.pendingReason = reason;
-  context.skip();
-}
-
-module.exports = { workspaceUri, waitFor, ruleOf, skipUntil };
+module.exports = { workspaceUri, waitFor, ruleOf };
