@@ -3,10 +3,9 @@
 // migration runs in a transaction unless the file says `-- +goose NO TRANSACTION`.
 
 import type { IgnoredFile, Migration, TransactionMode } from '../../model/migration-set.js';
-import { filePath, sqlFiles } from '../folder.js';
 import { findMarkerLines } from '../sections.js';
 import { compareNumeric, fitsIn, INT64_MAX, numericKey } from '../versions.js';
-import { sortMigrations, WRONG_CASE_EXTENSION, type FrameworkLayout } from './layout.js';
+import { lowerCaseSqlFiles, sortMigrations, type FrameworkLayout } from './layout.js';
 import { detectByMarker, sectionedParts, stripSqlExtension, type Markers } from './sectioned.js';
 
 const MIGRATION_NAME = /^(\d+)_(.*)\.sql$/;
@@ -21,12 +20,7 @@ export const goose: FrameworkLayout = {
   collect(folder) {
     const ignored: IgnoredFile[] = [];
     const migrations: Migration[] = [];
-    for (const name of sqlFiles(folder)) {
-      const file = filePath(folder, name);
-      if (!name.endsWith('.sql')) {
-        ignored.push({ file, reason: WRONG_CASE_EXTENSION('goose') });
-        continue;
-      }
+    for (const { name, file } of lowerCaseSqlFiles(folder, 'goose', ignored)) {
       const match = MIGRATION_NAME.exec(name);
       const version = match?.[1];
       if (!match || !version || numericKey(version) === '0' || !fitsIn(version, INT64_MAX)) {

@@ -1,6 +1,6 @@
 import type { Dialect } from '../../model/source.js';
 import type { Framework, IgnoredFile, Migration } from '../../model/migration-set.js';
-import type { Folder } from '../folder.js';
+import { filePath, sqlFiles, type Folder } from '../folder.js';
 
 export interface Detection {
   /** How many of the folder's files carry this framework's naming or directives. */
@@ -26,6 +26,19 @@ export interface FrameworkLayout {
 
 export const WRONG_CASE_EXTENSION = (framework: string) =>
   `extension must be lower-case .sql: ${framework} matches it case-sensitively and will not run this file`;
+
+/**
+ * The folder's `.sql` files for a framework that matches the extension case-sensitively; files
+ * spelled `.SQL` go to `ignored` with the reason.
+ */
+export function lowerCaseSqlFiles(folder: Folder, framework: string, ignored: IgnoredFile[]): { name: string; file: string }[] {
+  return sqlFiles(folder).flatMap((name) => {
+    const file = filePath(folder, name);
+    if (name.endsWith('.sql')) return [{ name, file }];
+    ignored.push({ file, reason: WRONG_CASE_EXTENSION(framework) });
+    return [];
+  });
+}
 
 /** Sorts migrations with `compare`, breaking ties by id so duplicates keep a stable order. */
 export function sortMigrations(migrations: Migration[], compare: (a: Migration, b: Migration) => number): Migration[] {

@@ -4,9 +4,8 @@
 // transaction wraps the whole run; a .sql file cannot opt out.
 
 import type { IgnoredFile, Migration, TransactionMode } from '../../model/migration-set.js';
-import { filePath, sqlFiles } from '../folder.js';
 import { compareNumeric, compareText, leadingNumber } from '../versions.js';
-import { sortMigrations, WRONG_CASE_EXTENSION, type FrameworkLayout } from './layout.js';
+import { lowerCaseSqlFiles, sortMigrations, type FrameworkLayout } from './layout.js';
 import { detectByMarker, sectionedParts, stripSqlExtension, type Markers } from './sectioned.js';
 
 const MARKERS: Markers = { up: /^\s*--[\s-]*up\s+migration/i, down: /^\s*--[\s-]*down\s+migration/i };
@@ -25,12 +24,7 @@ export const nodePgMigrate: FrameworkLayout = {
   collect(folder) {
     const ignored: IgnoredFile[] = [];
     const migrations: Migration[] = [];
-    for (const name of sqlFiles(folder)) {
-      const file = filePath(folder, name);
-      if (!name.endsWith('.sql')) {
-        ignored.push({ file, reason: WRONG_CASE_EXTENSION('node-pg-migrate') });
-        continue;
-      }
+    for (const { name, file } of lowerCaseSqlFiles(folder, 'node-pg-migrate', ignored)) {
       const text = folder.read(file);
       const parts = sectionedParts(file, text, MARKERS, () => TRANSACTION);
       const up = parts.up ?? { file, direction: 'up' as const, range: { start: 0, end: text.length }, transaction: TRANSACTION };

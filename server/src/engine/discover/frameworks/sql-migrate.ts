@@ -3,10 +3,9 @@
 // with a leading number by that number, before the others; then by file name, the tracking id.
 
 import type { Direction, IgnoredFile, Migration, TransactionMode } from '../../model/migration-set.js';
-import { filePath, sqlFiles } from '../folder.js';
 import type { Section } from '../sections.js';
 import { compareNumeric, compareText, leadingNumber } from '../versions.js';
-import { sortMigrations, WRONG_CASE_EXTENSION, type FrameworkLayout } from './layout.js';
+import { lowerCaseSqlFiles, sortMigrations, type FrameworkLayout } from './layout.js';
 import { detectByMarker, sectionedParts, stripSqlExtension, type Markers } from './sectioned.js';
 
 const MARKERS: Markers = { up: /^-- \+migrate Up(\s|$)/, down: /^-- \+migrate Down(\s|$)/ };
@@ -19,12 +18,7 @@ export const sqlMigrate: FrameworkLayout = {
   collect(folder) {
     const ignored: IgnoredFile[] = [];
     const migrations: Migration[] = [];
-    for (const name of sqlFiles(folder)) {
-      const file = filePath(folder, name);
-      if (!name.endsWith('.sql')) {
-        ignored.push({ file, reason: WRONG_CASE_EXTENSION('sql-migrate') });
-        continue;
-      }
+    for (const { name, file } of lowerCaseSqlFiles(folder, 'sql-migrate', ignored)) {
       const parts = sectionedParts(file, folder.read(file), MARKERS, transactionOf);
       if (!parts.up && !parts.down) {
         ignored.push({ file, reason: 'sql-migrate stops with an error on this file: it has no `-- +migrate Up` or `-- +migrate Down` line' });
