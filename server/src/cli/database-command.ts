@@ -11,13 +11,14 @@ import { DockerError } from '../db/docker/cli.js';
 import { runPreflight } from '../db/preflight/index.js';
 import { migrationStatus, RunRefused, type RunnerOptions } from '../db/runner/index.js';
 import { resolveTarget, TargetSpecError } from '../db/targets/resolve.js';
+import { loadProjectConfig } from '../engine/config/index.js';
 import { analyze, initEngine, normalizePath } from '../engine/index.js';
 import type { Statement } from '../engine/model/changes.js';
 import type { Migration, MigrationSet } from '../engine/model/migration-set.js';
 import { ReplayProject } from '../engine/schema/project.js';
 import type { SetReplay } from '../engine/schema/replay.js';
 import { createNodeFileHost } from '../node-file-host.js';
-import { EXIT_OK, EXIT_USAGE, type CliIO } from './io.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io.js';
 
 export const TARGET_OPTIONS_USAGE = `  --target          embedded (default for PostgreSQL), docker, or a database URL; the password
                     may come from MIGRATION_LENS_DB_PASSWORD instead of the URL
@@ -82,16 +83,9 @@ export async function runDatabaseCommand(command: DatabaseCommand, argv: string[
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') return fail(`unknown format "${format}"; use text or json`);
   if (parsed.positionals.length !== 1) return fail(`pass exactly one migration folder, e.g. \`migration-lens ${command.name} db/migrations\``);
-  const folder = parsed.positionals[0];
-  const dir = normalizePath(resolve(io.cwd, folder));
-  await initEngine();
-  const project = new ReplayProject();
-  const host = createNodeFileHost();
-  const analysis = analyze([dir], host, { project });
-  if (analysis.sets.length !== 1) {
-    return fail(analysis.sets.length === 0 ? `no .sql migrations found under ${folder}` : `${analysis.sets.length} migration sets under ${folder}; pass one of them`);
-  }
-  const [set] = analysis.sets;
+  const loaded = await loadMigrationSet(parsed.positionals[0], io);
+  if (typeof loaded === 'string') return fail(loaded);
+  const { set, replay, project, host } = loaded;
   const spec = (values.target as string | undefined) ?? (set.dialect === 'postgres' ? 'embedded' : undefined);
   if (spec === undefined) return fail(`${set.dialect} migrations need --target docker or a ${set.dialect}:// URL (the embedded database is PostgreSQL)`);
 
@@ -109,11 +103,12 @@ export async function runDatabaseCommand(command: DatabaseCommand, argv: string[
     });
     connection = await openTarget(target);
     const upStatements = (migration: Migration) => (migration.up && project.statements(migration.up, set.dialect, host)) || [];
-    const context: DatabaseCommandContext = { io, set, replay: analysis.replays[0], upStatements, connection, runner: { readFile }, json: format === 'json', values };
+    const context: DatabaseCommandContext = { io, set, replay, upStatements, connection, runner: { readFile }, json: format === 'json', values };
     if (command.preflight && target.kind !== 'embedded') {
-      const problems = await preflightProblems(context);
+      const problems = await preflightProblems(context, loadProjectConfig(set.root, host).config.pgVersion);
       for (const problem of problems) io.stderr(`migration-lens ${command.name}: ${problem.severity}: ${problem.message}\n`);
-      if (problems.some((problem) => problem.severity === 'error')) return EXIT_USAGE;
+      // Nothing has run: exit 1 like a blocked run, so CI tells it from a mistyped command.
+      if (problems.some((problem) => problem.severity === 'error')) return EXIT_FINDINGS;
     }
     return await command.run(context);
   } catch (error) {
@@ -127,8 +122,26 @@ export async function runDatabaseCommand(command: DatabaseCommand, argv: string[
   }
 }
 
-async function preflightProblems({ connection, set, runner, upStatements }: DatabaseCommandContext) {
-  const status = await migrationStatus(connection, set, runner);
-  const pending = status.migrations.filter((s) => s.state === 'pending' && s.migration).flatMap((s) => [...upStatements(s.migration!)]);
-  return runPreflight(connection, { set, pendingStatements: pending });
+/**
+ * The one migration set under `folder` (relative to the working directory), analysed; or a
+ * one-line message saying what to pass instead.
+ */
+export async function loadMigrationSet(folder: string, io: CliIO) {
+  const dir = normalizePath(resolve(io.cwd, folder));
+  await initEngine();
+  const project = new ReplayProject();
+  const host = createNodeFileHost();
+  const analysis = analyze([dir], host, { project });
+  if (analysis.sets.length === 0) return `no .sql migrations found under ${folder}`;
+  if (analysis.sets.length > 1) return `${analysis.sets.length} migration sets under ${folder}; pass one of them`;
+  return { set: analysis.sets[0], replay: analysis.replays[0], project, host };
+}
+
+async function preflightProblems({ connection, set, runner, upStatements }: DatabaseCommandContext, expectedPgVersion: string | undefined) {
+  // Read only after the dialect check: the tracking table of a MySQL set means nothing on PostgreSQL.
+  const pendingStatements = async () => {
+    const status = await migrationStatus(connection, set, runner);
+    return status.migrations.filter((s) => s.state === 'pending' && s.migration).flatMap((s) => [...upStatements(s.migration!)]);
+  };
+  return runPreflight(connection, { set, pendingStatements, expectedPgVersion });
 }

@@ -4,6 +4,7 @@
 import { run as baseline } from './commands/baseline.js';
 import { run as check } from './commands/check.js';
 import { run as drift } from './commands/drift.js';
+import { run as docker } from './commands/docker.js';
 import { run as down } from './commands/down.js';
 import { run as force } from './commands/force.js';
 import { run as redo } from './commands/redo.js';
@@ -24,6 +25,7 @@ const commands: Record<string, { run: CliCommand; summary: string }> = {
   up: { run: up, summary: 'apply pending migrations (--count N, --to VERSION)' },
   down: { run: down, summary: 'undo the last applied migrations (--count N, --to VERSION)' },
   redo: { run: redo, summary: 'undo the last applied migration and apply it again' },
+  docker: { run: docker, summary: 'start, stop, reset (--yes) or show the container --target docker uses' },
   force: { run: force, summary: 'record the database as at a version after a failed migration was fixed (--to VERSION --yes)' },
 };
 

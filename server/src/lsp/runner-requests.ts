@@ -113,9 +113,12 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
 
   async function blockingPreflight(context: RequestContext): Promise<RunReport['preflight']> {
     if (context.embedded) return [];
-    const status = await migrationStatus(context.connection, context.set, context.runner);
-    const pending = status.migrations.filter((s) => s.state === 'pending' && s.migration).flatMap((s) => [...context.upStatements(s.migration!)]);
-    return (await runPreflight(context.connection, { set: context.set, pendingStatements: pending })).map(({ check, severity, message }) => ({ check, severity, message }));
+    // Read lazily: the status read refuses a server of the wrong dialect, which the pre-flight reports first, in its own words.
+    const pendingStatements = async () => {
+      const status = await migrationStatus(context.connection, context.set, context.runner);
+      return status.migrations.filter((s) => s.state === 'pending' && s.migration).flatMap((s) => [...context.upStatements(s.migration!)]);
+    };
+    return (await runPreflight(context.connection, { set: context.set, pendingStatements })).map(({ check, severity, message }) => ({ check, severity, message }));
   }
 
   connection.onRequest(StatusRequest, (params) =>

@@ -38,6 +38,8 @@ process.exitCode = reply.exit ?? 0;
 export interface FakeDocker {
   dir: string;
   cli: DockerCli;
+  /** The environment with the fake first on PATH, for code that runs the `docker` it finds there. */
+  env: NodeJS.ProcessEnv;
   /** Every argv the fake received, in order. */
   calls(): string[][];
   /** Replaces the canned replies (and restarts their counters). */
@@ -58,6 +60,7 @@ export function fakeDocker(t: TestContext, scenario: Scenario): FakeDocker {
   return {
     dir,
     cli: new DockerCli({ env }),
+    env,
     calls: () => {
       const file = join(dir, 'calls.jsonl');
       return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];

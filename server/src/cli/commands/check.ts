@@ -8,6 +8,7 @@ import { loadProjectConfig } from '../../engine/config/index.js';
 import { analyze, DIALECTS, initEngine, normalizePath, type Dialect, type FileHost } from '../../engine/index.js';
 import { RULE_CATALOG } from '../../engine/rules/index.js';
 import { createNodeFileHost } from '../../node-file-host.js';
+import { isOneOf } from '../arguments.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from '../io.js';
 import { formatJson } from '../output/json.js';
 import { formatSarif } from '../output/sarif.js';
@@ -130,8 +131,4 @@ function parseCheckArgs(argv: string[], cwd: string): CheckOptions | string {
     paths.push(normalizePath(absolute));
   }
   return { givenPaths: parsed.positionals, paths, format, dialect, ...(changedSince === undefined ? {} : { changedSince }) };
-}
-
-function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {
-  return (allowed as readonly string[]).includes(value);
 }

@@ -20,6 +20,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     {
       name: 'down',
       usage,
+      preflight: true,
       options: { ...RUN_OPTIONS, count: { type: 'string' }, to: { type: 'string' } },
       run: (context) => reportRun(context, 'down', () => migrateDown(context.connection, context.set, { count: countOption(context.values.count), to: context.values.to as string | undefined }, runnerOptions(context))),
     },

@@ -18,6 +18,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     {
       name: 'redo',
       usage,
+      preflight: true,
       options: { ...RUN_OPTIONS },
       run: (context) => reportRun(context, 'redo', () => redo(context.connection, context.set, runnerOptions(context))),
     },

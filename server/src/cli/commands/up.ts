@@ -21,6 +21,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     {
       name: 'up',
       usage,
+      preflight: true,
       options: { ...RUN_OPTIONS, count: { type: 'string' }, to: { type: 'string' } },
       run: (context) => reportRun(context, 'up', () => migrateUp(context.connection, context.set, { count: countOption(context.values.count), to: context.values.to as string | undefined }, runnerOptions(context))),
     },

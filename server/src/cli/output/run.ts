@@ -12,7 +12,7 @@ export const RUN_OPTIONS = { 'lock-timeout': { type: 'string' } } as const;
 
 export const RUN_OPTIONS_USAGE = `  --lock-timeout    milliseconds a statement may wait for a table lock (default ${DEFAULT_LOCK_TIMEOUT_MS})`;
 
-export const RUN_EXIT_CODES = 'Exit code: 0 done, 1 a migration failed (or an earlier failure blocks the run), 2 bad usage or no connection.';
+export const RUN_EXIT_CODES = 'Exit code: 0 done, 1 a migration failed or the run was blocked (by an earlier failure, or on a server by a pre-flight error), 2 bad usage or no connection.';
 
 /** The command's runner options plus --lock-timeout and, for text output, a line per finished migration. */
 export function runnerOptions({ runner, values, io, json }: DatabaseCommandContext): RunnerOptions {

@@ -37,6 +37,16 @@ export interface StartedContainer {
   readyAfterMs: number;
 }
 
+/** What Docker and the state file say of the workspace's container, for a status report. */
+export interface ContainerStatus {
+  /** Docker's state ("running", "exited", …); undefined when there is no such container. */
+  dockerState?: string;
+  /** The image the existing container runs. */
+  image?: string;
+  /** Port and password it was created with, when remembered. */
+  state?: ContainerState;
+}
+
 interface Inspected {
   status: string;
   image: string;
@@ -102,6 +112,11 @@ export class DockerContainer {
     if (!existing || existing.status !== 'running') return false;
     await this.cli.check(['stop', this.name], `Stopping container ${this.name}`);
     return true;
+  }
+
+  async status(): Promise<ContainerStatus> {
+    const existing = await this.inspect();
+    return { dockerState: existing?.status, image: existing?.image, state: this.store.read(this.options.engine) };
   }
 
   /** Throws the container and its data away and starts a fresh one (new port, new password). */

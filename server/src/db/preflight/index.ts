@@ -15,8 +15,11 @@ export type { BlockingSession, PreflightCheck, PreflightProblem } from './proble
 
 export interface PreflightInput extends ServerCheckOptions {
   set: Pick<MigrationSet, 'root' | 'dialect' | 'dialectReason'>;
-  /** Statements of the migrations about to run, in order. */
-  pendingStatements: readonly Statement[];
+  /**
+   * Statements of the migrations about to run, in order. A function when finding them reads the
+   * server (its tracking table): it is called only once the server is known to speak the set's dialect.
+   */
+  pendingStatements: readonly Statement[] | (() => Promise<readonly Statement[]>);
 }
 
 /** Every problem found; the run should stop when one of them is an error. */
@@ -24,5 +27,6 @@ export async function runPreflight(connection: DatabaseConnection, input: Prefli
   const serverProblems = await checkServer(connection, input.set, input);
   // Lock queries are written for the server's dialect; on the wrong server they mean nothing.
   if (serverProblems.some((problem) => problem.check === 'dialect')) return serverProblems;
-  return [...serverProblems, ...(await checkLocks(connection, tablesTouchedBy(input.pendingStatements)))];
+  const pending = typeof input.pendingStatements === 'function' ? await input.pendingStatements() : input.pendingStatements;
+  return [...serverProblems, ...(await checkLocks(connection, tablesTouchedBy(pending)))];
 }
