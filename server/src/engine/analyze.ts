@@ -1,7 +1,7 @@
 // The one engine entry point: files in, findings out. The language server and the CLI both call
 // it; neither knows how sets are discovered or statements parsed.
 
-import { loadProjectConfig } from './config/index.js';
+import { loadProjectConfig, type ProjectConfig } from './config/index.js';
 import { discoverSets, type DiscoverOptions } from './discover/index.js';
 import type { FileHost } from './host.js';
 import { compareFindings, SYNTAX_ERROR_RULE, type Finding } from './model/finding.js';
@@ -39,12 +39,19 @@ export async function initEngine(): Promise<void> {
 export function analyze(paths: string[], host: FileHost, options: AnalyzeOptions = {}): Analysis {
   const sets = discoverSets(paths, host, options);
   const project = options.project ?? new ReplayProject();
+  // Without explicit settings each set uses its nearest `.migration-lens.json`, read once per set.
+  const configs = new Map<MigrationSet, ProjectConfig>();
+  const configOf = (set: MigrationSet): ProjectConfig => {
+    let config = options.config ?? configs.get(set);
+    if (!config) configs.set(set, (config = loadProjectConfig(set.root, host).config));
+    return config;
+  };
   const replays = sets.map((set) => {
     // The baseline setting seeds the replay: history starts from the schema it describes.
-    const baselineFile = (options.config ?? loadProjectConfig(set.root, host).config).baseline;
+    const baselineFile = configOf(set).baseline;
     return project.replay(set, host, baselineFile === undefined ? undefined : project.baseline(baselineFile, set.dialect, host));
   });
-  const ruleRun = runRules({ sets, replays, host, project, config: options.config });
+  const ruleRun = runRules({ sets, replays, host, project, configOf });
   const findings: Finding[] = [...ruleRun.findings];
   for (const set of sets) {
     for (const migration of set.migrations) {

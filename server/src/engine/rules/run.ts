@@ -2,7 +2,7 @@
 // contexts, applies configured levels and suppression comments, and converts reports (offsets)
 // into Findings (positions). analyze() calls it once per analysis.
 
-import { loadProjectConfig, type ProjectConfig } from '../config/index.js';
+import type { ProjectConfig } from '../config/index.js';
 import { toFix } from '../fixes/edits.js';
 import type { FileHost } from '../host.js';
 import type { Statement } from '../model/changes.js';
@@ -24,8 +24,8 @@ export interface RuleRunInput {
   replays: readonly SetReplay[];
   host: FileHost;
   project: ReplayProject;
-  /** Settings for every set; when absent, each set's nearest `.migration-lens.json`. */
-  config?: ProjectConfig;
+  /** The settings that apply to a set (the engine resolves them once per set). */
+  configOf(set: MigrationSet): ProjectConfig;
   /** The rules to run; all registered rules when absent. */
   rules?: readonly Rule[];
 }
@@ -58,13 +58,7 @@ export function runRules(input: RuleRunInput): RuleRun {
   const files = new Map<string, FileState>();
   const pending: PendingReport[] = [];
   const explained = new Map<string, SourceRange[]>();
-  const configs = new Map<string, ProjectConfig>();
-  const configOf = (set: MigrationSet): ProjectConfig => {
-    if (input.config) return input.config;
-    let config = configs.get(set.root);
-    if (!config) configs.set(set.root, (config = loadProjectConfig(set.root, input.host).config));
-    return config;
-  };
+  const { configOf } = input;
 
   const parsed = (part: MigrationPart, set: MigrationSet) => {
     const result = input.project.part(part, set.dialect, input.host);
