@@ -1,10 +1,5 @@
-import type { ColumnDef } from '../../model/changes.js';
 import type { Rule } from '../rule.js';
-import { createdInThisMigration } from '../safety/shared/new-table.js';
-import { alterActions, describeTable } from '../safety/shared/statement.js';
-
-/** NOT NULL with nothing that fills it: no DEFAULT, not generated, not AUTO_INCREMENT. */
-const isRequired = (column: ColumnDef): boolean => !column.nullable && !column.default && !column.generated && !column.autoIncrement;
+import { requiredColumnsOnExistingTables } from '../safety/shared/required-column.js';
 
 export const mysqlAddingRequiredColumn: Rule = {
   id: 'mysql-adding-required-column',
@@ -23,14 +18,12 @@ export const mysqlAddingRequiredColumn: Rule = {
     examples: [{ bad: 'ALTER TABLE users ADD COLUMN plan VARCHAR(20) NOT NULL;', good: "ALTER TABLE users ADD COLUMN plan VARCHAR(20) NOT NULL DEFAULT 'free';" }],
   },
   checkStatement(ctx) {
-    for (const { change, action } of alterActions(ctx, 'add-column')) {
-      if (!isRequired(action.column) || createdInThisMigration(ctx, change.table)) continue;
-      const { label, related } = describeTable(ctx, change.table);
+    for (const { column, range, label, related } of requiredColumnsOnExistingTables(ctx)) {
       ctx.report({
-        range: action.range,
+        range,
         related,
         message:
-          `New column \`${action.column.raw}\` on ${label} is NOT NULL with no DEFAULT: existing rows get the type's implicit default, ` +
+          `New column \`${column.raw}\` on ${label} is NOT NULL with no DEFAULT: existing rows get the type's implicit default, ` +
           'and INSERTs from code that does not know the column yet fail in strict mode.',
       });
     }

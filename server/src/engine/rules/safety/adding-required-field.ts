@@ -1,10 +1,5 @@
-import type { ColumnDef } from '../../model/changes.js';
 import type { Rule } from '../rule.js';
-import { createdInThisMigration } from './shared/new-table.js';
-import { alterActions, describeTable } from './shared/statement.js';
-
-/** A NOT NULL column that existing rows get no value for. */
-const isRequired = (column: ColumnDef) => !column.nullable && !column.default && !column.generated && !column.identity && !column.serial;
+import { requiredColumnsOnExistingTables } from './shared/required-column.js';
 
 export const addingRequiredField: Rule = {
   id: 'adding-required-field',
@@ -20,13 +15,11 @@ export const addingRequiredField: Rule = {
     examples: [{ bad: 'ALTER TABLE users ADD COLUMN email text NOT NULL;', good: "ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT '';" }],
   },
   checkStatement(ctx) {
-    for (const { change, action } of alterActions(ctx, 'add-column')) {
-      if (!isRequired(action.column) || createdInThisMigration(ctx, change.table)) continue;
-      const { label, related } = describeTable(ctx, change.table);
+    for (const { column, range, label, related } of requiredColumnsOnExistingTables(ctx)) {
       ctx.report({
-        range: action.range,
+        range,
         related,
-        message: `New column \`${action.column.raw}\` is NOT NULL with no default: the migration fails if ${label} has any rows, and older clients cannot insert.`,
+        message: `New column \`${column.raw}\` is NOT NULL with no default: the migration fails if ${label} has any rows, and older clients cannot insert.`,
       });
     }
   },
