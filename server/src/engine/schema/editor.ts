@@ -51,10 +51,29 @@ export function emptySchema(dialect: Dialect): Schema {
 
 type NamedMaps = 'views' | 'enums' | 'functions' | 'triggers' | 'extensions' | 'sequences' | 'schemas';
 
+/** The maps of a Schema (every field but the dialect). */
+export type SchemaMapName = Exclude<keyof Schema, 'dialect'>;
+
+/** One change to one map of a snapshot: `value` undefined deletes the key. */
+export interface SchemaWrite {
+  map: SchemaMapName;
+  key: string;
+  value: unknown;
+}
+
+/** `schema` with `write` applied (the same object when it changes nothing). */
+export function applyWrite(schema: Schema, { map, key, value }: SchemaWrite): Schema {
+  const current = schema[map] as PersistentMap<unknown>;
+  const next = value === undefined ? current.delete(key) : current.set(key, value);
+  return next === current ? schema : { ...schema, [map]: next };
+}
+
 export const historyKey = (kind: SchemaObjectKind, key: string): string => `${kind}:${key}`;
 
 export class SchemaEditor {
   readonly events: ReplayEvent[] = [];
+  /** Every change made, in order, so replay can apply the same changes to another snapshot. */
+  readonly writes: SchemaWrite[] = [];
 
   constructor(
     public schema: Schema,
@@ -73,27 +92,30 @@ export class SchemaEditor {
     return this.schema.tables.get(this.key(name));
   }
 
+  private write(map: SchemaMapName, key: string, value: unknown): void {
+    const write = { map, key, value };
+    this.writes.push(write);
+    this.schema = applyWrite(this.schema, write);
+  }
+
   putTable(key: string, table: Table): void {
-    this.schema = { ...this.schema, tables: this.schema.tables.set(key, table) };
+    this.write('tables', key, table);
   }
 
   deleteTable(key: string): void {
-    this.schema = { ...this.schema, tables: this.schema.tables.delete(key) };
+    this.write('tables', key, undefined);
   }
 
   put<K extends NamedMaps>(map: K, key: string, value: Schema[K] extends PersistentMap<infer V> ? V : never): void {
-    const current = this.schema[map] as PersistentMap<typeof value>;
-    this.schema = { ...this.schema, [map]: current.set(key, value) };
+    this.write(map, key, value);
   }
 
   remove(map: NamedMaps, key: string): void {
-    const current = this.schema[map] as PersistentMap<unknown>;
-    this.schema = { ...this.schema, [map]: current.delete(key) };
+    this.write(map, key, undefined);
   }
 
   setIndexOwner(indexKey: string, tableKey: string | undefined): void {
-    const owners = this.schema.indexOwners;
-    this.schema = { ...this.schema, indexOwners: tableKey === undefined ? owners.delete(indexKey) : owners.set(indexKey, tableKey) };
+    this.write('indexOwners', indexKey, tableKey);
   }
 
   /** Provenance fields for an object created by the current statement. */
@@ -112,7 +134,7 @@ export class SchemaEditor {
     if (to !== undefined) entry.to = to;
     const hKey = historyKey(kind, key);
     const previous = this.schema.history.get(hKey) ?? [];
-    this.schema = { ...this.schema, history: this.schema.history.set(hKey, [...previous, entry]) };
+    this.write('history', hKey, [...previous, entry]);
   }
 
   report(kind: ReplayEventKind, objectKind: SchemaObjectKind, name: string, key: string, message: string, at?: Name | SourceRange): void {

@@ -52,13 +52,44 @@ const fragment = (hash: number, depth: number): number => (hash >>> (depth * BIT
 
 const EMPTY_BRANCH: Branch<never> = { bitmap: 0, children: [] };
 
+/** Told about every read of any map while installed (see `observeReads`). */
+export interface ReadObserver {
+  /** A lookup of `key` (found or not). */
+  key(key: string): void;
+  /** A walk over a whole map: its answer depends on every key. */
+  whole(): void;
+}
+
+// Module state rather than a field per map: maps are shared between thousands of snapshots,
+// and only replay (one part at a time, synchronously) ever wants to know what it read.
+let observer: ReadObserver | undefined;
+
+/**
+ * Runs `work`, telling `reads` about every map lookup and walk it makes. Replay uses this to
+ * learn which keys a migration depends on, so it can reuse the migration when they did not change.
+ */
+export function observeReads<T>(reads: ReadObserver, work: () => T): T {
+  const outer = observer;
+  observer = reads;
+  try {
+    return work();
+  } finally {
+    observer = outer;
+  }
+}
+
 export class PersistentMap<V> implements Iterable<[string, V]> {
   private static readonly emptyMap = new PersistentMap<never>(EMPTY_BRANCH, 0);
 
   private constructor(
     private readonly root: Branch<V>,
-    readonly size: number,
+    private readonly count: number,
   ) {}
+
+  get size(): number {
+    observer?.whole();
+    return this.count;
+  }
 
   static empty<V>(): PersistentMap<V> {
     return PersistentMap.emptyMap as PersistentMap<V>;
@@ -71,6 +102,7 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
   }
 
   get(key: string): V | undefined {
+    observer?.key(key);
     const hash = hashString(key);
     let node: TrieNode<V> = this.root;
     for (let depth = 0; ; depth++) {
@@ -90,16 +122,17 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
   set(key: string, value: V): PersistentMap<V> {
     const added = { value: false };
     const root = setIn(this.root, { hash: hashString(key), key, value }, 0, added) as Branch<V>;
-    return root === this.root ? this : new PersistentMap(root, this.size + (added.value ? 1 : 0));
+    return root === this.root ? this : new PersistentMap(root, this.count + (added.value ? 1 : 0));
   }
 
   delete(key: string): PersistentMap<V> {
     const root = deleteIn(this.root, hashString(key), key, 0);
     if (root === this.root) return this;
-    return new PersistentMap((root as Branch<V> | undefined) ?? (EMPTY_BRANCH as Branch<V>), this.size - 1);
+    return new PersistentMap((root as Branch<V> | undefined) ?? (EMPTY_BRANCH as Branch<V>), this.count - 1);
   }
 
   *[Symbol.iterator](): IterableIterator<[string, V]> {
+    observer?.whole();
     yield* walk(this.root);
   }
 

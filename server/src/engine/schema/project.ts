@@ -11,7 +11,7 @@ import { replayBaseline } from './baseline.js';
 import type { Schema } from './model.js';
 import { SetReplay, type PartInput } from './replay.js';
 
-interface ParsedPart extends PartInput {
+export interface ParsedPart extends PartInput {
   /** The file's full text the statements were parsed from. */
   text: string;
   /** Where the part sits in `text`. */

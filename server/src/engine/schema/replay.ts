@@ -4,13 +4,16 @@
 //
 // Incremental and lazy: snapshots are computed only when asked for, and a migration whose parts
 // read the same (PartInput.key) as last time, replayed on the same schema, keeps its result.
-// Editing migration K therefore replays K and what follows it, and only as far as someone looks.
+// Editing migration K replays K; each later migration that read nothing K changed is rebased
+// (its recorded writes applied to the new snapshot, rebase.ts) rather than replayed; and all of
+// it only as far as someone looks.
 
 import type { Statement } from '../model/changes.js';
 import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { applyChange } from './apply.js';
-import { emptySchema, SchemaEditor, type ReplayEvent } from './editor.js';
+import { emptySchema, SchemaEditor, type ReplayEvent, type SchemaWrite } from './editor.js';
 import type { Origin, Schema } from './model.js';
+import { deltaAfterReplay, NO_KEYS, rebasePart, unaffectedBy, withFootprint, type KeyDelta, type PartFootprint } from './rebase.js';
 
 /** A migration part's statements and an identity that changes whenever they may have. */
 export interface PartInput {
@@ -61,6 +64,15 @@ export interface ReplayOptions {
 interface CacheEntry {
   key: string;
   replay: MigrationReplay;
+  up?: PartFootprint;
+  down?: PartFootprint;
+}
+
+/** How the snapshot a cached result was built on (`from`) differs from the current one (`to`). */
+interface CarriedDelta {
+  from: Schema;
+  to: Schema;
+  keys: KeyDelta;
 }
 
 export class SetReplay {
@@ -68,6 +80,8 @@ export class SetReplay {
   private readonly cache: (CacheEntry | undefined)[] = [];
   /** Migrations [0, validUpTo) are known to match the current set and inputs. */
   private validUpTo = 0;
+  /** Set by each validation for the next one: how the snapshot after it changed. */
+  private carried: CarriedDelta | undefined;
   /** The schema before the first migration; one object, so results built on it stay reusable. */
   private start: Schema;
 
@@ -104,6 +118,9 @@ export class SetReplay {
     this.set = set;
     this.readPart = readPart;
     this.validUpTo = 0;
+    this.carried = undefined;
+    // Results past the end can never match again; the rest are kept for rebasing.
+    if (this.cache.length > set.migrations.length) this.cache.length = set.migrations.length;
   }
 
   /** The replay of migration `index`, computing it (and every earlier one) if needed. */
@@ -137,41 +154,96 @@ export class SetReplay {
     const down = migration.down && this.readPart(migration.down);
     const key = `${migration.id}\u0000${migration.version}\u0000${up?.key ?? ''}\u0000${down?.key ?? ''}`;
     const cached = this.cache[index];
-    if (cached && cached.key === key && cached.replay.before === before && cached.replay.migration === migration) return;
-    if (cached && cached.key === key && cached.replay.before === before) {
-      this.cache[index] = { key, replay: { ...cached.replay, migration } };
-      return;
+    const delta = cached ? this.deltaSince(cached.replay.before, before) : 'everything';
+    let entry: CacheEntry;
+    let deltaAfter: KeyDelta;
+    if (cached && cached.key === key && unaffectedBy(cached.up ?? EMPTY_FOOTPRINT, delta)) {
+      if (cached.replay.before !== before) entry = rebaseMigration(cached, migration, before, delta);
+      else entry = cached.replay.migration === migration ? cached : { ...cached, replay: { ...cached.replay, migration } };
+      deltaAfter = delta;
+    } else {
+      entry = replayMigration(key, migration, index, before, up, down);
+      deltaAfter = cached ? deltaAfterReplay(delta, cached.replay.after, entry.replay.after, [cached.up, entry.up].filter(isDefined)) : 'everything';
     }
-    this.cache[index] = { key, replay: replayMigration(migration, index, before, up, down) };
-    // A new result here invalidates what was built on the old one.
-    this.cache.length = index + 1;
+    this.cache[index] = entry;
+    this.carried = cached ? { from: cached.replay.after, to: entry.replay.after, keys: deltaAfter } : undefined;
+  }
+
+  /** The keys in which `current` may differ from `previous`, the snapshot a cached result was built on. */
+  private deltaSince(previous: Schema, current: Schema): KeyDelta {
+    if (previous === current) return NO_KEYS;
+    const carried = this.carried;
+    return carried && carried.from === previous && carried.to === current ? carried.keys : 'everything';
   }
 }
 
-function replayMigration(migration: Migration, index: number, before: Schema, up?: PartInput, down?: PartInput): MigrationReplay {
-  const upReplay = migration.up && up ? replayPart(migration, migration.up, up.statements, before) : undefined;
+const EMPTY_FOOTPRINT: PartFootprint = { reads: new Set(), readsWhole: false, writes: [] };
+
+const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
+
+/** The cached result on a new snapshot its up part did not read any change of. */
+function rebaseMigration(cached: CacheEntry, migration: Migration, before: Schema, delta: KeyDelta): CacheEntry {
+  const old = cached.replay;
+  const upReplay = old.up && cached.up ? rebasePart(old.up, cached.up, before) : undefined;
   const after = upReplay?.after ?? before;
-  const replay: MigrationReplay = { migration, index, before, after, events: upReplay?.events ?? [] };
+  const replay: MigrationReplay = { ...old, migration, before, after };
   if (upReplay) replay.up = upReplay;
-  if (migration.down && down) replay.downResult = replayPart(migration, migration.down, down.statements, after);
-  return replay;
+  const entry: CacheEntry = { ...cached, replay };
+  if (old.downResult && cached.down && migration.down) {
+    // The down part runs on the snapshot after the up part, which differs from the old one in `delta` too.
+    if (unaffectedBy(cached.down, delta)) replay.downResult = rebasePart(old.downResult, cached.down, after);
+    else {
+      const { part, footprint } = replayPartWithFootprint(migration, migration.down, old.downResult.steps.map((step) => step.statement), after);
+      replay.downResult = part;
+      entry.down = footprint;
+    }
+  }
+  return entry;
+}
+
+function replayMigration(key: string, migration: Migration, index: number, before: Schema, up?: PartInput, down?: PartInput): CacheEntry {
+  const upResult = migration.up && up ? replayPartWithFootprint(migration, migration.up, up.statements, before) : undefined;
+  const after = upResult?.part.after ?? before;
+  const replay: MigrationReplay = { migration, index, before, after, events: upResult?.part.events ?? [] };
+  const entry: CacheEntry = { key, replay };
+  if (upResult) {
+    replay.up = upResult.part;
+    entry.up = upResult.footprint;
+  }
+  if (migration.down && down) {
+    const downResult = replayPartWithFootprint(migration, migration.down, down.statements, after);
+    replay.downResult = downResult.part;
+    entry.down = downResult.footprint;
+  }
+  return entry;
 }
 
 const NO_EVENTS: readonly ReplayEvent[] = [];
 
 /** Applies one part's statements in order to `before`. */
 export function replayPart(migration: Migration, part: MigrationPart, statements: readonly Statement[], before: Schema): PartReplay {
+  return replayStatements(migration, part, statements, before).part;
+}
+
+function replayPartWithFootprint(migration: Migration, part: MigrationPart, statements: readonly Statement[], before: Schema): { part: PartReplay; footprint: PartFootprint } {
+  return withFootprint(() => replayStatements(migration, part, statements, before));
+}
+
+function replayStatements(migration: Migration, part: MigrationPart, statements: readonly Statement[], before: Schema): { part: PartReplay; writes: SchemaWrite[][] } {
   const origin: Origin = { version: migration.version, migration: migration.name, file: part.file, direction: part.direction, range: part.range };
   const editor = new SchemaEditor(before, origin);
   const steps: StatementStep[] = [];
+  const writes: SchemaWrite[][] = [];
   for (const statement of statements) {
     const schemaBefore = editor.schema;
     const eventCount = editor.events.length;
+    const writeCount = editor.writes.length;
     if (statement.change) {
       editor.origin = { ...origin, range: statement.range };
       applyChange(editor, statement.change);
     }
     steps.push({ statement, before: schemaBefore, events: editor.events.length === eventCount ? NO_EVENTS : editor.events.slice(eventCount) });
+    writes.push(editor.writes.slice(writeCount));
   }
-  return { part, before, after: editor.schema, steps, events: editor.events };
+  return { part: { part, before, after: editor.schema, steps, events: editor.events }, writes };
 }
