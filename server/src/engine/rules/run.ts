@@ -8,12 +8,12 @@ import type { FileHost } from '../host.js';
 import type { Statement } from '../model/changes.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
-import { LineIndex, type SourceRange } from '../model/source.js';
-import type { ReplayProject } from '../schema/project.js';
+import { LineIndex, type Dialect, type SourceRange } from '../model/source.js';
+import type { ParsedPart, ReplayProject } from '../schema/project.js';
 import type { SetReplay } from '../schema/replay.js';
 import { ruleLevel } from './levels.js';
 import { knownRuleIds, RULES } from './index.js';
-import type { Report, Rule, RuleMeta, RuleSettings } from './rule.js';
+import type { MigrationContext, Report, Rule, RuleMeta, RuleSettings, SetContext, StatementContext } from './rule.js';
 import { FileSuppressions } from './suppression.js';
 import { tokensOfStatements, type SqlToken } from './tokens.js';
 import { unknownRuleInSuppression, unknownSuppressionFindings } from './unknown-rule-in-suppression.js';
@@ -53,6 +53,18 @@ interface PendingReport {
   report: Report;
 }
 
+/**
+ * Tokens of each statement of a parsed part. The project keeps a part's object while its text is
+ * unchanged, so the tokens are kept with it across analyses and collected with it.
+ */
+const tokensByPart = new WeakMap<ParsedPart, SqlToken[][]>();
+
+function partTokens(part: ParsedPart, dialect: Dialect): SqlToken[][] {
+  let tokens = tokensByPart.get(part);
+  if (!tokens) tokensByPart.set(part, (tokens = tokensOfStatements(part.text, part.statements.map((s) => s.range), dialect, part.end)));
+  return tokens;
+}
+
 export function runRules(input: RuleRunInput): RuleRun {
   const rules = input.rules ?? RULES;
   const files = new Map<string, FileState>();
@@ -60,8 +72,12 @@ export function runRules(input: RuleRunInput): RuleRun {
   const explained = new Map<string, SourceRange[]>();
   const { configOf } = input;
 
+  // Each part is looked up once per run: the project would read its file again on every call.
+  const parsedParts = new Map<MigrationPart, ParsedPart | undefined>();
   const parsed = (part: MigrationPart, set: MigrationSet) => {
+    if (parsedParts.has(part)) return parsedParts.get(part);
     const result = input.project.part(part, set.dialect, input.host);
+    parsedParts.set(part, result);
     if (result && !files.has(part.file)) {
       files.set(part.file, { text: result.text, set, lines: new LineIndex(result.text), statements: [] });
     }
@@ -109,70 +125,91 @@ export function runRules(input: RuleRunInput): RuleRun {
     const settings: RuleSettings = config.pgVersion === undefined ? {} : { pgVersion: config.pgVersion };
     const siblings = set.siblings.flatMap((root) => input.sets.filter((other) => other.root === root));
 
-    for (const { rule, level } of active) {
-      const reportTo = (defaultFile?: string) => (report: Report) => {
-        const file = report.file ?? defaultFile;
-        if (file === undefined) throw new Error(`rule ${rule.id} reported without a file`);
-        // A report's own severity (a construct that is legal but risky) yields to a configured level.
-        const severity = level === rule.severity ? (report.severity ?? level) : level;
-        pending.push({ rule, set, severity, file, report });
-        if (report.explains) explained.set(file, [...(explained.get(file) ?? []), report.explains]);
-      };
+    /** Where a report without its own file lands: the part, migration or (undefined) set being checked. */
+    let defaultFile: string | undefined;
+    const reporters = active.map(({ rule, level }) => (report: Report) => {
+      const file = report.file ?? defaultFile;
+      if (file === undefined) throw new Error(`rule ${rule.id} reported without a file`);
+      // A report's own severity (a construct that is legal but risky) yields to a configured level.
+      const severity = level === rule.severity ? (report.severity ?? level) : level;
+      pending.push({ rule, set, severity, file, report });
+      if (report.explains) explained.set(file, [...(explained.get(file) ?? []), report.explains]);
+    });
+    const withRules = (check: 'checkSet' | 'checkMigration' | 'checkStatement') =>
+      active.flatMap(({ rule }, index) => (rule[check] ? [{ rule, report: reporters[index] }] : []));
 
-      rule.checkSet?.({
+    // One context per set, migration and statement, shared by every rule: only `report` changes
+    // from rule to rule. Rules run synchronously and keep nothing of a context, so sharing is safe,
+    // and a long history is checked without a context object per rule and statement.
+    const setContext: SetContext = {
+      set,
+      settings,
+      siblings,
+      report: reporters[0],
+      replay: () => replay,
+      replayOf: (other) => input.replays[input.sets.indexOf(other)],
+      statements: (part, owner = set) => parsed(part, owner)?.statements,
+      anchor: (part) => anchor(part, set),
+    };
+    for (const { rule, report } of withRules('checkSet')) {
+      setContext.report = report;
+      rule.checkSet!(setContext);
+    }
+
+    const migrationRules = withRules('checkMigration');
+    const statementRules = withRules('checkStatement');
+    set.migrations.forEach((migration, index) => {
+      defaultFile = (migration.up ?? migration.down)?.file;
+      const migrationContext: MigrationContext = {
         set,
         settings,
-        siblings,
-        report: reportTo(),
-        replay: () => replay,
-        replayOf: (other) => input.replays[input.sets.indexOf(other)],
-        statements: (part, owner = set) => parsed(part, owner)?.statements,
+        migration,
+        index,
+        report: reporters[0],
+        replay: () => replay.migration(index),
+        statements: (part) => parsed(part, set)?.statements,
         anchor: (part) => anchor(part, set),
-      });
-
-      set.migrations.forEach((migration, index) => {
-        const firstPart = migration.up ?? migration.down;
-        rule.checkMigration?.({
-          set,
-          settings,
-          migration,
-          index,
-          report: reportTo(firstPart?.file),
-          replay: () => replay.migration(index),
-          statements: (part) => parsed(part, set)?.statements,
-          anchor: (part) => anchor(part, set),
+      };
+      for (const { rule, report } of migrationRules) {
+        migrationContext.report = report;
+        rule.checkMigration!(migrationContext);
+      }
+      if (statementRules.length === 0) return;
+      for (const part of [migration.up, migration.down]) {
+        const result = part && parsed(part, set);
+        if (!part || !result) continue;
+        defaultFile = part.file;
+        const tokensOf = (i: number) => partTokens(result, set.dialect)[i];
+        result.statements.forEach((statement: Statement, i) => {
+          let earlier: readonly Statement[] | undefined;
+          const statementContext: StatementContext = {
+            set,
+            settings,
+            migration,
+            part,
+            statement,
+            change: statement.change,
+            text: result.text,
+            get earlierStatements() {
+              return (earlier ??= result.statements.slice(0, i));
+            },
+            get tokens() {
+              return tokensOf(i);
+            },
+            schemaBefore: () => {
+              const migrationReplay = replay.migration(index);
+              const partReplay = part.direction === 'up' ? migrationReplay.up : migrationReplay.downResult;
+              return partReplay?.steps[i]?.before ?? migrationReplay.before;
+            },
+            report: reporters[0],
+          };
+          for (const { rule, report } of statementRules) {
+            statementContext.report = report;
+            rule.checkStatement!(statementContext);
+          }
         });
-        if (!rule.checkStatement) return;
-        for (const part of [migration.up, migration.down]) {
-          const result = part && parsed(part, set);
-          if (!part || !result) continue;
-          let tokens: SqlToken[][] | undefined;
-          const tokensOf = (i: number) =>
-            (tokens ??= tokensOfStatements(result.text, result.statements.map((s) => s.range), set.dialect, part.range.end))[i];
-          result.statements.forEach((statement: Statement, i) => {
-            rule.checkStatement!({
-              set,
-              settings,
-              migration,
-              part,
-              statement,
-              change: statement.change,
-              text: result.text,
-              earlierStatements: result.statements.slice(0, i),
-              get tokens() {
-                return tokensOf(i);
-              },
-              schemaBefore: () => {
-                const migrationReplay = replay.migration(index);
-                const partReplay = part.direction === 'up' ? migrationReplay.up : migrationReplay.downResult;
-                return partReplay?.steps[i]?.before ?? migrationReplay.before;
-              },
-              report: reportTo(part.file),
-            });
-          });
-        }
-      });
-    }
+      }
+    });
   });
 
   const suppressionsOf = (state: FileState) => (state.suppressions ??= FileSuppressions.read(state.text, state.set.dialect, state.statements));

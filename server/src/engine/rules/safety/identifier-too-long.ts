@@ -83,13 +83,17 @@ export const identifierTooLong: Rule = {
     if (!ctx.change) return;
     // The parser has already cut some names to 63 bytes, so the names the statement gives are
     // matched with the long identifiers as written in its tokens.
-    const given = new Set(namesGiven(ctx.change, ctx.statement.range).map(({ raw }) => truncate(unquote(raw), MAX_BYTES)));
+    const names = namesGiven(ctx.change, ctx.statement.range);
+    // The parser keeps at most 63 bytes of a name: one that is shorter was not cut, so no token can be too long for it.
+    if (!names.some(({ raw }) => Buffer.byteLength(unquote(raw)) >= MAX_BYTES)) return;
+    const given = new Set(names.map(({ raw }) => truncate(unquote(raw), MAX_BYTES)));
     for (const token of ctx.tokens) {
       if (token.kind !== 'word' && token.kind !== 'double-quoted') continue;
       const name = unquote(token.text);
       const bytes = Buffer.byteLength(name);
+      if (bytes <= MAX_BYTES) continue;
       const truncated = truncate(name, MAX_BYTES);
-      if (bytes <= MAX_BYTES || !given.has(truncated)) continue;
+      if (!given.has(truncated)) continue;
       given.delete(truncated);
       ctx.report({ range: { start: token.start, end: token.end }, message: `\`${name}\` is ${bytes} bytes; PostgreSQL truncates it to 63 bytes: \`${truncated}\`.` });
     }
