@@ -3,7 +3,7 @@
 
 import { loadProjectConfig, type ProjectConfig } from './config/index.js';
 import { discoverSets, type DiscoverOptions } from './discover/index.js';
-import type { FileHost } from './host.js';
+import { snapshotHost, type FileHost } from './host.js';
 import { compareFindings, SYNTAX_ERROR_RULE, type Finding } from './model/finding.js';
 import type { MigrationSet } from './model/migration-set.js';
 import { LineIndex } from './model/source.js';
@@ -36,7 +36,8 @@ export async function initEngine(): Promise<void> {
 /**
  * Analyses every migration set found under `paths` (files or folders, absolute, forward slashes).
  */
-export function analyze(paths: string[], host: FileHost, options: AnalyzeOptions = {}): Analysis {
+export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOptions = {}): Analysis {
+  const host = snapshotHost(diskHost);
   const sets = discoverSets(paths, host, options);
   const project = options.project ?? new ReplayProject();
   // Without explicit settings each set uses its nearest `.migration-lens.json`, read once per set.

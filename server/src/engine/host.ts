@@ -13,6 +13,26 @@ export interface FileHost {
   readDirectory(path: string): DirectoryEntry[] | undefined;
 }
 
+/**
+ * The files as one analysis sees them: each file and folder read once, on first use. Discovery,
+ * parsing and the rules all read the same files; through this they read the disk once, and
+ * they all see the same text even when a file changes while the analysis runs.
+ */
+export function snapshotHost(host: FileHost): FileHost {
+  const files = new Map<string, string | undefined>();
+  const directories = new Map<string, DirectoryEntry[] | undefined>();
+  return {
+    readFile(path) {
+      if (!files.has(path)) files.set(path, host.readFile(path));
+      return files.get(path);
+    },
+    readDirectory(path) {
+      if (!directories.has(path)) directories.set(path, host.readDirectory(path));
+      return directories.get(path);
+    },
+  };
+}
+
 /** Absolute paths with forward slashes, no trailing slash: the one spelling used in the engine. */
 export function normalizePath(path: string): string {
   let p = path.replace(/\\/g, '/');

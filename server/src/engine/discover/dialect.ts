@@ -7,6 +7,7 @@ import type { Dialect } from '../model/source.js';
 import type { SetOverride } from '../config/index.js';
 import { LOCK_FILE } from './frameworks/index.js';
 import { scanSql } from './sql-scan.js';
+import { TextMemo } from './text-memo.js';
 
 export interface DialectChoice {
   dialect: Dialect;
@@ -148,17 +149,32 @@ const POSTGRES_SIGNALS: [RegExp, string][] = [
   [/\bGENERATED\s+(ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b/i, 'identity columns'],
 ];
 
+interface ContentSignals {
+  mysql: string[];
+  postgres: string[];
+}
+
+/** The dialect signals in one file's code (outside comments and strings). */
+const signalsOf = new TextMemo((text): ContentSignals => {
+  const scan = scanSql(text);
+  const found = (signals: [RegExp, string][]) => signals.filter(([pattern]) => pattern.test(scan.code)).map(([, label]) => label);
+  const mysql = found(MYSQL_SIGNALS);
+  const postgres = found(POSTGRES_SIGNALS);
+  if (scan.backtickIdentifiers > 0) mysql.push('backticks');
+  if (scan.delimiterCommands > 0) mysql.push('DELIMITER');
+  if (scan.dollarQuotedBodies > 0) postgres.push('$$ bodies');
+  return { mysql, postgres };
+});
+
 function fromContent({ files, read }: DialectInput): DialectChoice | undefined {
   const mysql = new Map<string, string>();
   const postgres = new Map<string, string>();
   for (const file of files) {
-    const scan = scanSql(read(file));
+    const signals = signalsOf.get(read(file));
     const name = basename(file);
-    for (const [pattern, label] of MYSQL_SIGNALS) if (pattern.test(scan.code) && !mysql.has(label)) mysql.set(label, name);
-    for (const [pattern, label] of POSTGRES_SIGNALS) if (pattern.test(scan.code) && !postgres.has(label)) postgres.set(label, name);
-    if (scan.backtickIdentifiers > 0 && !mysql.has('backticks')) mysql.set('backticks', name);
-    if (scan.delimiterCommands > 0 && !mysql.has('DELIMITER')) mysql.set('DELIMITER', name);
-    if (scan.dollarQuotedBodies > 0 && !postgres.has('$$ bodies')) postgres.set('$$ bodies', name);
+    // The first file showing a signal is the one the reason names.
+    for (const label of signals.mysql) if (!mysql.has(label)) mysql.set(label, name);
+    for (const label of signals.postgres) if (!postgres.has(label)) postgres.set(label, name);
   }
   const describe = (signals: Map<string, string>) => [...signals].map(([label, name]) => `${label} (${name})`).join(', ');
   if (mysql.size > postgres.size) return { dialect: 'mysql', reason: `MySQL syntax in the migrations: ${describe(mysql)}` };

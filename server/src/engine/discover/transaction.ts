@@ -3,6 +3,9 @@
 import type { TransactionMode } from '../model/migration-set.js';
 import type { Dialect, SourceRange } from '../model/source.js';
 import { scanSql } from './sql-scan.js';
+import { TextMemo } from './text-memo.js';
+
+const statementCounts = new TextMemo((text) => scanSql(text).statements);
 
 /**
  * golang-migrate and Prisma send a file as one multi-statement query. PostgreSQL runs such a
@@ -16,7 +19,8 @@ export function implicitTransaction(framework: string, text: string, body: Sourc
       reason: `${framework} runs a ${dialect === 'mysql' ? 'MySQL' : 'MariaDB'} migration without a transaction: each statement commits on its own (DDL commits implicitly)`,
     };
   }
-  const statements = scanSql(text, body.start, body.end).statements;
+  const whole = body.start === 0 && body.end === text.length;
+  const statements = whole ? statementCounts.get(text) : scanSql(text, body.start, body.end).statements;
   if (statements > 1) {
     return {
       inTransaction: true,

@@ -4,15 +4,25 @@
 import type { Direction, MigrationPart, TransactionMode } from '../../model/migration-set.js';
 import { filePath, sqlFiles, type Folder } from '../folder.js';
 import { findMarkerLines, splitSections, type Section } from '../sections.js';
+import { TextMemo } from '../text-memo.js';
 import type { Detection } from './layout.js';
 
 export type Markers = Record<Direction, RegExp>;
+
+/** Per marker pattern: whether a text has a line matching it. */
+const markerMemos = new WeakMap<RegExp, TextMemo<boolean>>();
+
+function hasMarker(text: string, marker: RegExp): boolean {
+  let memo = markerMemos.get(marker);
+  if (!memo) markerMemos.set(marker, (memo = new TextMemo((candidate) => findMarkerLines(candidate, marker).length > 0)));
+  return memo.get(text);
+}
 
 /** Files carrying the up marker; `description` names the marker for the reason. */
 export function detectByMarker(folder: Folder, marker: RegExp, description: string): Detection | undefined {
   const files = sqlFiles(folder)
     .map((name) => filePath(folder, name))
-    .filter((file) => findMarkerLines(folder.read(file), marker).length > 0);
+    .filter((file) => hasMarker(folder.read(file), marker));
   if (files.length === 0) return undefined;
   return { strength: files.length, reason: `${files.length} .sql file(s) with ${description}`, files };
 }
