@@ -90,6 +90,8 @@ describe('lock trace', () => {
       assert.equal(result.cancelled, true);
       assert.equal(result.statements.length, 1);
       assert.ok(locksOf(result.statements[0]).includes('trace_items:ShareLock'));
+      const isNew = Object.fromEntries(result.statements[0].locks.map((lock) => [lock.relation, lock.newRelation]));
+      assert.deepEqual(isNew, { trace_items: false, trace_items_order: true }, 'a table the earlier pending migrations create counts as existing; the new index does not');
       assert.deepEqual(await connection.query("SELECT to_regclass('trace_items') IS NULL AS gone"), [{ gone: true }]);
     });
   });

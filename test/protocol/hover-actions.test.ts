@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, HoverRequest, type CodeAction, type MarkupContent, type MessageConnection, type TextEdit } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, HoverRequest, type CodeAction, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
 import { RuleDocsRequest } from '../../server/src/lsp/protocol.js';
 import { tempWorkspace } from '../unit/cli/helpers.js';
 import { LspTestClient } from './lsp-client.js';
@@ -10,16 +10,13 @@ import { LspTestClient } from './lsp-client.js';
 const SETUP = 'CREATE TABLE movies (id INT PRIMARY KEY, title VARCHAR(100) NOT NULL);\n';
 const CHANGE = '-- +goose Up\nCREATE INDEX idx ON movies (id);\n  ALTER TABLE movies\n    MODIFY title TEXT NOT NULL;\n';
 
-/** The test client's connection, for the requests it has no helper for. */
-const connectionOf = (client: LspTestClient): MessageConnection => Reflect.get(client, 'connection') as MessageConnection;
-
 async function startWithMysqlSet(t: Parameters<typeof LspTestClient.start>[0]) {
   const folder = tempWorkspace(t, { 'db/mysql/001_movies.sql': `-- +goose Up\n${SETUP}`, 'db/mysql/002_title.sql': CHANGE });
   const uri = pathToFileURL(`${folder}/db/mysql/002_title.sql`).href;
   const client = await LspTestClient.start(t, folder, { dialect: 'mysql' });
   await client.open(uri, CHANGE);
   await client.waitForDiagnostics(uri, (diagnostics) => diagnostics.some((d) => d.code === 'mysql-alter-blocks-writes'));
-  return { client, connection: connectionOf(client), uri };
+  return { client, connection: client.connection, uri };
 }
 
 test('hovering a statement shows its lock and the docs of the finding there', async (t) => {

@@ -1,5 +1,6 @@
 // A minimal LSP client for the protocol tests: spawns the built server over stdio, records every
 // publishDiagnostics, and lets a test wait for the diagnostics of a file to reach some state.
+// Requests it has no helper for go through `connection`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   private readonly waiters = new Set<() => void>();
 
-  private constructor(private readonly connection: MessageConnection) {
+  private constructor(readonly connection: MessageConnection) {
     connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
       this.diagnostics.set(uri, diagnostics);
       for (const wake of this.waiters) wake();
@@ -35,11 +36,12 @@ export class LspTestClient {
 
   /**
    * Starts dist/server.js --stdio and initializes it with `folder` as the workspace. With
-   * `settings`, the client answers the server's workspace/configuration pulls with them.
+   * `settings`, the client answers the server's workspace/configuration pulls with them; `env`
+   * is the server's environment (a fake `docker` first on PATH).
    */
-  static async start(t: TestContext, folder: string, settings?: Record<string, unknown>): Promise<LspTestClient> {
+  static async start(t: TestContext, folder: string, settings?: Record<string, unknown>, env?: NodeJS.ProcessEnv): Promise<LspTestClient> {
     if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run build\` first (npm test does).`);
-    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(connection);
     if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => settings));

@@ -13,6 +13,11 @@ export interface TracedLock {
   mode: string;
   /** False when an earlier statement of the migration already held this lock. */
   takenByStatement: boolean;
+  /**
+   * The relation did not exist before the migration (the pending migrations run untraced before
+   * it count as applied): no other session can be waiting for it.
+   */
+  newRelation: boolean;
 }
 
 export interface TracedStatement {
@@ -42,10 +47,12 @@ export interface TraceOptions {
 const USER_RELATION = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'`;
 
 const HELD_LOCKS = `
-  SELECT CASE WHEN n.nspname = ANY(current_schemas(false)) THEN c.relname ELSE n.nspname || '.' || c.relname END AS relation, l.mode
+  SELECT l.relation::int8::text AS oid, CASE WHEN n.nspname = ANY(current_schemas(false)) THEN c.relname ELSE n.nspname || '.' || c.relname END AS relation, l.mode
   FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE l.pid = pg_backend_pid() AND l.granted AND l.locktype = 'relation' AND ${USER_RELATION}
-  ORDER BY 1, 2`;
+  ORDER BY 2, 3`;
+
+const RELATION_OIDS = `SELECT c.oid::int8::text AS oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${USER_RELATION}`;
 
 const STORAGE = `
   SELECT c.oid::int8::text AS oid, c.relfilenode::int8::text AS filenode,
@@ -64,6 +71,7 @@ export async function traceStatements(connection: DatabaseConnection, statements
   await connection.begin();
   try {
     for (const statement of options.setup ?? []) if (!controlsTransaction(statement)) await connection.execute(statement.text);
+    const existing = new Set((await connection.query<{ oid: string }>(RELATION_OIDS)).map((row) => row.oid));
     let held = await heldLocks(connection);
     let storage = await storageByOid(connection);
     for (const statement of statements) {
@@ -88,7 +96,12 @@ export async function traceStatements(connection: DatabaseConnection, statements
       const storageAfter = await storageByOid(connection);
       traced.push({
         range: statement.range,
-        locks: locksAfter.map((lock) => ({ ...lock, takenByStatement: !held.some((h) => h.relation === lock.relation && h.mode === lock.mode) })),
+        locks: locksAfter.map(({ oid, relation, mode }) => ({
+          relation,
+          mode,
+          takenByStatement: !held.some((h) => h.oid === oid && h.mode === mode),
+          newRelation: !existing.has(oid),
+        })),
         rewritten: [...storageAfter].filter(([oid, after]) => storage.has(oid) && storage.get(oid)!.filenode !== after.filenode).map(([, after]) => after.relation).sort(),
       });
       held = locksAfter;
@@ -105,9 +118,11 @@ function controlsTransaction(statement: Statement): boolean {
   return statement.change?.kind === 'transaction';
 }
 
-async function heldLocks(connection: DatabaseConnection): Promise<{ relation: string; mode: string }[]> {
-  const rows = await connection.query<{ relation: string; mode: string }>(HELD_LOCKS);
-  return rows.map((row) => ({ relation: row.relation, mode: row.mode }));
+type HeldLock = { oid: string; relation: string; mode: string };
+
+async function heldLocks(connection: DatabaseConnection): Promise<HeldLock[]> {
+  const rows = await connection.query<HeldLock>(HELD_LOCKS);
+  return rows.map(({ oid, relation, mode }) => ({ oid, relation, mode }));
 }
 
 async function storageByOid(connection: DatabaseConnection): Promise<Map<string, { filenode: string; relation: string }>> {

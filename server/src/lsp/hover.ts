@@ -1,13 +1,17 @@
-// Hover over a statement: the lock it takes, and what each finding there means (the rule docs'
-// summary), so the reason behind a squiggle is one mouse move away.
+// Hover over a statement: the lock it takes, what a lock trace saw it do (when one ran on this
+// text), and what each finding there means (the rule docs' summary), so the reason behind a
+// squiggle is one mouse move away.
 
 import type { Hover, Position } from 'vscode-languageserver/node';
-import { describeLock } from '../engine/locks/index.js';
+import { describeLock, pgBlocks, type LockInfo } from '../engine/locks/index.js';
 import type { Analysis, Finding } from '../engine/index.js';
 import { ruleDocs } from '../engine/rules/index.js';
+import { observedSummary, relationList, strongestTakenMode } from './observed-facts.js';
+import type { ObservedFact } from './observed-locks.js';
 import { statementAt } from './statement-at.js';
 
-export function hoverAt(analysis: Analysis, path: string, offset: number, position: Position): Hover | undefined {
+/** `observed`: the trace's observation of the statement under the cursor, when it still holds. */
+export function hoverAt(analysis: Analysis, path: string, offset: number, position: Position, observed?: ObservedFact): Hover | undefined {
   const sections: string[] = [];
   const found = statementAt(analysis, path, offset);
   const change = found?.step.statement.change;
@@ -16,6 +20,7 @@ export function hoverAt(analysis: Analysis, path: string, offset: number, positi
     const sentence = lock.assumption ? `${lock.sentence} (assuming ${lock.assumption})` : lock.sentence;
     sections.push([`**Lock:** ${sentence}.`, ...lock.notes.map((note) => `- ${note}`)].join('\n\n'));
   }
+  if (observed) sections.push(observedSection(observed, lock));
   const findings = analysis.findings.filter((finding) => finding.file === path && contains(finding, position));
   for (const rule of new Set(findings.map((finding) => finding.rule))) {
     const docs = ruleDocs(rule);
@@ -23,6 +28,25 @@ export function hoverAt(analysis: Analysis, path: string, offset: number, positi
   }
   if (sections.length === 0) return undefined;
   return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
+}
+
+function observedSection({ statement, trace }: ObservedFact, lock: LockInfo | undefined): string {
+  const when = `${trace.tracedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const differences = statement.error || statement.skipped ? [] : disagreements(statement, lock);
+  return [`**Observed** (trace on ${trace.target}, ${when}): ${observedSummary(statement)}`, ...differences.map((difference) => `- Static and observed differ: ${difference}.`)].join('\n\n');
+}
+
+/** Where the trace contradicts the static description; both stay on screen, neither is hidden. */
+function disagreements(statement: ObservedFact['statement'], lock: LockInfo | undefined): string[] {
+  const differences: string[] = [];
+  const expectsRewrite = lock?.work === 'rebuild' || lock?.work === 'copy';
+  if (expectsRewrite && statement.rewritten.length === 0) differences.push('the static analysis predicts a rewrite, the trace saw none');
+  if (!expectsRewrite && statement.rewritten.length > 0) differences.push(`the static analysis does not predict a rewrite, the trace saw ${relationList(statement.rewritten)} rewritten`);
+  const observedMode = strongestTakenMode(statement);
+  if (lock && observedMode && lock.mode !== observedMode) differences.push(`the static analysis predicts ${lock.mode}, the trace saw ${observedMode}`);
+  // Plain INSERTs and UPDATEs take ROW EXCLUSIVE, which nobody notices: only a blocking lock is news.
+  if (!lock && observedMode && pgBlocks(observedMode) !== 'nothing') differences.push(`the static analysis does not predict a lock that blocks others, the trace saw ${observedMode}`);
+  return differences;
 }
 
 function contains({ range }: Finding, position: Position): boolean {

@@ -1,7 +1,9 @@
 // Custom requests between the VS Code client and the language server. The client imports its
-// types from here and nothing else of the server, so this file depends only on the protocol.
+// types from here and nothing else of the server, so this file depends only on the protocol and
+// on server types (erased from the client's bundle).
 
 import { RequestType, RequestType0, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { ContainerAction, ContainerOutcome } from '../db/docker/actions.js';
 import type { Dialect, Framework } from '../engine/index.js';
 
 /** One discovered migration set, as the client shows it. */
@@ -178,7 +180,8 @@ export interface TraceParams extends TargetParams {
 
 export interface TraceStatementItem {
   range: Range;
-  locks: { relation: string; mode: string; takenByStatement: boolean }[];
+  /** pg_locks' modes (`AccessExclusiveLock`); `newRelation`: created by the migration, so nobody else waits for it. */
+  locks: { relation: string; mode: string; takenByStatement: boolean; newRelation: boolean }[];
   rewritten: string[];
   error?: string;
   skipped?: string;
@@ -200,3 +203,25 @@ export const ForceRequest = new RequestType<ForceParams, StatusResult, void>('mi
 export const BaselineRequest = new RequestType<BaselineParams, BaselineResult, void>('migrationLens/baseline');
 export const DriftRequest = new RequestType<TargetParams, DriftResult, void>('migrationLens/drift');
 export const TraceRequest = new RequestType<TraceParams, TraceResult, void>('migrationLens/trace');
+
+// ---------------------------------------------------------------------------------------------
+// The Docker target's container, by hand: the one `target: "docker"` uses for a set. `start` and
+// `reset` report progress (pulling the image, creating or starting the container, waiting for
+// connections); cancelling stops the wait and leaves the container running (`cancelled`).
+
+export interface DockerParams extends WorkDoneProgressParams {
+  /** Absolute root of the migration set (MigrationSetSummary.root): its dialect chooses the image. */
+  root: string;
+  action: ContainerAction;
+  /** As in TargetParams: where the container's port and password are remembered. */
+  storageDir?: string;
+  /** Image tag; the image's long-term release when absent. */
+  dockerVersion?: string;
+  /** `reset` deletes the container's data: without `confirm: true` nothing is done and the message says what would be. */
+  confirm?: boolean;
+}
+
+/** What the request did; the password stays in the state file. */
+export type DockerResult = ContainerOutcome;
+
+export const DockerRequest = new RequestType<DockerParams, DockerResult, void>('migrationLens/docker');

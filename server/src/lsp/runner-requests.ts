@@ -2,22 +2,24 @@
 // set by its root in the current analysis, turns the chosen target into a connection through
 // db/targets/resolve.ts, reports progress, and stops between migrations (statements, for a
 // trace) when the client cancels — returning what was done, so the client shows a true record.
+// A finished trace is also kept (observed-locks.ts) and republished as diagnostics.
 
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { planBaseline, recordBaseline } from '../db/baseline.js';
-import { ConnectionError, DatabaseError, openTarget, type DatabaseConnection } from '../db/connection.js';
-import { DockerError } from '../db/docker/cli.js';
+import { openTarget, type DatabaseConnection } from '../db/connection.js';
 import { detectDrift, type LocatedDifference } from '../db/drift.js';
 import { runPreflight } from '../db/preflight/index.js';
-import { forceVersion, migrateDown, migrateUp, migrationStatus, redo, RunRefused, type RunnerOptions, type RunResult, type StepResult } from '../db/runner/index.js';
-import { resolveTarget, TargetSpecError } from '../db/targets/resolve.js';
+import { forceVersion, migrateDown, migrateUp, migrationStatus, redo, type RunnerOptions, type RunResult, type StepResult } from '../db/runner/index.js';
+import { resolveTarget } from '../db/targets/resolve.js';
 import { tracePendingMigration } from '../db/trace-pending.js';
 import { TRACKING } from '../db/tracking/index.js';
 import type { FileHost } from '../engine/index.js';
+import type { Statement } from '../engine/model/changes.js';
 import type { Migration, MigrationSet } from '../engine/model/migration-set.js';
 import { LineIndex } from '../engine/model/source.js';
 import { parseStatements } from '../engine/parse/index.js';
 import type { SetReplay } from '../engine/schema/replay.js';
+import type { ObservedLocks } from './observed-locks.js';
 import {
   BaselineRequest,
   DownRequest,
@@ -33,6 +35,7 @@ import {
   type StatusResult,
   type TargetParams,
 } from './protocol.js';
+import { DOCKER_VERSION_HINT, findSet, withProgress } from './set-requests.js';
 import { pathToUri } from './uri.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
 
@@ -45,47 +48,35 @@ interface RequestContext {
   upStatements(migration: Migration): ReturnType<typeof parseStatements>;
 }
 
-export function registerRunnerRequests(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost): void {
-  /** Opens the target for the request's set, runs `body`, closes; user-fixable failures become RequestFailed. */
-  async function withTarget<T>(params: TargetParams, title: string, body: (context: RequestContext, workDone: WorkDoneProgressReporter) => Promise<T>): Promise<T> {
-    // A no-op reporter when the client sent no workDoneToken.
-    const workDone = connection.window.attachWorkDoneProgress(params.workDoneToken);
-    workDone.begin(title, undefined, 'finding the migration set', true);
-    let database: DatabaseConnection | undefined;
-    try {
-      const current = await analysis.runNow();
-      const index = current.sets.findIndex((set) => set.root === params.root);
-      if (index < 0) throw new TargetSpecError(`no migration set at ${params.root}; the workspace has ${current.sets.map((s) => s.root).join(', ') || 'none'}`);
-      const set = current.sets[index];
-      const workspace = analysis.folders.find((folder) => set.root === folder || set.root.startsWith(`${folder}/`)) ?? set.root;
+export function registerRunnerRequests(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost, observedLocks: ObservedLocks): void {
+  /** Opens the target for the request's set, runs `body`, closes. */
+  function withTarget<T>(params: TargetParams, title: string, body: (context: RequestContext, workDone: WorkDoneProgressReporter) => Promise<T>): Promise<T> {
+    return withProgress(connection, params, title, async (workDone) => {
+      const { set, replay, workspace } = await findSet(analysis, params.root);
       const target = await resolveTarget({
         spec: params.target,
         workspace,
         dialect: set.dialect,
         stateDir: params.storageDir,
         dockerVersion: params.dockerVersion,
-        dockerVersionHint: 'setting migrationLens.docker.version',
+        dockerVersionHint: DOCKER_VERSION_HINT,
         password: params.password,
         allowRemote: params.allowRemote,
         onProgress: (message) => workDone.report(message),
       });
       workDone.report('connecting');
-      database = await openTarget(target);
-      const upStatements = (migration: Migration) => {
-        const text = migration.up && host.readFile(migration.up.file);
-        return text === undefined || !migration.up ? [] : parseStatements(text, migration.up.range, set.dialect);
-      };
-      const runner: RunnerOptions = { readFile: (path) => host.readFile(path) };
-      return await body({ set, replay: current.replays[index], connection: database, runner, embedded: target.kind === 'embedded', upStatements }, workDone);
-    } catch (error) {
-      if (error instanceof TargetSpecError || error instanceof DockerError || error instanceof ConnectionError || error instanceof RunRefused || error instanceof DatabaseError) {
-        throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+      const database = await openTarget(target);
+      try {
+        const upStatements = (migration: Migration) => {
+          const text = migration.up && host.readFile(migration.up.file);
+          return text === undefined || !migration.up ? [] : parseStatements(text, migration.up.range, set.dialect);
+        };
+        const runner: RunnerOptions = { readFile: (path) => host.readFile(path) };
+        return await body({ set, replay, connection: database, runner, embedded: target.kind === 'embedded', upStatements }, workDone);
+      } finally {
+        await database.close();
       }
-      throw error;
-    } finally {
-      await database?.close();
-      workDone.done();
-    }
+    });
   }
 
   const reportProgress = (workDone: WorkDoneProgressReporter, runner: RunnerOptions): RunnerOptions => ({
@@ -191,7 +182,22 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
 
   connection.onRequest(TraceRequest, (params, token) =>
     withTarget(params, 'Lock trace', async (context) => {
-      const trace = await tracePendingMigration(context.connection, context.set, context.upStatements, { ...context.runner, version: params.version, isCancelled: () => token.isCancellationRequested });
+      // The texts that ran: an observation holds only while its statement still reads the same.
+      const ran = new Map<Migration, readonly Statement[]>();
+      const statementsOf = (migration: Migration) => {
+        const statements = ran.get(migration) ?? context.upStatements(migration);
+        ran.set(migration, statements);
+        return statements;
+      };
+      const trace = await tracePendingMigration(context.connection, context.set, statementsOf, { ...context.runner, version: params.version, isCancelled: () => token.isCancellationRequested });
+      const textAt = new Map(statementsOf(trace.migration).map((statement) => [statement.range.start, statement.text]));
+      observedLocks.record({
+        file: trace.file,
+        target: context.connection.description,
+        tracedAt: new Date(),
+        statements: trace.statements.map((step) => ({ ...step, text: textAt.get(step.range.start) ?? '' })),
+      });
+      analysis.republish();
       const lines = new LineIndex(host.readFile(trace.file) ?? '');
       return {
         target: context.connection.description,

@@ -13,7 +13,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initEngine, type Analysis } from '../engine/index.js';
 import { createNodeFileHost } from '../node-file-host.js';
 import { codeActions } from './code-actions.js';
+import { registerDockerRequests } from './docker-requests.js';
 import { hoverAt } from './hover.js';
+import { observedDiagnostics, observedFactsIn } from './observed-facts.js';
+import { ObservedLocks } from './observed-locks.js';
 import { overlayFileHost } from './overlay-file-host.js';
 import { ListSetsRequest, RuleDocsRequest, type ListSetsResult, type RuleDocsResult } from './protocol.js';
 import { ruleDocsMarkdown } from './rule-docs.js';
@@ -37,6 +40,7 @@ export function startServer(connection: Connection): void {
   let settingsRead: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsRead = resolve));
   const host = overlayFileHost(createNodeFileHost(), openDocuments);
+  const observedLocks = new ObservedLocks();
   const analysis = new WorkspaceAnalysis({
     connection,
     ready: Promise.all([initEngine(), settingsReady]).then(() => undefined),
@@ -44,6 +48,7 @@ export function startServer(connection: Connection): void {
     openPaths: openDocuments.paths,
     uriForPath: (path) => openByPath.get(path)?.uri ?? pathToUri(path),
     debounceMs: EDIT_DEBOUNCE_MS,
+    observedDiagnostics: (latest) => observedDiagnostics(observedLocks, latest, (path) => host.readFile(path)),
   });
   let canPullSettings = false;
   let canWatchFolders = false;
@@ -119,14 +124,18 @@ export function startServer(connection: Connection): void {
     const path = uriToPath(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!path || !document) return undefined;
-    return hoverAt(analysis.latest(), path, document.offsetAt(params.position), params.position);
+    const latest = analysis.latest();
+    const offset = document.offsetAt(params.position);
+    const observed = observedFactsIn(observedLocks, latest, path).find(({ range }) => range.start <= offset && offset <= range.end);
+    return hoverAt(latest, path, offset, params.position, observed);
   });
 
   connection.onRequest(RuleDocsRequest, ({ rule }): RuleDocsResult => ({ markdown: ruleDocsMarkdown(rule) }));
 
   connection.onRequest(ListSetsRequest, async (): Promise<ListSetsResult> => summariseSets(await analysis.runNow()));
 
-  registerRunnerRequests(connection, analysis, host);
+  registerRunnerRequests(connection, analysis, host, observedLocks);
+  registerDockerRequests(connection, analysis);
 
   connection.onShutdown(() => analysis.dispose());
   documents.listen(connection);

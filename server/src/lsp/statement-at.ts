@@ -3,6 +3,8 @@
 // every statement with the schema just before it.
 
 import type { Analysis, Dialect } from '../engine/index.js';
+import type { Statement } from '../engine/model/changes.js';
+import type { MigrationPart } from '../engine/model/migration-set.js';
 import type { StatementStep } from '../engine/schema/index.js';
 
 export interface StatementAt {
@@ -15,14 +17,25 @@ export function statementAt(analysis: Analysis, path: string, offset: number): S
   for (const [i, set] of analysis.sets.entries()) {
     const replay = analysis.replays[i];
     for (const [index, migration] of set.migrations.entries()) {
-      const parts = [migration.up, migration.down].filter((part) => part?.file === path && part.range.start <= offset && offset <= part.range.end);
-      if (parts.length === 0) continue;
+      if (![migration.up, migration.down].some((part) => part && holds(part, path, offset))) continue;
       const migrationReplay = replay.migration(index);
+      // By place, not identity: a replay kept from an earlier analysis holds that analysis's part objects.
       for (const part of [migrationReplay.up, migrationReplay.downResult]) {
-        const step = part?.steps.find(({ statement }) => statement.range.start <= offset && offset <= statement.range.end);
-        if (step && parts.includes(part?.part)) return { step, dialect: set.dialect };
+        const step = part && holds(part.part, path, offset) ? part.steps.find(({ statement }) => statement.range.start <= offset && offset <= statement.range.end) : undefined;
+        if (step) return { step, dialect: set.dialect };
       }
     }
   }
   return undefined;
+}
+
+function holds(part: MigrationPart, path: string, offset: number): boolean {
+  return part.file === path && part.range.start <= offset && offset <= part.range.end;
+}
+
+/** The statements of the up parts in `path`, in file order: what a lock trace runs of it. */
+export function upStatementsIn(analysis: Analysis, path: string): Statement[] {
+  return analysis.sets.flatMap((set, i) =>
+    set.migrations.flatMap((migration, index) => (migration.up?.file === path ? (analysis.replays[i].migration(index).up?.steps ?? []).map((step) => step.statement) : [])),
+  );
 }

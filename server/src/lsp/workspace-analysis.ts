@@ -1,9 +1,10 @@
 // Keeps the workspace's findings current: analyses each workspace folder (and each open file
-// outside them) after edits settle, publishes diagnostics for every file with findings and
-// clears files that no longer have any. A target whose analysis throws keeps its last result,
-// so one engine bug costs one folder's freshness, never the server.
+// outside them) after edits settle, publishes diagnostics for every file with findings or with
+// observations of a lock trace, and clears files that no longer have any. A target whose
+// analysis throws keeps its last result, so one engine bug costs one folder's freshness, never
+// the server.
 
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { loadProjectConfig, mergeSettings, validateConfig, type ProjectConfig } from '../engine/config/index.js';
 import { analyze, compareFindings, type Analysis, type FileHost, type Finding } from '../engine/index.js';
 import { ReplayProject } from '../engine/schema/project.js';
@@ -20,6 +21,8 @@ export interface WorkspaceAnalysisDeps {
   /** The URI to publish for a path: the open document's own URI when there is one. */
   uriForPath(path: string): string;
   debounceMs: number;
+  /** Diagnostics per path that come from outside the engine (lock traces), published with its findings. */
+  observedDiagnostics(analysis: Analysis): ReadonlyMap<string, Diagnostic[]>;
 }
 
 export class WorkspaceAnalysis {
@@ -76,8 +79,13 @@ export class WorkspaceAnalysis {
     this.logConfigProblems(configProblems);
     const analysis = this.merged();
     this.project.retain(analysis.sets);
-    this.publish(analysis.findings);
+    this.publish(analysis);
     return analysis;
+  }
+
+  /** Publishes the last analysis again, for when what is observed changed but no file did (a trace finished). */
+  republish(): void {
+    this.publish(this.merged());
   }
 
   /** The merged result of the last analysis, for hovers and code actions. */
@@ -119,17 +127,21 @@ export class WorkspaceAnalysis {
     };
   }
 
-  private publish(findings: Finding[]): void {
+  private publish(analysis: Analysis): void {
     this.findingsByPath.clear();
-    for (const finding of findings) {
+    for (const finding of analysis.findings) {
       const list = this.findingsByPath.get(finding.file) ?? [];
       list.push(finding);
       this.findingsByPath.set(finding.file, list);
     }
+    const byPath = new Map<string, Diagnostic[]>();
+    for (const [path, list] of this.findingsByPath) byPath.set(path, list.map(toDiagnostic));
+    for (const [path, observed] of this.deps.observedDiagnostics(analysis)) {
+      if (observed.length > 0) byPath.set(path, [...(byPath.get(path) ?? []), ...observed]);
+    }
     const current = new Map<string, string>();
-    for (const [path, list] of this.findingsByPath) {
+    for (const [path, diagnostics] of byPath) {
       const uri = this.deps.uriForPath(path);
-      const diagnostics = list.map(toDiagnostic);
       const serialised = JSON.stringify(diagnostics);
       current.set(uri, serialised);
       if (this.published.get(uri) !== serialised) void this.deps.connection.sendDiagnostics({ uri, diagnostics });

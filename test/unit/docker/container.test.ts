@@ -94,6 +94,20 @@ test('waits for a real answer: the probe is retried until it succeeds', async (t
   assert.ok(started.readyAfterMs >= 30, `waited ${started.readyAfterMs} ms over 3 intervals`);
 });
 
+test('a cancelled wait stops probing and returns the container, running but not seen ready', async (t) => {
+  const fake = fakeDocker(t, { 'container inspect': [NO_SUCH_CONTAINER, running('postgres:16')], 'image inspect': {}, run: {} });
+  let attempts = 0;
+  const started = await container(fake, stateDir(t), {
+    probe: async () => {
+      attempts++;
+      throw new Error('the database system is starting up');
+    },
+    isCancelled: () => attempts >= 2,
+  }).start();
+  assert.deepEqual({ action: started.action, cancelled: started.cancelled, attempts }, { action: 'created', cancelled: true, attempts: 2 });
+  assert.ok(!fake.calls().some((args) => ['stop', 'rm'].includes(args[0])), 'the container is left running');
+});
+
 test('times out with a clear message when nothing accepts connections (a real connection attempt)', async (t) => {
   const fake = fakeDocker(t, { 'container inspect': [NO_SUCH_CONTAINER, running('postgres:16')], 'image inspect': {}, run: {} });
   // No probe given: the real one connects through openTarget to the (unused) published port.

@@ -2,11 +2,11 @@
 // uses for the migrations under <dir>, run by hand — started before a session of work, stopped
 // after, reset when its data is of no more use.
 
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { containerUrl, DockerContainer, DockerError, ENGINES, type StartedContainer } from '../../db/docker/index.js';
+import { CONTAINER_ACTIONS, DockerError, ENGINES, performContainerAction, resetNeedsConfirmation } from '../../db/docker/index.js';
 import { STATE_FILE } from '../../db/docker/state.js';
 import { WORKSPACE_STATE_FOLDER } from '../../db/targets/pglite.js';
+import { workspaceContainer } from '../../db/targets/resolve.js';
 import { DIALECTS, normalizePath } from '../../engine/index.js';
 import { isOneOf } from '../arguments.js';
 import { loadMigrationSet } from '../database-command.js';
@@ -26,9 +26,6 @@ from this folder: published on 127.0.0.1 only, its password kept in ${WORKSPACE_
 Exit code: 0 done, 2 bad usage or a Docker problem (not installed, daemon not answering, …).
 `;
 
-const ACTIONS = ['start', 'stop', 'reset', 'status'] as const;
-type Action = (typeof ACTIONS)[number];
-
 export async function run(argv: string[], io: CliIO): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(usage);
@@ -45,7 +42,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return fail(`${(error as Error).message}; run \`migration-lens docker --help\` for the options`);
   }
   const [action, folder, ...extra] = parsed.positionals;
-  if (action === undefined || !isOneOf(action, ACTIONS)) return fail(`pass one of ${ACTIONS.join(', ')} and a migration folder, e.g. \`migration-lens docker start db/migrations\``);
+  if (action === undefined || !isOneOf(action, CONTAINER_ACTIONS)) return fail(`pass one of ${CONTAINER_ACTIONS.join(', ')} and a migration folder, e.g. \`migration-lens docker start db/migrations\``);
   if (folder === undefined || extra.length > 0) return fail(`pass exactly one migration folder, e.g. \`migration-lens docker ${action} db/migrations\``);
   const { image, version, yes } = parsed.values;
   if (image !== undefined && !isOneOf(image, DIALECTS)) return fail(`unknown image "${image}"; use ${DIALECTS.join(', ')}`);
@@ -53,47 +50,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const loaded = await loadMigrationSet(folder, io);
   if (typeof loaded === 'string') return fail(loaded);
   const engine = image ?? loaded.set.dialect;
-  // The workspace and state folder `--target docker` uses (db/targets/resolve.ts), so both mean the same container.
-  const workspace = normalizePath(io.cwd);
-  const container = new DockerContainer({
-    workspace,
-    engine,
-    version,
-    stateDir: join(workspace, WORKSPACE_STATE_FOLDER),
-    versionHint: '--version',
-    onProgress: (message) => io.stderr(`${message}…\n`),
-  });
-  if (action === 'reset' && !yes) {
-    return fail(`reset removes container ${container.name} and all its data, then starts a new one on a new port with a new password; run again with --yes to go ahead`);
-  }
+  // The workspace `--target docker` uses, so both mean the same container.
+  const container = workspaceContainer({ workspace: normalizePath(io.cwd), engine, dockerVersion: version, dockerVersionHint: '--version', onProgress: (message) => io.stderr(`${message}…\n`) });
+  if (action === 'reset' && !yes) return fail(resetNeedsConfirmation(container, 'run again with --yes'));
   try {
-    io.stdout(await perform(action, container, folder));
+    const outcome = await performContainerAction(container, action, { start: `\`migration-lens docker start ${folder}\``, stateFile: `${WORKSPACE_STATE_FOLDER}/${STATE_FILE}` });
+    io.stdout(`${outcome.message}\n`);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof DockerError) return fail(error.message);
     throw error;
   }
-}
-
-/** Does `action` and says what came of it, without the password (it stays in the state file). */
-async function perform(action: Action, container: DockerContainer, folder: string): Promise<string> {
-  switch (action) {
-    case 'start':
-    case 'reset':
-      return describeStarted(action === 'reset' ? await container.reset() : await container.start(), container);
-    case 'stop':
-      return (await container.stop())
-        ? `Stopped container ${container.name}; its data is kept, \`migration-lens docker start ${folder}\` starts it again.\n`
-        : `Container ${container.name} is not running.\n`;
-    case 'status': {
-      const { dockerState, image, state } = await container.status();
-      if (dockerState === undefined) return `Container ${container.name} (${container.image}) does not exist; \`migration-lens docker start ${folder}\` creates it.\n`;
-      const where = state ? `, ${containerUrl(state.engine, state.port)}` : '';
-      return `Container ${container.name} (${image}): ${dockerState}${where}\n`;
-    }
-  }
-}
-
-function describeStarted({ action, target }: StartedContainer, container: DockerContainer): string {
-  return `Container ${container.name} (${container.image}) ${action}: ${target.url} (password in ${WORKSPACE_STATE_FOLDER}/${STATE_FILE})\n`;
 }

@@ -27,6 +27,8 @@ export interface DockerContainerOptions {
   /** Where the user configures the version, for messages ("--docker-version"). */
   versionHint?: string;
   onProgress?: (message: string) => void;
+  /** Checked while waiting for connections: true stops the wait and leaves the container running. */
+  isCancelled?: () => boolean;
 }
 
 export interface StartedContainer {
@@ -35,6 +37,8 @@ export interface StartedContainer {
   /** What start() had to do. */
   action: 'created' | 'started' | 'reused';
   readyAfterMs: number;
+  /** The caller stopped the wait: the container runs but was not seen accepting connections. */
+  cancelled: boolean;
 }
 
 /** What Docker and the state file say of the workspace's container, for a status report. */
@@ -71,6 +75,11 @@ export class DockerContainer {
     this.store = new ContainerStateStore(options.stateDir);
   }
 
+  /** Where the container's port and password are remembered. */
+  get stateFile(): string {
+    return this.store.path;
+  }
+
   /** Makes the container run and accept connections: reusing, restarting or creating it. */
   async start(): Promise<StartedContainer> {
     let existing = await this.inspect();
@@ -96,14 +105,15 @@ export class DockerContainer {
     }
     const target = this.targetFor(state);
     this.progress(`Waiting for ${this.options.engine} in container ${this.name} to accept connections`);
-    const { waitedMs } = await waitForConnections({
+    const { waitedMs, cancelled } = await waitForConnections({
       probe: () => (this.options.probe ?? probeConnection)(target),
       ensureAlive: () => this.ensureAlive(),
       timeoutMs: this.options.readyTimeoutMs ?? 120_000,
       intervalMs: this.options.pollIntervalMs ?? 500,
       label: `container ${this.name}`,
+      isCancelled: this.options.isCancelled,
     });
-    return { target, state, action, readyAfterMs: waitedMs };
+    return { target, state, action, readyAfterMs: waitedMs, cancelled };
   }
 
   /** Stops the container, keeping its data and state; false when there was none running. */

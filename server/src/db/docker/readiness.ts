@@ -1,7 +1,7 @@
 // A container reports "running" long before its database accepts connections (the images
 // initialise the data directory first, listening on a socket only). The only proof of readiness
 // is a real connection, so we poll one — for a bounded time, and giving up at once when the
-// container itself has stopped.
+// container itself has stopped, or when the caller stops waiting.
 
 import { DockerError } from './cli.js';
 
@@ -14,17 +14,20 @@ export interface ReadinessWait {
   intervalMs: number;
   /** For messages: "container migration-lens-shop-postgres-1a2b3c4d". */
   label: string;
+  /** Checked between attempts: true ends the wait, unanswered, with `cancelled`. */
+  isCancelled?: () => boolean;
 }
 
-export async function waitForConnections(wait: ReadinessWait): Promise<{ waitedMs: number; attempts: number }> {
+export async function waitForConnections(wait: ReadinessWait): Promise<{ waitedMs: number; attempts: number; cancelled: boolean }> {
   const started = Date.now();
   let attempts = 0;
   let lastError = '';
   for (;;) {
+    if (wait.isCancelled?.()) return { waitedMs: Date.now() - started, attempts, cancelled: true };
     attempts++;
     try {
       await wait.probe();
-      return { waitedMs: Date.now() - started, attempts };
+      return { waitedMs: Date.now() - started, attempts, cancelled: false };
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
     }

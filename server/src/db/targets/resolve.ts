@@ -7,6 +7,7 @@ import type { Dialect } from '../../engine/model/source.js';
 import type { Target } from '../connection.js';
 import { DockerContainer } from '../docker/container.js';
 import type { DockerCli } from '../docker/cli.js';
+import type { DockerEngine } from '../docker/engines.js';
 import { checkDatabaseUrl } from '../preflight/url.js';
 import { WORKSPACE_STATE_FOLDER, workspaceDataDir } from './pglite.js';
 
@@ -39,6 +40,26 @@ export interface TargetRequest {
   dockerCli?: DockerCli;
 }
 
+/** What names and configures the workspace's container. */
+export type ContainerRequest = Pick<TargetRequest, 'workspace' | 'stateDir' | 'dockerVersion' | 'dockerVersionHint' | 'onProgress' | 'dockerCli'> & {
+  engine: DockerEngine;
+  isCancelled?: () => boolean;
+};
+
+/** The container `docker` means for a workspace: the same one for the target, the CLI's `docker` command and the editor's. */
+export function workspaceContainer(request: ContainerRequest): DockerContainer {
+  return new DockerContainer({
+    workspace: request.workspace,
+    engine: request.engine,
+    version: request.dockerVersion,
+    stateDir: request.stateDir ?? join(request.workspace, WORKSPACE_STATE_FOLDER),
+    versionHint: request.dockerVersionHint,
+    cli: request.dockerCli,
+    onProgress: request.onProgress,
+    isCancelled: request.isCancelled,
+  });
+}
+
 export const TARGET_KINDS_HINT = 'use `embedded`, `docker`, or a URL such as postgres://user@127.0.0.1:5432/dbname';
 
 export async function resolveTarget(request: TargetRequest): Promise<Target> {
@@ -49,18 +70,7 @@ export async function resolveTarget(request: TargetRequest): Promise<Target> {
     }
     return { kind: 'embedded', dataDir: request.stateDir ? join(request.stateDir, 'db') : workspaceDataDir(request.workspace) };
   }
-  if (spec === 'docker') {
-    const container = new DockerContainer({
-      workspace: request.workspace,
-      engine: request.dialect,
-      version: request.dockerVersion,
-      stateDir: request.stateDir ?? join(request.workspace, WORKSPACE_STATE_FOLDER),
-      versionHint: request.dockerVersionHint,
-      cli: request.dockerCli,
-      onProgress: request.onProgress,
-    });
-    return (await container.start()).target;
-  }
+  if (spec === 'docker') return (await workspaceContainer({ ...request, engine: request.dialect }).start()).target;
   if (!/^[a-z][a-z0-9+.-]*:/i.test(spec) && !spec.includes('$')) throw new TargetSpecError(`unknown target "${spec}"; ${TARGET_KINDS_HINT}`);
   const problem = checkDatabaseUrl(spec, 'The target URL');
   if (problem) throw new TargetSpecError(problem.message);
