@@ -61,11 +61,15 @@ export interface SchemaWrite {
   value: unknown;
 }
 
-/** `schema` with `write` applied (the same object when it changes nothing). */
-export function applyWrite(schema: Schema, { map, key, value }: SchemaWrite): Schema {
-  const current = schema[map] as PersistentMap<unknown>;
-  const next = value === undefined ? current.delete(key) : current.set(key, value);
-  return next === current ? schema : { ...schema, [map]: next };
+/** `schema` with `writes` applied in order (the same object when they change nothing). */
+export function applyWrites(schema: Schema, writes: readonly SchemaWrite[]): Schema {
+  let changed: Record<SchemaMapName, PersistentMap<unknown>> | undefined;
+  for (const { map, key, value } of writes) {
+    const current = (changed ?? schema)[map] as PersistentMap<unknown>;
+    const next = value === undefined ? current.delete(key) : current.set(key, value);
+    if (next !== current) (changed ??= { ...schema })[map] = next;
+  }
+  return (changed as Schema | undefined) ?? schema;
 }
 
 export const historyKey = (kind: SchemaObjectKind, key: string): string => `${kind}:${key}`;
@@ -95,7 +99,7 @@ export class SchemaEditor {
   private write(map: SchemaMapName, key: string, value: unknown): void {
     const write = { map, key, value };
     this.writes.push(write);
-    this.schema = applyWrite(this.schema, write);
+    this.schema = applyWrites(this.schema, [write]);
   }
 
   putTable(key: string, table: Table): void {

@@ -8,15 +8,15 @@
 // read a changed key are replayed again, and their writes extend the set of changed keys only
 // where the new values really differ.
 
-import { applyWrite, type SchemaWrite } from './editor.js';
+import { applyWrites, type SchemaWrite } from './editor.js';
 import type { Schema } from './model.js';
 import { observeReads } from './persistent-map.js';
 import type { PartReplay } from './replay.js';
 
 /** What replaying one part depended on and did. */
 export interface PartFootprint {
-  /** Keys looked up in any map (map names are not kept: a clash only costs a needless replay). */
-  reads: ReadonlySet<string>;
+  /** Keys looked up in any map, repeats included (map names are not kept: a clash only costs a needless replay). */
+  reads: readonly string[];
   /** Some statement walked a whole map, so any change may matter to it. */
   readsWhole: boolean;
   /** The writes of each statement, in order. */
@@ -30,11 +30,11 @@ export const NO_KEYS: KeyDelta = new Set<string>();
 
 /** Runs a part's replay, recording what it reads; `replay` returns the writes of each statement. */
 export function withFootprint(replay: () => { part: PartReplay; writes: readonly (readonly SchemaWrite[])[] }): { part: PartReplay; footprint: PartFootprint } {
-  const reads = new Set<string>();
+  const reads: string[] = [];
   let readsWhole = false;
   const { part, writes } = observeReads(
     {
-      key: (key) => reads.add(key),
+      key: (key) => reads.push(key),
       whole: () => (readsWhole = true),
     },
     replay,
@@ -47,8 +47,7 @@ export function unaffectedBy(footprint: PartFootprint, delta: KeyDelta): boolean
   if (delta === 'everything') return false;
   if (delta.size === 0) return true;
   if (footprint.readsWhole) return false;
-  for (const key of delta) if (footprint.reads.has(key)) return false;
-  return true;
+  return !footprint.reads.some((key) => delta.has(key));
 }
 
 /** The part's replay redone on `before`: the same steps and events, its writes applied anew. */
@@ -56,7 +55,7 @@ export function rebasePart(old: PartReplay, footprint: PartFootprint, before: Sc
   let schema = before;
   const steps = old.steps.map((step, index) => {
     const rebased = { ...step, before: schema };
-    for (const write of footprint.writes[index]) schema = applyWrite(schema, write);
+    schema = applyWrites(schema, footprint.writes[index]);
     return rebased;
   });
   return { ...old, before, after: schema, steps };

@@ -177,7 +177,7 @@ export class SetReplay {
   }
 }
 
-const EMPTY_FOOTPRINT: PartFootprint = { reads: new Set(), readsWhole: false, writes: [] };
+const EMPTY_FOOTPRINT: PartFootprint = { reads: [], readsWhole: false, writes: [] };
 
 const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
 
