@@ -49,6 +49,23 @@ test('up, status, failure, force and down through the CLI on PostgreSQL', { skip
   }
 });
 
+test('trace through the CLI marks locks on relations the migration creates as blocking nobody', { skip: servers.postgres.skip }, async () => {
+  const root = copyFixture('golang-migrate/postgres');
+  const database = await freshDatabase('postgres');
+  try {
+    assert.equal((await cli(root, 'up', '.', '--target', database.url!, '--count', '2')).code, 0);
+    const traced = await cli(root, 'trace', '.', '--target', database.url!);
+    assert.equal(traced.code, 0, traced.stderr);
+    const [heading, createTable] = traced.stdout.split('\n');
+    assert.match(heading, /^000003_create_orders on .* \(rolled back\):$/);
+    // The new table's lock blocks nobody; the foreign key's lock on the existing `accounts` does.
+    assert.match(createTable, /000003_create_orders\.up\.sql:1:1 {2}locks .*orders AccessExclusiveLock \(new, blocks nobody\)/);
+    assert.match(createTable, /accounts ShareRowExclusiveLock(?! \(new)/);
+  } finally {
+    await database.cleanup();
+  }
+});
+
 test('a remote host needs --allow-remote, and the message does not show the password', async () => {
   const root = copyFixture('golang-migrate/postgres');
   const result = await cli(root, 'status', '.', '--target', 'postgres://app:s3cret@db.example.com/prod');

@@ -11,7 +11,8 @@ import { displayPath } from '../output/locations.js';
 export const usage = `Usage: migration-lens trace <dir> [--migration VERSION] [--target embedded|docker|URL] [--format text|json]
 
 Runs a pending migration of <dir> (PostgreSQL) inside a transaction that is always rolled back,
-and reports after each statement the locks it holds and the tables or indexes it rewrote.
+and reports after each statement the locks it holds and the tables or indexes it rewrote. A lock
+on a relation the migration itself created is marked "new, blocks nobody".
   --migration       the pending migration to trace (default: the first pending one); the pending
                     migrations before it run first, untraced
 ${TARGET_OPTIONS_USAGE}
@@ -40,7 +41,8 @@ export function run(argv: string[], io: CliIO): Promise<number> {
             io.stdout(`  ${where}  ${step.error ? `failed: ${step.error}` : `skipped: ${step.skipped}`}\n`);
             continue;
           }
-          const taken = step.locks.filter((lock) => lock.takenByStatement).map((lock) => `${lock.relation} ${lock.mode}`);
+          // A lock on a relation this migration created blocks nobody: say so rather than alarm.
+          const taken = step.locks.filter((lock) => lock.takenByStatement).map((lock) => `${lock.relation} ${lock.mode}${lock.newRelation ? ' (new, blocks nobody)' : ''}`);
           const rewrite = step.rewritten.length ? `; rewrites ${step.rewritten.join(', ')}` : '';
           io.stdout(`  ${where}  ${taken.length ? `locks ${taken.join(', ')}` : 'no new locks'}${rewrite}\n`);
         }
