@@ -25,11 +25,15 @@ export class TextMemo<T> {
     const result = this.compute(text);
     this.results.set(text, result);
     this.characters += text.length;
+    if (this.characters > this.capacity) this.evictOldest();
+    return result;
+  }
+
+  private evictOldest(): void {
     for (const [oldest] of this.results) {
       if (this.characters <= this.capacity) break;
       this.results.delete(oldest);
       this.characters -= oldest.length;
     }
-    return result;
   }
 }
