@@ -14,6 +14,7 @@ import { run as status } from './commands/status.js';
 import { run as up } from './commands/up.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from './io.js';
 import { toolVersion } from './version.js';
+import { tuneV8ForEngine } from '../v8-tuning.js';
 
 const commands: Record<string, { run: CliCommand; summary: string }> = {
   check: { run: check, summary: 'check migration folders for errors and unsafe changes' },
@@ -60,6 +61,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  tuneV8ForEngine();
   const io: CliIO = {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(s),

@@ -2,6 +2,8 @@
 // (`--node-ipc` when VS Code starts it, `--stdio` for other editors and the protocol tests).
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { tuneV8ForEngine } from '../v8-tuning.js';
 import { startServer } from './server.js';
 
+tuneV8ForEngine();
 startServer(createConnection(ProposedFeatures.all));
