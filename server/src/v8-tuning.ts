@@ -2,9 +2,9 @@
 // spend their first seconds parsing every migration of the workspace.
 //
 // Liftoff only: libpg-query is 1.7 MB of WebAssembly. By default V8 recompiles its hot functions
-// with TurboFan while that first analysis runs, which on one core costs ≈0.3 s of a 2 s analysis
-// of 2,000 migrations and wins back ≈0.05 s per later full analysis (`npm run bench -- engine`
-// prints both settings). Edits re-parse one file, where the difference is not measurable.
+// with TurboFan while that first analysis runs, which on one core takes a first analysis of
+// 2,000 migrations from ≈1.6 s to ≈2.6 s (medians), and later analyses are not consistently
+// faster for it (`npm run bench -- engine` prints both settings).
 
 import { setFlagsFromString } from 'node:v8';
 

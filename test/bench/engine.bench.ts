@@ -3,12 +3,13 @@
 // discover + parse + replay under 1.5 s on one core; re-replay after editing migration 1,000
 // under 20 ms.
 //
-// The measurements run in a fresh Node process pinned to one core (taskset, when the machine has
-// it): once set up as the language server and the CLI run (v8-tuning.ts), once as plain node.
-// Its first (cold) analysis pays for JIT and WebAssembly compilation — the budget's figure; a
-// second one on fresh files and a fresh project shows a warm process. Then migration 1,000 is
-// edited ten times, as when typing: the first edit pays for compiling the incremental paths, the
-// rest are what a user sees.
+// Each measurement runs in a fresh Node process pinned to one core (taskset, when the machine has
+// it), several times, alternately set up as the language server and the CLI run (v8-tuning.ts)
+// and as plain node; the table shows each figure's median and range, since one run on a shared
+// machine can be a third off. A process's first (cold) analysis pays for JIT and WebAssembly
+// compilation — the budget's figure; a second one on fresh files and a fresh project shows a
+// warm process. Then migration 1,000 is edited ten times, as when typing: the first edit pays
+// for compiling the incremental paths, the rest are what a user sees.
 
 import { spawnSync } from 'node:child_process';
 import { analyze } from '../../server/src/engine/analyze.js';
@@ -55,28 +56,52 @@ function time<T>(work: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function analysis(label: string): void {
-  const files = new Map<string, string>();
-  for (let i = 1; i <= COUNT; i++) files.set(`${ROOT}/${fileName(i)}`, migrationSql(i));
-  const host = memoryHost(files);
-  const project = new ReplayProject();
-
-  const [sets, discoverMs] = time(() => discoverSets([ROOT], host));
-  const [set] = sets;
-  const [statementCount, parseMs] = time(() =>
-    set.migrations.reduce((sum, m) => sum + (m.up ? project.statements(m.up, set.dialect, host)?.length ?? 0 : 0), 0),
-  );
-  const [final, replayMs] = time(() => project.replay(set, host).final());
-  console.log(`  ${label}: ${set.migrations.length} migrations, ${statementCount} statements, ${final.tables.size} tables`);
-  console.log(`    discover ${ms(discoverMs)} · parse ${ms(parseMs)} · replay ${ms(replayMs)} · total ${ms(discoverMs + parseMs + replayMs)} (budget 1500 ms)`);
-  if (label.startsWith('warm')) typing(files, host, project);
+/** What one benchmark process measured, in milliseconds; `first` and `typing` (median of the later edits) for the edits. */
+interface Figures {
+  statements: number;
+  cold: Phases;
+  warm: Phases;
+  edited: Record<'first' | 'typing', number>;
+  later: Record<'first' | 'typing', number>;
+  editedAndLater: Record<'first' | 'typing', number>;
+  rediscover: Record<'first' | 'typing', number>;
+  languageServer: { first: number; findings: number; edit: Record<'first' | 'typing', number> };
 }
 
+type Phases = Record<'discover' | 'parse' | 'replay' | 'total', number>;
+
+const RESULT_PREFIX = 'engine-bench-figures ';
+
+/** The generated migrations in memory, and a project that has seen none of them. */
+interface Workspace {
+  files: Map<string, string>;
+  host: FileHost;
+  project: ReplayProject;
+}
+
+function freshWorkspace(): Workspace {
+  const files = new Map<string, string>();
+  for (let i = 1; i <= COUNT; i++) files.set(`${ROOT}/${fileName(i)}`, migrationSql(i));
+  return { files, host: memoryHost(files), project: new ReplayProject() };
+}
+
+function analysis({ host, project }: Workspace): { statements: number; phases: Phases } {
+  const [sets, discover] = time(() => discoverSets([ROOT], host));
+  const [set] = sets;
+  const [statements, parse] = time(() =>
+    set.migrations.reduce((sum, m) => sum + (m.up ? project.statements(m.up, set.dialect, host)?.length ?? 0 : 0), 0),
+  );
+  const [final, replay] = time(() => project.replay(set, host).final());
+  if (set.migrations.length !== COUNT || final.tables.size !== COUNT) throw new Error(`expected ${COUNT} migrations and tables, replayed ${set.migrations.length} and ${final.tables.size}`);
+  return { statements, phases: { discover, parse, replay, total: discover + parse + replay } };
+}
+
+const firstAndTyping = (values: number[]) => ({ first: values[0], typing: median(values.slice(1)) });
+
 /** Edits migration EDITED again and again; after each, the edited migration's replay, then every later snapshot. */
-function typing(files: Map<string, string>, host: FileHost, project: ReplayProject): void {
+function typing({ files, host, project }: Workspace): Pick<Figures, 'edited' | 'later' | 'editedAndLater' | 'rediscover'> {
   const rediscover: number[] = [];
   const edited: number[] = [];
   const later: number[] = [];
@@ -93,50 +118,86 @@ function typing(files: Map<string, string>, host: FileHost, project: ReplayProje
     edited.push(editedMs);
     later.push(laterMs);
   }
-  const figures = (values: number[]) => `${ms(values[0])} first, ${ms(median(values.slice(1)))} median of the next ${values.length - 1}`;
-  console.log(`  edit migration ${EDITED} ${EDITS} times:`);
-  console.log(`    re-parse + replay to the edited migration: ${figures(edited)} (budget 20 ms)`);
-  console.log(`    then the ${COUNT - EDITED} later snapshots: ${figures(later)}`);
-  console.log(`    edited migration and every later snapshot: ${figures(edited.map((value, i) => value + later[i]))}`);
-  console.log(`    re-discovering the folder: ${figures(rediscover)}`);
+  return {
+    edited: firstAndTyping(edited),
+    later: firstAndTyping(later),
+    editedAndLater: firstAndTyping(edited.map((value, i) => value + later[i])),
+    rediscover: firstAndTyping(rediscover),
+  };
 }
 
 /** The whole analysis the language server runs after an edit: discovery, replay, every rule, findings. */
-function languageServerEdits(): void {
-  const files = new Map<string, string>();
-  for (let i = 1; i <= COUNT; i++) files.set(`${ROOT}/${fileName(i)}`, migrationSql(i));
-  const host = memoryHost(files);
-  const project = new ReplayProject();
+function languageServerEdits(): Figures['languageServer'] {
+  const { files, host, project } = freshWorkspace();
   const [first, firstMs] = time(() => analyze([ROOT], host, { project }));
   const edits: number[] = [];
   for (let edit = 1; edit <= EDITS; edit++) {
     files.set(`${ROOT}/${fileName(EDITED)}`, migrationSql(EDITED, `,\n  rules_${edit} boolean`));
     edits.push(time(() => analyze([ROOT], host, { project }))[1]);
   }
-  console.log(`  language server analysis (discovery, replay, ${first.findings.length} findings from every rule):`);
-  console.log(`    first ${ms(firstMs)} · after an edit of migration ${EDITED}: ${ms(edits[0])} first, ${ms(median(edits.slice(1)))} median of the next ${EDITS - 1}`);
+  return { first: firstMs, findings: first.findings.length, edit: firstAndTyping(edits) };
 }
 
 async function child(): Promise<void> {
   if (process.argv.includes(TUNED_FLAG)) tuneV8ForEngine();
   await initParsers();
-  analysis('cold (first analysis in the process)');
-  analysis('warm (second analysis, fresh files and project)');
-  languageServerEdits();
+  const cold = analysis(freshWorkspace());
+  const second = freshWorkspace();
+  const warm = analysis(second).phases;
+  const figures: Figures = { statements: cold.statements, cold: cold.phases, warm, ...typing(second), languageServer: languageServerEdits() };
+  console.log(RESULT_PREFIX + JSON.stringify(figures));
+}
+
+const RUNS = Number(process.env.ENGINE_BENCH_RUNS ?? 3);
+
+const MODES = [
+  { label: 'tuned', flags: [TUNED_FLAG] },
+  { label: 'plain', flags: [] },
+] as const;
+
+function measure(flags: readonly string[], pinned: boolean): Figures {
+  const command = [process.execPath, '--import', 'tsx', __filename, CHILD_FLAG, ...flags];
+  const result = pinned ? spawnSync('taskset', ['-c', '0', ...command], { encoding: 'utf8' }) : spawnSync(command[0], command.slice(1), { encoding: 'utf8' });
+  const line = result.stdout.split('\n').find((text) => text.startsWith(RESULT_PREFIX));
+  if (result.status !== 0 || !line) throw new Error(`the benchmark process failed (exit ${result.status ?? result.signal}):\n${result.stderr}`);
+  return JSON.parse(line.slice(RESULT_PREFIX.length)) as Figures;
 }
 
 export async function run(): Promise<void> {
   const pinned = spawnSync('taskset', ['-c', '0', process.execPath, '--version']).status === 0;
-  if (!pinned) console.log('(taskset is missing: the processes are not pinned to one core)');
-  for (const [label, flags] of [
-    ['as the language server and the CLI run (v8-tuning.ts)', [TUNED_FLAG]],
-    ['plain node', []],
-  ] as const) {
-    console.log(`${label}${pinned ? ', one core (taskset -c 0)' : ''}:`);
-    const command = [process.execPath, '--import', 'tsx', __filename, CHILD_FLAG, ...flags];
-    const result = pinned ? spawnSync('taskset', ['-c', '0', ...command], { stdio: 'inherit' }) : spawnSync(command[0], command.slice(1), { stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`the benchmark process failed (exit ${result.status ?? result.signal})`);
+  const runs: Record<string, Figures[]> = { tuned: [], plain: [] };
+  // Alternating the two settings spreads a slow spell of the machine over both.
+  for (let i = 0; i < RUNS; i++) for (const mode of MODES) runs[mode.label].push(measure(mode.flags, pinned));
+  const { statements, languageServer } = runs.tuned[0];
+  console.log(`${COUNT} migrations, ${statements} statements, in memory. Each figure: the median of ${RUNS} fresh processes${pinned ? ' pinned to one core (taskset -c 0)' : ' (taskset is missing: not pinned to one core)'}, with the range.`);
+  console.log('"tuned": set up as the language server and the CLI run (v8-tuning.ts); "plain": node\'s defaults.\n');
+  const rows: [string, (f: Figures) => number][] = [
+    ['first analysis in a process: discover + parse + replay (budget 1500 ms)', (f) => f.cold.total],
+    ['  discover', (f) => f.cold.discover],
+    ['  parse', (f) => f.cold.parse],
+    ['  replay', (f) => f.cold.replay],
+    ['second analysis, fresh files and project', (f) => f.warm.total],
+    [`edit migration ${EDITED}, typing (median of edits 2–${EDITS}): re-parse + replay it (budget 20 ms)`, (f) => f.edited.typing],
+    [`  then the ${COUNT - EDITED} later snapshots`, (f) => f.later.typing],
+    ['  the edited migration and every later snapshot', (f) => f.editedAndLater.typing],
+    ['  re-discovering the folder', (f) => f.rediscover.typing],
+    [`the first edit: the edited migration and every later snapshot`, (f) => f.editedAndLater.first],
+    [`language server: first analysis (every rule, ${languageServer.findings} findings)`, (f) => f.languageServer.first],
+    ['language server: whole analysis after an edit, typing', (f) => f.languageServer.edit.typing],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`${''.padEnd(width)}  ${MODES.map((mode) => mode.label.padEnd(24)).join('')}`);
+  for (const [label, figure] of rows) {
+    const cells = MODES.map((mode) => summary(runs[mode.label].map(figure)).padEnd(24));
+    console.log(`${label.padEnd(width)}  ${cells.join('')}`);
   }
+}
+
+/** `median ms (min–max)`. */
+function summary(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const round = (value: number) => (value < 100 ? value.toFixed(1) : value.toFixed(0));
+  return `${round(median(sorted))} ms (${round(sorted[0])}–${round(sorted[sorted.length - 1])})`;
 }
 
 if (process.argv.includes(CHILD_FLAG)) {

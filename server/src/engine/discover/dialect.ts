@@ -6,7 +6,7 @@ import { basename, dirname, joinPath, type FileHost } from '../host.js';
 import type { Dialect } from '../model/source.js';
 import type { SetOverride } from '../config/index.js';
 import { LOCK_FILE } from './frameworks/index.js';
-import { scanSql } from './sql-scan.js';
+import { wholeFileScans } from './sql-scan.js';
 import { TextMemo } from './text-memo.js';
 
 export interface DialectChoice {
@@ -156,7 +156,7 @@ interface ContentSignals {
 
 /** The dialect signals in one file's code (outside comments and strings). */
 const signalsOf = new TextMemo((text): ContentSignals => {
-  const scan = scanSql(text);
+  const scan = wholeFileScans.get(text);
   const found = (signals: [RegExp, string][]) => signals.filter(([pattern]) => pattern.test(scan.code)).map(([, label]) => label);
   const mysql = found(MYSQL_SIGNALS);
   const postgres = found(POSTGRES_SIGNALS);

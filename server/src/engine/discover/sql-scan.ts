@@ -2,6 +2,8 @@
 // implicit transaction depends on it) and to look for dialect hints outside comments and strings.
 // The real statement splitter lives in parse/; discover must not depend on it.
 
+import { TextMemo } from './text-memo.js';
+
 export interface SqlScan {
   /** Statements with content, separated by top-level semicolons. */
   statements: number;
@@ -12,6 +14,9 @@ export interface SqlScan {
   /** MySQL client `DELIMITER` lines. */
   delimiterCommands: number;
 }
+
+/** Scans of whole files, kept across discoveries: dialect detection and transaction modes both read them. */
+export const wholeFileScans = new TextMemo((text) => scanSql(text));
 
 export function scanSql(text: string, start = 0, end = text.length): SqlScan {
   const scan: SqlScan = { statements: 0, code: '', dollarQuotedBodies: 0, backtickIdentifiers: 0, delimiterCommands: 0 };

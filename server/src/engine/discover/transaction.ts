@@ -2,10 +2,7 @@
 
 import type { TransactionMode } from '../model/migration-set.js';
 import type { Dialect, SourceRange } from '../model/source.js';
-import { scanSql } from './sql-scan.js';
-import { TextMemo } from './text-memo.js';
-
-const statementCounts = new TextMemo((text) => scanSql(text).statements);
+import { scanSql, wholeFileScans } from './sql-scan.js';
 
 /**
  * golang-migrate and Prisma send a file as one multi-statement query. PostgreSQL runs such a
@@ -20,7 +17,7 @@ export function implicitTransaction(framework: string, text: string, body: Sourc
     };
   }
   const whole = body.start === 0 && body.end === text.length;
-  const statements = whole ? statementCounts.get(text) : scanSql(text, body.start, body.end).statements;
+  const statements = (whole ? wholeFileScans.get(text) : scanSql(text, body.start, body.end)).statements;
   if (statements > 1) {
     return {
       inTransaction: true,

@@ -12,9 +12,12 @@ export type Markers = Record<Direction, RegExp>;
 /** Per marker pattern: whether a text has a line matching it. */
 const markerMemos = new WeakMap<RegExp, TextMemo<boolean>>();
 
+/** Every framework's marker is a `--` comment line, so a text without one is ruled out in one search. */
+const mayHoldMarker = (text: string): boolean => text.includes('--');
+
 function hasMarker(text: string, marker: RegExp): boolean {
   let memo = markerMemos.get(marker);
-  if (!memo) markerMemos.set(marker, (memo = new TextMemo((candidate) => findMarkerLines(candidate, marker).length > 0)));
+  if (!memo) markerMemos.set(marker, (memo = new TextMemo((candidate) => mayHoldMarker(candidate) && findMarkerLines(candidate, marker).length > 0)));
   return memo.get(text);
 }
 
