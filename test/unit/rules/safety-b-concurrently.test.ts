@@ -63,6 +63,8 @@ describe('CONCURRENTLY fixes per framework', () => {
     const files = { '000001_orders.up.sql': orders, '000001_orders.down.sql': 'DROP TABLE orders;\n', '000002_note.up.sql': up, '000002_note.down.sql': 'ALTER TABLE orders DROP COLUMN note;\n' };
     const [finding] = pg(files, 'require-concurrent-index-creation');
     assert.match(finding.message, /one implicit transaction/);
+    // The tool's own spelling, even where its name opens the sentence.
+    assert.match(finding.message, /transaction block: golang-migrate sends the file's 2 statements/);
     assert.match(finding.fixes[0].title, /^Add CONCURRENTLY and move it to its own migration `000003_note_concurrently.up.sql`/);
     assert.equal(fixedText(finding, `${ROOT}/000002_note.up.sql`, up), 'ALTER TABLE orders ADD COLUMN note text;\n');
     const newUp = fixedText(finding, `${ROOT}/000003_note_concurrently.up.sql`, '');

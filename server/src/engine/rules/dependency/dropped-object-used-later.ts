@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../schema/model.js';
 import type { Rule } from '../rule.js';
 import { describeUse, disappearance, kindWord, where } from './describe.js';
 import { dependencyFacts, type MissingReference } from './references.js';
+import { sentenceCase } from '../sentence.js';
 
 export const droppedObjectUsedLater: Rule = {
   id: 'dropped-object-used-later',
@@ -33,7 +34,7 @@ export const droppedObjectUsedLater: Rule = {
       ctx.report({
         file: entry.origin.file,
         range: entry.origin.range,
-        message: `${capitalise(kindWord(entry.kind))} \`${entry.name}\` is ${disappearance(entry)} here, but later migrations still use ${entry.action === 'renamed' ? 'the old name' : 'it'}: ${usedIn}.`,
+        message: `${sentenceCase(kindWord(entry.kind))} \`${entry.name}\` is ${disappearance(entry)} here, but later migrations still use ${entry.action === 'renamed' ? 'the old name' : 'it'}: ${usedIn}.`,
         related: uses.map((use) => ({
           file: use.at.part.file,
           range: use.range,
@@ -43,5 +44,3 @@ export const droppedObjectUsedLater: Rule = {
     }
   },
 };
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -8,6 +8,7 @@ import type { StatementContext } from '../rule.js';
 import { newMigrationEdits } from './shared/new-migration.js';
 import { sendsFileAsOneQuery } from './part-steps.js';
 import { transactionAt } from './transaction-state.js';
+import { sentenceCase } from '../sentence.js';
 
 export interface TransactionExit {
   /** True when the statement runs inside a transaction block today. */
@@ -38,17 +39,17 @@ export function leaveTransaction(ctx: StatementContext, statementText: string, r
     const created = files[0].file?.slice(ctx.set.root.length + 1);
     return {
       inTransaction: true,
-      advice: `${capitalise(transaction.reason)}.`,
+      advice: `${sentenceCase(transaction.reason)}.`,
       edits: [...files, removeStatement(ctx)],
       title: `move it to its own migration \`${created}\``,
       moves: true,
     };
   }
   const directive = transaction.optOut && directiveEdit(ctx, transaction.optOut);
-  if (!transaction.optOut) return { inTransaction: true, advice: `${capitalise(transaction.reason)}.` };
+  if (!transaction.optOut) return { inTransaction: true, advice: `${sentenceCase(transaction.reason)}.` };
   return {
     inTransaction: true,
-    advice: `${capitalise(transaction.reason)}; \`${transaction.optOut}\` turns that transaction off.`,
+    advice: `${sentenceCase(transaction.reason)}; \`${transaction.optOut}\` turns that transaction off.`,
     edits: directive ? [directive] : undefined,
     title: directive ? `add \`${transaction.optOut}\`` : undefined,
   };
@@ -93,5 +94,3 @@ export function removeStatement(ctx: Pick<StatementContext, 'text' | 'statement'
   const lineRest = /^[ \t]*\r?\n/.exec(text.slice(end));
   return { range: { start: ctx.statement.range.start, end: end + (lineRest?.[0].length ?? 0) }, newText: '' };
 }
-
-const capitalise = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);
