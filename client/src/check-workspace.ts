@@ -2,9 +2,10 @@
 // migration set it found with framework, dialect, the reasons for both, and its problem count.
 // Picking a set reveals its folder and opens the Problems panel.
 
-import { commands, Uri, window, workspace, type QuickPickItem } from 'vscode';
+import { commands, Uri, window, type QuickPickItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListSetsRequest, type MigrationSetSummary } from '../../server/src/lsp/protocol.js';
+import { setItemText } from './set-item.js';
 
 interface SetItem extends QuickPickItem {
   set: MigrationSetSummary;
@@ -18,8 +19,7 @@ export async function checkWorkspace(client: LanguageClient): Promise<void> {
   }
   const items: SetItem[] = sets.map((set) => ({
     set,
-    label: `$(database) ${workspace.asRelativePath(Uri.parse(set.rootUri))}`,
-    description: `${set.framework} · ${set.dialect} · ${set.migrations} migration${set.migrations === 1 ? '' : 's'}`,
+    ...setItemText(set),
     detail: `${problemSummary(set)} — ${set.frameworkReason}; ${set.dialectReason}`,
   }));
   const picked = await window.showQuickPick(items, {

@@ -3,7 +3,9 @@
 
 import { commands, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
 import { checkWorkspace } from './check-workspace.js';
+import { registerDatabaseCommands } from './database/commands.js';
 import { createLanguageClient } from './language-client.js';
 import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
 import { showRuleDocs } from './show-rule-docs.js';
@@ -25,8 +27,22 @@ export async function activate(context: ExtensionContext): Promise<void> {
     });
   };
 
+  // The server's RequestFailed answers say what happened and what to do: shown as they are.
+  const guardDatabaseCommand = <A extends unknown[]>(what: string, command: (...args: A) => Promise<unknown>) =>
+    (...args: A) =>
+      command(...args).catch((error: unknown) => {
+        if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) {
+          output.warn(`${what}: ${error.message}`);
+          void window.showErrorMessage(`Migration Lens ${what}: ${error.message}`);
+        } else reportFailure(what)(error);
+        return undefined;
+      });
+  const databaseOutput = window.createOutputChannel('Migration Lens: Database');
+  registerDatabaseCommands(context, languageClient, databaseOutput, guardDatabaseCommand);
+
   context.subscriptions.push(
     output,
+    databaseOutput,
     createServerStatusItem(languageClient, SHOW_OUTPUT),
     commands.registerCommand(SHOW_OUTPUT, () => output.show(true)),
     commands.registerCommand('migrationLens.restartServer', () =>

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { test, type TestContext } from 'node:test';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol';
-import { StatusRequest, UpRequest } from '../../server/src/lsp/protocol.js';
+import { DescribeTargetRequest, StatusRequest, UpRequest } from '../../server/src/lsp/protocol.js';
 
 const serverJs = join(resolve(import.meta.dirname, '../..'), 'dist/server.js');
 
@@ -101,4 +101,31 @@ test('a shell-syntax URL is refused with the message that says how to fix it', a
     assert.match(error.message, /^The target URL contains shell syntax \$\{DATABASE_URL:-…\}: .* write the URL itself: postgresql:\/\/app:\*\*\*@localhost:5432\/app/);
     return true;
   });
+});
+
+test('describeTarget tells the client what a target is before anything connects', async (t) => {
+  const { connection } = await startServer(t);
+  const describe = (target: string) => connection.sendRequest(DescribeTargetRequest, { target });
+  assert.deepEqual(await describe('embedded'), { kind: 'embedded', description: 'the embedded PostgreSQL database', local: true, passwordInUrl: false });
+  assert.equal((await describe('docker')).local, true);
+  assert.deepEqual(await describe('postgres://app@127.0.0.1:5433/app'), { kind: 'url', description: 'postgres://app@127.0.0.1:5433/app', local: true, passwordInUrl: false });
+  const remote = await describe('mysql://deploy:s3cret@db.example.com/shop');
+  assert.deepEqual(remote, { kind: 'url', description: 'mysql://deploy@db.example.com/shop', local: false, passwordInUrl: true });
+  const shell = await describe('${DATABASE_URL:-postgres://app:s3cret@db/app}');
+  assert.match(shell.problem ?? '', /shell syntax/);
+  assert.doesNotMatch(JSON.stringify(shell), /s3cret/, 'no password in what the client may show');
+  assert.match((await describe('production')).problem ?? '', /^unknown target "production"; use `embedded`, `docker`, or a URL/);
+});
+
+test('a remote URL is refused in the editor\'s words unless allowed, and the lock timeout reaches the run', async (t) => {
+  const { connection, root, storageDir } = await startServer(t);
+  await assert.rejects(connection.sendRequest(StatusRequest, { root, target: 'postgres://app@db.example.com/app', password: 'x' }), (error: Error) => {
+    assert.match(error.message, /postgres:\/\/app@db\.example\.com\/app is not on this machine; .*migrationLens\.allowRemoteTargets, then a confirmation on each run/);
+    return true;
+  });
+  // A lock timeout of 1 ms still applies a migration that waits for no lock; an invalid one keeps the default.
+  const run = await connection.sendRequest(UpRequest, { root, target: 'embedded', storageDir, count: 1, lockTimeoutMs: 1 });
+  assert.deepEqual(run.steps.map((s) => s.id), ['001_create_users']);
+  const next = await connection.sendRequest(UpRequest, { root, target: 'embedded', storageDir, count: 1, lockTimeoutMs: Number.NaN });
+  assert.deepEqual(next.steps.map((s) => s.id), ['002_add_name']);
 });

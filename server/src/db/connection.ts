@@ -80,6 +80,8 @@ export interface UrlTarget {
   password?: string;
   /** Hosts other than loopback are refused unless this is set (production safety). */
   allowRemote?: boolean;
+  /** Where the user opts in, for the refusal's message. */
+  allowRemoteHint?: string;
 }
 
 /** A container started by db/docker, reached through the loopback URL its port is published on. */
@@ -96,7 +98,7 @@ export type Target = EmbeddedTarget | UrlTarget | DockerTarget;
 export async function openTarget(target: Target): Promise<DatabaseConnection> {
   if (target.kind === 'embedded') return openEmbeddedPglite(target.dataDir);
   const url = parseDatabaseUrl(target.url, target.password);
-  if (target.kind === 'url') requireLocalOrAllowed(url, target.allowRemote ?? false);
+  if (target.kind === 'url') requireLocalOrAllowed(url, target.allowRemote ?? false, target.allowRemoteHint);
   const description = target.kind === 'docker' ? `${url.description} (container ${target.container})` : url.description;
   return url.protocol === 'postgres' ? openPostgres(url, description) : openMysql(url, description);
 }

@@ -4,6 +4,7 @@
 
 import { RequestType, RequestType0, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { ContainerAction, ContainerOutcome } from '../db/docker/actions.js';
+import type { TargetDescription } from '../db/targets/describe.js';
 import type { Dialect, Framework } from '../engine/index.js';
 
 /** One discovered migration set, as the client shows it. */
@@ -62,6 +63,8 @@ export interface TargetParams extends WorkDoneProgressParams {
   dockerVersion?: string;
   /** Allow a URL whose host is not this machine. */
   allowRemote?: boolean;
+  /** PostgreSQL lock_timeout / MySQL lock_wait_timeout for the run, in milliseconds (default 5000). */
+  lockTimeoutMs?: number;
 }
 
 /** A location in a migration file, LSP style (0-based). */
@@ -194,6 +197,17 @@ export interface TraceResult {
   statements: TraceStatementItem[];
   cancelled: boolean;
 }
+
+export interface DescribeTargetParams {
+  /** As in TargetParams. */
+  target: string;
+}
+
+/**
+ * What a target is, before connecting: the client fetches a URL's password from its secret
+ * storage and asks before running on a database that is not on this machine.
+ */
+export const DescribeTargetRequest = new RequestType<DescribeTargetParams, TargetDescription, void>('migrationLens/describeTarget');
 
 export const StatusRequest = new RequestType<TargetParams, StatusResult, void>('migrationLens/status');
 export const UpRequest = new RequestType<UpParams, RunReport, void>('migrationLens/up');

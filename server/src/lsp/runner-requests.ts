@@ -10,6 +10,7 @@ import { openTarget, type DatabaseConnection } from '../db/connection.js';
 import { detectDrift, type LocatedDifference } from '../db/drift.js';
 import { runPreflight } from '../db/preflight/index.js';
 import { forceVersion, migrateDown, migrateUp, migrationStatus, redo, type RunnerOptions, type RunResult, type StepResult } from '../db/runner/index.js';
+import { describeTarget } from '../db/targets/describe.js';
 import { resolveTarget } from '../db/targets/resolve.js';
 import { tracePendingMigration } from '../db/trace-pending.js';
 import { TRACKING } from '../db/tracking/index.js';
@@ -22,6 +23,7 @@ import type { SetReplay } from '../engine/schema/replay.js';
 import type { ObservedLocks } from './observed-locks.js';
 import {
   BaselineRequest,
+  DescribeTargetRequest,
   DownRequest,
   DriftRequest,
   ForceRequest,
@@ -35,7 +37,7 @@ import {
   type StatusResult,
   type TargetParams,
 } from './protocol.js';
-import { DOCKER_VERSION_HINT, findSet, withProgress } from './set-requests.js';
+import { DOCKER_VERSION_HINT, EDITOR_TARGET_WORDING, findSet, withProgress } from './set-requests.js';
 import { pathToUri } from './uri.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
 
@@ -62,6 +64,7 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
         dockerVersionHint: DOCKER_VERSION_HINT,
         password: params.password,
         allowRemote: params.allowRemote,
+        wording: EDITOR_TARGET_WORDING,
         onProgress: (message) => workDone.report(message),
       });
       workDone.report('connecting');
@@ -71,7 +74,9 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
           const text = migration.up && host.readFile(migration.up.file);
           return text === undefined || !migration.up ? [] : parseStatements(text, migration.up.range, set.dialect);
         };
-        const runner: RunnerOptions = { readFile: (path) => host.readFile(path) };
+        // Settings may hold anything: a timeout that is not a number of milliseconds keeps the default.
+        const lockTimeoutMs = typeof params.lockTimeoutMs === 'number' && params.lockTimeoutMs >= 0 ? params.lockTimeoutMs : undefined;
+        const runner: RunnerOptions = { readFile: (path) => host.readFile(path), lockTimeoutMs };
         return await body({ set, replay, connection: database, runner, embedded: target.kind === 'embedded', upStatements }, workDone);
       } finally {
         await database.close();
@@ -111,6 +116,8 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
     };
     return (await runPreflight(context.connection, { set: context.set, pendingStatements })).map(({ check, severity, message }) => ({ check, severity, message }));
   }
+
+  connection.onRequest(DescribeTargetRequest, ({ target }) => describeTarget(target));
 
   connection.onRequest(StatusRequest, (params) =>
     withTarget(params, 'Migration status', (context) => statusOf(context)));

@@ -9,7 +9,7 @@ import type { WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import { ConnectionError, DatabaseError } from '../db/connection.js';
 import { DockerError } from '../db/docker/cli.js';
 import { RunRefused } from '../db/runner/index.js';
-import { TargetSpecError } from '../db/targets/resolve.js';
+import { TargetSpecError, type TargetWording } from '../db/targets/resolve.js';
 import type { MigrationSet } from '../engine/model/migration-set.js';
 import type { SetReplay } from '../engine/schema/replay.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
@@ -23,6 +23,12 @@ export interface FoundSet {
 
 /** Where the editor's user sets the container's image tag, for messages. */
 export const DOCKER_VERSION_HINT = 'setting migrationLens.docker.version';
+
+/** How the editor's user picks another target or opts in to a remote one, for messages. */
+export const EDITOR_TARGET_WORDING: TargetWording = {
+  otherTarget: (dialect) => `set migrationLens.target to docker or a ${dialect}:// URL`,
+  allowRemote: 'the machine setting migrationLens.allowRemoteTargets, then a confirmation on each run',
+};
 
 const USER_FIXABLE = [TargetSpecError, DockerError, ConnectionError, RunRefused, DatabaseError];
 

@@ -35,6 +35,8 @@ export interface TargetRequest {
   /** Password for a URL that carries none (MIGRATION_LENS_DB_PASSWORD, the editor's secret). */
   password?: string;
   allowRemote?: boolean;
+  /** How the user names targets and opts in to remote ones where they are; the command line's flags by default. */
+  wording?: TargetWording;
   onProgress?: (message: string) => void;
   /** Tests hand in a client bound to a fake `docker`. */
   dockerCli?: DockerCli;
@@ -60,13 +62,26 @@ export function workspaceContainer(request: ContainerRequest): DockerContainer {
   });
 }
 
+export interface TargetWording {
+  /** How to pick the docker target or a MySQL URL instead: "use --target docker or a mysql:// URL". */
+  otherTarget: (dialect: Dialect) => string;
+  /** How to opt in to a host that is not this machine: "--allow-remote on the command line". */
+  allowRemote: string;
+}
+
+export const COMMAND_LINE_WORDING: TargetWording = {
+  otherTarget: (dialect) => `use --target docker or a ${dialect}:// URL`,
+  allowRemote: '--allow-remote on the command line',
+};
+
 export const TARGET_KINDS_HINT = 'use `embedded`, `docker`, or a URL such as postgres://user@127.0.0.1:5432/dbname';
 
 export async function resolveTarget(request: TargetRequest): Promise<Target> {
   const spec = request.spec.trim();
+  const wording = request.wording ?? COMMAND_LINE_WORDING;
   if (spec === 'embedded') {
     if (request.dialect !== 'postgres') {
-      throw new TargetSpecError(`the embedded database is PostgreSQL, but these migrations are ${request.dialect}: use --target docker or a mysql:// URL`);
+      throw new TargetSpecError(`the embedded database is PostgreSQL, but these migrations are ${request.dialect}: ${wording.otherTarget(request.dialect)}`);
     }
     return { kind: 'embedded', dataDir: request.stateDir ? join(request.stateDir, 'db') : workspaceDataDir(request.workspace) };
   }
@@ -74,5 +89,5 @@ export async function resolveTarget(request: TargetRequest): Promise<Target> {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(spec) && !spec.includes('$')) throw new TargetSpecError(`unknown target "${spec}"; ${TARGET_KINDS_HINT}`);
   const problem = checkDatabaseUrl(spec, 'The target URL');
   if (problem) throw new TargetSpecError(problem.message);
-  return { kind: 'url', url: spec, password: request.password, allowRemote: request.allowRemote };
+  return { kind: 'url', url: spec, password: request.password, allowRemote: request.allowRemote, allowRemoteHint: wording.allowRemote };
 }

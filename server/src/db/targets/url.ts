@@ -75,9 +75,7 @@ export function isLocalHost(host: string): boolean {
 }
 
 /** Refuses a non-loopback host unless the user opted in: migrations must not reach production by accident. */
-export function requireLocalOrAllowed(url: DatabaseUrl, allowRemote: boolean): void {
+export function requireLocalOrAllowed(url: DatabaseUrl, allowRemote: boolean, optInHint = '--allow-remote on the command line'): void {
   if (allowRemote || isLocalHost(url.host)) return;
-  throw new ConnectionError(
-    `${url.description} is not on this machine; running migrations there needs an explicit opt-in (--allow-remote on the command line)`,
-  );
+  throw new ConnectionError(`${url.description} is not on this machine; running migrations there needs an explicit opt-in (${optInHint})`);
 }

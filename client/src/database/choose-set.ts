@@ -1,0 +1,46 @@
+// Which migration set a database command acts on: the one its caller names (a tree view, a
+// test), else the one holding the active editor's file, else the only one, else the user picks.
+
+import { Uri, window, type QuickPickItem } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ListSetsRequest, type MigrationSetSummary } from '../../../server/src/lsp/protocol.js';
+import { setItemText } from '../set-item.js';
+
+/** What a command may be invoked with: `{ root }`, or the Uri of a file or folder in a set (explorer menus). */
+export type SetArgument = { root?: string } | Uri | undefined;
+
+export async function chooseSet(client: LanguageClient, argument: SetArgument, purpose: string): Promise<MigrationSetSummary | undefined> {
+  const { sets } = await client.sendRequest(ListSetsRequest);
+  if (sets.length === 0) {
+    void window.showInformationMessage('Migration Lens found no SQL migration folders in this workspace, so there is nothing to run.');
+    return undefined;
+  }
+  if (argument instanceof Uri) return setHolding(sets, argument.fsPath) ?? pick(sets, purpose);
+  if (argument?.root) {
+    const named = sets.find((set) => set.root === argument.root);
+    if (!named) throw new Error(`no migration set at ${argument.root}; the workspace has ${sets.map((set) => set.root).join(', ')}`);
+    return named;
+  }
+  const active = window.activeTextEditor?.document.uri;
+  const holding = active?.scheme === 'file' ? setHolding(sets, active.fsPath) : undefined;
+  if (holding) return holding;
+  return sets.length === 1 ? sets[0] : pick(sets, purpose);
+}
+
+/** The set whose folder holds `path` (the deepest, for nested sets). */
+function setHolding(sets: readonly MigrationSetSummary[], path: string): MigrationSetSummary | undefined {
+  const file = path.replace(/\\/g, '/');
+  return sets
+    .filter((set) => file === set.root || file.startsWith(`${set.root}/`))
+    .sort((a, b) => b.root.length - a.root.length)[0];
+}
+
+interface SetItem extends QuickPickItem {
+  set: MigrationSetSummary;
+}
+
+async function pick(sets: readonly MigrationSetSummary[], purpose: string): Promise<MigrationSetSummary | undefined> {
+  const items: SetItem[] = sets.map((set) => ({ set, ...setItemText(set) }));
+  const picked = await window.showQuickPick(items, { title: `Migration Lens: ${purpose}`, placeHolder: 'Which migration folder?' });
+  return picked?.set;
+}

@@ -1,0 +1,195 @@
+// The database commands: status, up, down, redo, force, baseline, drift, lock trace, the Docker
+// container and the URL's password. Each picks a set and a target, asks the server (which does
+// all the work, db/ through lsp/runner-requests.ts), writes what happened to the "Migration Lens:
+// Database" output and returns the server's answer, so tree views and tests can call them too.
+
+import { commands, Uri, window, workspace, type ExtensionContext, type OutputChannel, type QuickPickItem } from 'vscode';
+import type { LanguageClient, RequestType } from 'vscode-languageclient/node';
+import {
+  BaselineRequest,
+  DockerRequest,
+  DownRequest,
+  DriftRequest,
+  ForceRequest,
+  RedoRequest,
+  StatusRequest,
+  TraceRequest,
+  UpRequest,
+  type MigrationSetSummary,
+  type TargetParams,
+} from '../../../server/src/lsp/protocol.js';
+import { chooseSet, type SetArgument } from './choose-set.js';
+import { notifyRun, offerOutput, pickFromStatus, writeDifferences, writeRun, writeStatus } from './report.js';
+import { requestWithProgress } from './run-request.js';
+import { chooseTarget, setPassword } from './target.js';
+
+type Command = (argument?: SetArgument) => Promise<unknown>;
+
+export function registerDatabaseCommands(context: ExtensionContext, client: LanguageClient, output: OutputChannel, guard: (what: string, run: Command) => Command): void {
+  /** Set and target for a command; undefined when the user stopped on the way. */
+  async function prepare(argument: SetArgument, purpose: string, action: (folder: string) => string): Promise<(TargetParams & { description: string; set: MigrationSetSummary }) | undefined> {
+    const set = await chooseSet(client, argument, purpose);
+    if (!set) return undefined;
+    const target = await chooseTarget(context, client, set, action(folderOf(set)));
+    return target && { ...target, root: set.root, set };
+  }
+
+  const run = <P extends TargetParams, R>(type: RequestType<P, R, void>, params: P, title: string, cancellable = false) =>
+    requestWithProgress(client, type, params, { title, cancellable });
+
+  const register = (id: string, what: string, command: Command) =>
+    context.subscriptions.push(commands.registerCommand(`migrationLens.${id}`, guard(what, command)));
+
+  register('showStatus', 'could not read the migration status', async (argument) => {
+    const params = await prepare(argument, 'migration status', (folder) => `read the migration history of ${folder}`);
+    if (!params) return undefined;
+    const status = await run(StatusRequest, params, 'reading the migration status');
+    writeStatus(output, status);
+    pickFromStatus(status);
+    return status;
+  });
+
+  const up = (count: number | undefined) => async (argument?: SetArgument) => {
+    const params = await prepare(argument, 'migrate up', (folder) => `apply ${count === 1 ? 'the next pending migration' : 'every pending migration'} of ${folder}`);
+    if (!params) return undefined;
+    const report = await run(UpRequest, { ...params, count }, `migrating ${folderOf(params.set)} up`, true);
+    writeRun(output, `Up ${folderOf(params.set)}`, report);
+    notifyRun(output, report, `every migration of ${folderOf(params.set)} is already applied on ${report.target}.`);
+    return report;
+  };
+  register('migrateUp', 'could not apply the migrations', up(undefined));
+  register('migrateUpOne', 'could not apply the migration', up(1));
+
+  register('migrateDownOne', 'could not undo the migration', async (argument) => {
+    const params = await prepare(argument, 'migrate down', (folder) => `undo the last applied migration of ${folder}`);
+    if (!params || !(await confirmDestructive(`Undo the last applied migration of ${folderOf(params.set)} on ${params.description}?`, 'Its down part runs: what it drops is gone.', 'Undo'))) return undefined;
+    const report = await run(DownRequest, { ...params, count: 1 }, `undoing the last migration of ${folderOf(params.set)}`, true);
+    writeRun(output, `Down ${folderOf(params.set)}`, report);
+    notifyRun(output, report, `no migration of ${folderOf(params.set)} is applied on ${report.target}: nothing to undo.`);
+    return report;
+  });
+
+  register('redo', 'could not redo the migration', async (argument) => {
+    const params = await prepare(argument, 'redo', (folder) => `redo the last applied migration of ${folder}`);
+    if (!params || !(await confirmDestructive(`Redo the last applied migration of ${folderOf(params.set)} on ${params.description}?`, 'Its down part runs, then its up part: data the down part drops is gone.', 'Redo'))) return undefined;
+    const report = await run(RedoRequest, params, `redoing the last migration of ${folderOf(params.set)}`);
+    writeRun(output, `Redo ${folderOf(params.set)}`, report);
+    notifyRun(output, report, `no migration of ${folderOf(params.set)} is applied on ${report.target}: nothing to redo.`);
+    return report;
+  });
+
+  register('forceVersion', 'could not force the version', async (argument) => {
+    const params = await prepare(argument, 'force version', (folder) => `change the recorded version of ${folder}`);
+    if (!params) return undefined;
+    const status = await run(StatusRequest, params, 'reading the migration status');
+    const version = await pickVersion(status.migrations);
+    if (version === undefined) return undefined;
+    const detail = 'Nothing runs: only the migration history changes. Do this after repairing a failed migration by hand.';
+    if (!(await confirmDestructive(`Record ${version === 'none' ? 'no migration' : `version ${version}`} as applied last in ${status.table} on ${params.description}?`, detail, 'Force'))) return undefined;
+    const forced = await run(ForceRequest, { ...params, version }, `recording version ${version}`);
+    writeStatus(output, forced);
+    void window.showInformationMessage(`Migration Lens: ${status.table} on ${forced.target} now records ${version === 'none' ? 'no migration' : `version ${version}`}.`);
+    return forced;
+  });
+
+  register('baseline', 'could not baseline the database', async (argument) => {
+    const params = await prepare(argument, 'baseline', (folder) => `compare the schema with each migration of ${folder}`);
+    if (!params) return undefined;
+    const plan = await run(BaselineRequest, { ...params, confirm: false }, 'comparing the database with each migration');
+    if (plan.empty) {
+      void window.showInformationMessage(`Migration Lens: ${plan.target} has no tables: there is nothing to baseline. Run "Migrate Up" instead.`);
+      return plan;
+    }
+    if (!plan.match) {
+      if (plan.closest) writeDifferences(output, `Baseline — ${plan.target}: closest is ${plan.closest.id}`, plan.closest.differences);
+      const closest = plan.closest ? ` The closest is ${plan.closest.id}, with ${plan.closest.differences.length} difference(s) (see the output).` : '';
+      void offerOutput(output, window.showErrorMessage(`Migration Lens: ${plan.target} matches no migration of ${folderOf(params.set)} exactly, so no history was recorded.${closest}`, 'Show Output'));
+      return plan;
+    }
+    const detail = `Its schema is exactly the one after ${plan.match.id}. ${plan.toRecord.length} migration(s) will be recorded as applied, without running: ${plan.toRecord.join(', ')}.`;
+    if (!(await confirmDestructive(`Record the history of ${folderOf(params.set)} up to ${plan.match.id} on ${params.description}?`, detail, 'Record History'))) return plan;
+    const recorded = await run(BaselineRequest, { ...params, confirm: true }, 'recording the history');
+    void window.showInformationMessage(`Migration Lens: recorded ${recorded.recorded.length} migration(s) as applied on ${recorded.target}, up to ${plan.match.id}.`);
+    return recorded;
+  });
+
+  register('drift', 'could not compare the database schema', async (argument) => {
+    const params = await prepare(argument, 'drift', (folder) => `compare the schema with the migrations of ${folder}`);
+    if (!params) return undefined;
+    const drift = await run(DriftRequest, params, 'reading the database schema');
+    const at = drift.appliedVersion ? `the schema after version ${drift.appliedVersion}` : 'an empty schema (no migration applied)';
+    for (const note of drift.notes) output.appendLine(`note: ${note}`);
+    if (drift.differences.length === 0) {
+      void window.showInformationMessage(`Migration Lens: no drift — ${drift.target} matches ${at}.`);
+      return drift;
+    }
+    writeDifferences(output, `Drift — ${drift.target}, compared with ${at}`, drift.differences);
+    void offerOutput(output, window.showWarningMessage(`Migration Lens: ${drift.target} differs from ${at} in ${drift.differences.length} place(s).`, 'Show Output'));
+    return drift;
+  });
+
+  register('traceLocks', 'could not trace the migration', async (argument) => {
+    const params = await prepare(argument, 'lock trace', (folder) => `trace the next pending migration of ${folder} (it runs, then is rolled back)`);
+    if (!params) return undefined;
+    const trace = await run(TraceRequest, params, 'tracing locks', true);
+    output.appendLine(`Lock trace — ${trace.migration} on ${trace.target}${trace.cancelled ? ' (cancelled)' : ''}`);
+    for (const step of trace.statements) {
+      const locks = step.locks.filter((lock) => !lock.newRelation).map((lock) => `${lock.mode} on ${lock.relation}`);
+      const facts = [...locks, ...step.rewritten.map((relation) => `rewrites ${relation}`), step.error ?? '', step.skipped ?? ''].filter(Boolean);
+      output.appendLine(`  line ${step.range.start.line + 1}: ${facts.join('; ') || 'no lock on an existing table'}`);
+    }
+    output.appendLine('');
+    await window.showTextDocument(Uri.parse(trace.uri), { preview: false });
+    void offerOutput(output, window.showInformationMessage(`Migration Lens: traced ${trace.migration}; its locks and rewrites are shown on its statements.`, 'Show Output'));
+    return trace;
+  });
+
+  register('docker', 'could not manage the Docker container', async (argument) => {
+    const set = await chooseSet(client, argument, 'Docker container');
+    if (!set) return undefined;
+    const action = await pickDockerAction();
+    if (!action) return undefined;
+    if (action === 'reset' && !(await confirmDestructive(`Reset the Docker container of ${folderOf(set)}?`, "The container and all of its data are deleted, then a new one starts.", 'Reset'))) return undefined;
+    const settings = workspace.getConfiguration('migrationLens', Uri.parse(set.rootUri));
+    const outcome = await requestWithProgress(
+      client,
+      DockerRequest,
+      { root: set.root, action, confirm: action === 'reset', storageDir: (context.storageUri ?? context.globalStorageUri).fsPath, dockerVersion: settings.get<string | null>('docker.version') ?? undefined },
+      { title: `Docker container: ${action}`, cancellable: action === 'start' || action === 'reset' },
+    );
+    output.appendLine(`Docker ${action} — ${outcome.container} (${outcome.image}): ${outcome.message}`);
+    void window.showInformationMessage(`Migration Lens: ${outcome.message}`);
+    return outcome;
+  });
+
+  context.subscriptions.push(commands.registerCommand('migrationLens.setPassword', guard('could not store the password', () => setPassword(context, client))));
+}
+
+const folderOf = (set: MigrationSetSummary) => workspace.asRelativePath(Uri.parse(set.rootUri));
+
+async function confirmDestructive(question: string, detail: string, button: string): Promise<boolean> {
+  return (await window.showWarningMessage(question, { modal: true, detail }, button)) === button;
+}
+
+interface VersionPick extends QuickPickItem {
+  version: string;
+}
+
+async function pickVersion(migrations: readonly { version: string; name: string; state: string }[]): Promise<string | undefined> {
+  const items: VersionPick[] = [
+    { version: 'none', label: 'none', description: 'before the first migration' },
+    ...migrations.filter((m) => m.state !== 'missing').map((m) => ({ version: m.version, label: m.version, description: `${m.name} — ${m.state}` })),
+  ];
+  const picked = await window.showQuickPick(items, { title: 'Migration Lens: the version the database is at now', placeHolder: 'Every migration up to it counts as applied; none after it' });
+  return picked?.version;
+}
+
+async function pickDockerAction(): Promise<'start' | 'stop' | 'reset' | 'status' | undefined> {
+  const items = [
+    { action: 'start', label: '$(play) Start', description: 'create or start the container and wait until it accepts connections' },
+    { action: 'stop', label: '$(debug-stop) Stop', description: 'stop it; its data stays' },
+    { action: 'status', label: '$(info) Status', description: 'whether it exists and runs, and where it listens' },
+    { action: 'reset', label: '$(trash) Reset', description: 'delete it with its data and start a new one' },
+  ] as const;
+  return (await window.showQuickPick(items, { title: 'Migration Lens: Docker container' }))?.action;
+}

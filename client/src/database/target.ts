@@ -1,0 +1,121 @@
+// The database a command runs on, from the `migrationLens.target` setting: its password from
+// VS Code's secret storage (never from settings), and for a database that is not on this
+// machine the machine-level opt-in and a confirmation on every run.
+
+import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DescribeTargetRequest, type MigrationSetSummary, type TargetParams } from '../../../server/src/lsp/protocol.js';
+
+const SECTION = 'migrationLens';
+const ALLOW_REMOTE = 'allowRemoteTargets';
+
+/** The target's fields of every database request, without the set's root. */
+export type TargetChoice = Omit<TargetParams, 'root' | 'workDoneToken'> & { description: string };
+
+const secretKey = (description: string) => `migrationLens.password:${description}`;
+
+/**
+ * The target for `set`, or undefined when the user did not go on (cancelled the password,
+ * declined the confirmation, or the target is refused; each says why). `action` completes
+ * "Run … on <database>?", e.g. "3 pending migrations of db/migrations".
+ */
+export async function chooseTarget(context: ExtensionContext, client: LanguageClient, set: MigrationSetSummary, action: string): Promise<TargetChoice | undefined> {
+  const settings = workspace.getConfiguration(SECTION, Uri.parse(set.rootUri));
+  const target = settings.get<string>('target', 'embedded') || 'embedded';
+  const described = await client.sendRequest(DescribeTargetRequest, { target });
+  if (described.problem) {
+    void window.showErrorMessage(`Migration Lens: the setting migrationLens.target is not usable: ${described.problem}`, 'Open Setting').then(openSetting('target'));
+    return undefined;
+  }
+  if (!described.local && !(await confirmRemote(described.description, action, settings.get<boolean>(ALLOW_REMOTE, false)))) return undefined;
+
+  let password: string | undefined;
+  if (described.kind === 'url') {
+    if (described.passwordInUrl) warnAboutPasswordInSettings();
+    else {
+      password = await context.secrets.get(secretKey(described.description));
+      password ??= await askPassword(context, described.description);
+      if (password === undefined) return undefined;
+    }
+  }
+  const lockTimeout = settings.get<number>('lockTimeout');
+  return {
+    target,
+    description: described.description,
+    password,
+    allowRemote: !described.local,
+    storageDir: (context.storageUri ?? context.globalStorageUri).fsPath,
+    dockerVersion: settings.get<string | null>('docker.version') ?? undefined,
+    lockTimeoutMs: typeof lockTimeout === 'number' ? lockTimeout : undefined,
+  };
+}
+
+// A workspace's settings could otherwise point a cloned repository's runs at production: the
+// opt-in is a machine setting (package.json), and each run is confirmed in a modal dialog.
+async function confirmRemote(description: string, action: string, allowed: boolean): Promise<boolean> {
+  if (!allowed) {
+    const choice = await window.showErrorMessage(
+      `Migration Lens did not connect to ${description}: it is not on this machine. To run migrations there, turn on the machine setting migrationLens.allowRemoteTargets; each run will then ask first.`,
+      'Open Setting',
+    );
+    if (choice) await openSetting(ALLOW_REMOTE)(choice);
+    return false;
+  }
+  const run = `Run on ${description}`;
+  const choice = await window.showWarningMessage(
+    `${capitalised(action)} on ${description}?`,
+    { modal: true, detail: 'This database is not on this machine. Check that it is the database you mean before going on.' },
+    run,
+  );
+  return choice === run;
+}
+
+async function askPassword(context: ExtensionContext, description: string): Promise<string | undefined> {
+  const password = await window.showInputBox({
+    title: `Migration Lens: password for ${description}`,
+    prompt: "Kept in VS Code's secret storage, not in settings. Leave empty if the server needs none; \"Set Database Password\" changes it.",
+    password: true,
+    ignoreFocusOut: true,
+  });
+  if (password !== undefined) await context.secrets.store(secretKey(description), password);
+  return password;
+}
+
+/** "Migration Lens: Set Database Password…": stores, replaces or (empty) forgets the target URL's password. */
+export async function setPassword(context: ExtensionContext, client: LanguageClient): Promise<void> {
+  const target = workspace.getConfiguration(SECTION).get<string>('target', 'embedded') || 'embedded';
+  const described = await client.sendRequest(DescribeTargetRequest, { target });
+  if (described.kind !== 'url' || described.problem) {
+    void window.showInformationMessage(
+      described.problem ? `Migration Lens: the setting migrationLens.target is not usable: ${described.problem}` : `Migration Lens: the target is ${described.description}, which needs no password. Set migrationLens.target to a database URL first.`,
+    );
+    return;
+  }
+  const password = await window.showInputBox({
+    title: `Migration Lens: password for ${described.description}`,
+    prompt: "Kept in VS Code's secret storage. Leave empty to forget the stored password.",
+    password: true,
+    ignoreFocusOut: true,
+  });
+  if (password === undefined) return;
+  if (password === '') await context.secrets.delete(secretKey(described.description));
+  else await context.secrets.store(secretKey(described.description), password);
+  void window.showInformationMessage(`Migration Lens: ${password === '' ? 'forgot the password' : 'stored the password'} for ${described.description}.`);
+}
+
+let warnedAboutPassword = false;
+
+function warnAboutPasswordInSettings(): void {
+  if (warnedAboutPassword) return;
+  warnedAboutPassword = true;
+  void window.showWarningMessage(
+    'Migration Lens: the URL in migrationLens.target contains a password. Settings files are plain text and often committed: remove the password from the URL and use "Migration Lens: Set Database Password" to keep it in secret storage.',
+    'Open Setting',
+  ).then(openSetting('target'));
+}
+
+const openSetting = (key: string) => async (choice: string | undefined) => {
+  if (choice) await commands.executeCommand('workbench.action.openSettings', `${SECTION}.${key}`);
+};
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
