@@ -1,11 +1,14 @@
-// How a migration set reads in a quick pick, the same in every command that lists sets.
+// How a migration set reads in quick picks, views and messages, the same everywhere.
 
 import { Uri, workspace } from 'vscode';
 import type { MigrationSetSummary } from '../../server/src/lsp/protocol.js';
 
+/** The set's folder relative to the workspace: `db/migrations`. */
+export const setFolder = (set: MigrationSetSummary): string => workspace.asRelativePath(Uri.parse(set.rootUri));
+
 export function setItemText(set: MigrationSetSummary): { label: string; description: string } {
   return {
-    label: `$(database) ${workspace.asRelativePath(Uri.parse(set.rootUri))}`,
+    label: `$(database) ${setFolder(set)}`,
     description: `${set.framework} · ${set.dialect} · ${set.migrations} migration${set.migrations === 1 ? '' : 's'}`,
   };
 }

@@ -3,8 +3,9 @@
 //
 // Liftoff only: libpg-query is 1.7 MB of WebAssembly. By default V8 recompiles its hot functions
 // with TurboFan while that first analysis runs, which on one core takes a first analysis of
-// 2,000 migrations from ≈1.6 s to ≈2.6 s (medians), and later analyses are not consistently
-// faster for it (`npm run bench -- engine` prints both settings).
+// 2,000 migrations from ≈0.94 s to ≈1.4 s (medians; 1.6 s to 2.6 s on a slower machine). Analyses
+// after an edit are not consistently faster for it; only a whole new project analysed in a warm
+// process is (≈1.2 s instead of ≈1.45 s). `npm run bench -- engine` prints both settings.
 
 import { setFlagsFromString } from 'node:v8';
 

@@ -2,12 +2,17 @@
 // produce. One source for the extension-host suites (CommonJS) and the UI checks (ESM import).
 const manifest = require('../../package.json');
 
+// Commands the manifest hides from the palette (`"when": "false"`): run from the Migrations view only.
+const hiddenFromPalette = new Set(
+  ((manifest.contributes && manifest.contributes.menus && manifest.contributes.menus.commandPalette) || []).filter((m) => m.when === 'false').map((m) => m.command),
+);
+const paletteCommands = ((manifest.contributes && manifest.contributes.commands) || []).filter((c) => !hiddenFromPalette.has(c.command));
+
 module.exports = {
   extensionId: `${manifest.publisher}.${manifest.name}`,
   commandIds: ((manifest.contributes && manifest.contributes.commands) || []).map((c) => c.command),
-  commandTitles: Object.fromEntries(
-    ((manifest.contributes && manifest.contributes.commands) || []).map((c) => [c.command, `${c.category ? c.category + ': ' : ''}${c.title}`]),
-  ),
+  /** Palette titles of the commands the palette lists. */
+  commandTitles: Object.fromEntries(paletteCommands.map((c) => [c.command, `${c.category ? c.category + ': ' : ''}${c.title}`])),
   diagnosticSource: 'migration-lens',
 
   broken: {
@@ -20,6 +25,12 @@ module.exports = {
     message: 'A foreign key of `invoices` references table `shipments`, which no migration creates.',
   },
   migrationCount: 5,
+  // "Migrate Up" on the embedded database: four migrations apply, the broken one fails (rolled back, dirty).
+  run: {
+    failing: '000005_create_invoices',
+    failingLabel: '000005 create_invoices',
+    appliedLabels: ['000001 create_customers', '000002 create_orders', '000003 add_order_status', '000004 index_orders_by_customer'],
+  },
   // Valid against the history; no errors there (warnings, such as 000004's index build, are the quick-fix case below).
   healthy: [
     'db/migrations/000001_create_customers.up.sql',

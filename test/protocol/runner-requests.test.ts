@@ -129,3 +129,13 @@ test('a remote URL is refused in the editor\'s words unless allowed, and the loc
   const next = await connection.sendRequest(UpRequest, { root, target: 'embedded', storageDir, count: 1, lockTimeoutMs: Number.NaN });
   assert.deepEqual(next.steps.map((s) => s.id), ['002_add_name']);
 });
+
+test('requests on the embedded database at the same time take turns instead of failing', async (t) => {
+  const { connection, root, storageDir } = await startServer(t);
+  const target = { root, target: 'embedded', storageDir };
+  // A run and a status read (the Migrations view refreshing) overlap: PGlite's files allow one user at a time.
+  const [run, status] = await Promise.all([connection.sendRequest(UpRequest, target), connection.sendRequest(StatusRequest, target)]);
+  assert.deepEqual(run.steps.map((s) => s.id), ['001_create_users', '002_add_name', '003_create_orders']);
+  const states = status.migrations.map((m) => m.state);
+  assert.ok(states.every((state) => state === states[0]) && ['applied', 'pending'].includes(states[0]), `the status saw the database before or after the run, never during it: ${states.join(', ')}`);
+});

@@ -6,8 +6,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListSetsRequest, type MigrationSetSummary } from '../../../server/src/lsp/protocol.js';
 import { setItemText } from '../set-item.js';
 
-/** What a command may be invoked with: `{ root }`, or the Uri of a file or folder in a set (explorer menus). */
-export type SetArgument = { root?: string } | Uri | undefined;
+/**
+ * What a command may be invoked with: `{ root }` (a Migrations view row, with the migration's
+ * `version` on migration rows), or the Uri of a file or folder in a set (explorer menus).
+ */
+export type SetArgument = { root?: string; version?: string } | Uri | undefined;
+
+/** The migration version a command was invoked on, if any. */
+export const versionOf = (argument: SetArgument): string | undefined => (argument instanceof Uri ? undefined : argument?.version);
 
 export async function chooseSet(client: LanguageClient, argument: SetArgument, purpose: string): Promise<MigrationSetSummary | undefined> {
   const { sets } = await client.sendRequest(ListSetsRequest);

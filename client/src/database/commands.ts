@@ -18,7 +18,9 @@ import {
   type MigrationSetSummary,
   type TargetParams,
 } from '../../../server/src/lsp/protocol.js';
-import { chooseSet, type SetArgument } from './choose-set.js';
+import { setFolder } from '../set-item.js';
+import { chooseSet, versionOf, type SetArgument } from './choose-set.js';
+import { MigrationsTree, READ_STATUS_COMMAND } from './migrations-tree.js';
 import { notifyRun, offerOutput, pickFromStatus, writeDifferences, writeRun, writeStatus } from './report.js';
 import { requestWithProgress } from './run-request.js';
 import { chooseTarget, setPassword } from './target.js';
@@ -26,6 +28,13 @@ import { chooseTarget, setPassword } from './target.js';
 type Command = (argument?: SetArgument) => Promise<unknown>;
 
 export function registerDatabaseCommands(context: ExtensionContext, client: LanguageClient, output: OutputChannel, guard: (what: string, run: Command) => Command): void {
+  const tree = new MigrationsTree(context, client);
+  context.subscriptions.push(
+    window.createTreeView('migrationLens.migrations', { treeDataProvider: tree, showCollapseAll: true }),
+    commands.registerCommand('migrationLens.refreshMigrations', () => tree.refresh()),
+    commands.registerCommand(READ_STATUS_COMMAND, guard('could not read the migration state', (argument) => tree.read((argument as { root: string }).root))),
+  );
+
   /** Set and target for a command; undefined when the user stopped on the way. */
   async function prepare(argument: SetArgument, purpose: string, action: (folder: string) => string): Promise<(TargetParams & { description: string; set: MigrationSetSummary }) | undefined> {
     const set = await chooseSet(client, argument, purpose);
@@ -46,33 +55,44 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     const status = await run(StatusRequest, params, 'reading the migration status');
     writeStatus(output, status);
     pickFromStatus(status);
+    tree.remember(params.root, status);
     return status;
   });
 
   const up = (count: number | undefined) => async (argument?: SetArgument) => {
-    const params = await prepare(argument, 'migrate up', (folder) => `apply ${count === 1 ? 'the next pending migration' : 'every pending migration'} of ${folder}`);
+    const to = versionOf(argument);
+    const what = to ? `every pending migration up to ${to}` : count === 1 ? 'the next pending migration' : 'every pending migration';
+    const params = await prepare(argument, 'migrate up', (folder) => `apply ${what} of ${folder}`);
     if (!params) return undefined;
-    const report = await run(UpRequest, { ...params, count }, `migrating ${folderOf(params.set)} up`, true);
+    const report = await run(UpRequest, { ...params, count: to ? undefined : count, to }, `migrating ${folderOf(params.set)} up`, true);
+    tree.refresh(params.root);
     writeRun(output, `Up ${folderOf(params.set)}`, report);
     notifyRun(output, report, `every migration of ${folderOf(params.set)} is already applied on ${report.target}.`);
     return report;
   };
   register('migrateUp', 'could not apply the migrations', up(undefined));
   register('migrateUpOne', 'could not apply the migration', up(1));
+  register('migrateUpTo', 'could not apply the migrations', up(undefined));
 
-  register('migrateDownOne', 'could not undo the migration', async (argument) => {
-    const params = await prepare(argument, 'migrate down', (folder) => `undo the last applied migration of ${folder}`);
-    if (!params || !(await confirmDestructive(`Undo the last applied migration of ${folderOf(params.set)} on ${params.description}?`, 'Its down part runs: what it drops is gone.', 'Undo'))) return undefined;
-    const report = await run(DownRequest, { ...params, count: 1 }, `undoing the last migration of ${folderOf(params.set)}`, true);
+  const down = async (argument?: SetArgument) => {
+    const to = versionOf(argument);
+    const what = to ? `every migration applied after ${to}` : 'the last applied migration';
+    const params = await prepare(argument, 'migrate down', (folder) => `undo ${what} of ${folder}`);
+    if (!params || !(await confirmDestructive(`Undo ${what} of ${folderOf(params.set)} on ${params.description}?`, 'Their down parts run: what they drop is gone.', 'Undo'))) return undefined;
+    const report = await run(DownRequest, { ...params, ...(to ? { to } : { count: 1 }) }, `undoing ${what} of ${folderOf(params.set)}`, true);
+    tree.refresh(params.root);
     writeRun(output, `Down ${folderOf(params.set)}`, report);
-    notifyRun(output, report, `no migration of ${folderOf(params.set)} is applied on ${report.target}: nothing to undo.`);
+    notifyRun(output, report, `no migration of ${folderOf(params.set)} after ${to ?? 'the first'} is applied on ${report.target}: nothing to undo.`);
     return report;
-  });
+  };
+  register('migrateDownOne', 'could not undo the migration', down);
+  register('migrateDownTo', 'could not undo the migrations', down);
 
   register('redo', 'could not redo the migration', async (argument) => {
     const params = await prepare(argument, 'redo', (folder) => `redo the last applied migration of ${folder}`);
     if (!params || !(await confirmDestructive(`Redo the last applied migration of ${folderOf(params.set)} on ${params.description}?`, 'Its down part runs, then its up part: data the down part drops is gone.', 'Redo'))) return undefined;
     const report = await run(RedoRequest, params, `redoing the last migration of ${folderOf(params.set)}`);
+    tree.refresh(params.root);
     writeRun(output, `Redo ${folderOf(params.set)}`, report);
     notifyRun(output, report, `no migration of ${folderOf(params.set)} is applied on ${report.target}: nothing to redo.`);
     return report;
@@ -87,6 +107,7 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     const detail = 'Nothing runs: only the migration history changes. Do this after repairing a failed migration by hand.';
     if (!(await confirmDestructive(`Record ${version === 'none' ? 'no migration' : `version ${version}`} as applied last in ${status.table} on ${params.description}?`, detail, 'Force'))) return undefined;
     const forced = await run(ForceRequest, { ...params, version }, `recording version ${version}`);
+    tree.remember(params.root, forced);
     writeStatus(output, forced);
     void window.showInformationMessage(`Migration Lens: ${status.table} on ${forced.target} now records ${version === 'none' ? 'no migration' : `version ${version}`}.`);
     return forced;
@@ -109,6 +130,7 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     const detail = `Its schema is exactly the one after ${plan.match.id}. ${plan.toRecord.length} migration(s) will be recorded as applied, without running: ${plan.toRecord.join(', ')}.`;
     if (!(await confirmDestructive(`Record the history of ${folderOf(params.set)} up to ${plan.match.id} on ${params.description}?`, detail, 'Record History'))) return plan;
     const recorded = await run(BaselineRequest, { ...params, confirm: true }, 'recording the history');
+    tree.refresh(params.root);
     void window.showInformationMessage(`Migration Lens: recorded ${recorded.recorded.length} migration(s) as applied on ${recorded.target}, up to ${plan.match.id}.`);
     return recorded;
   });
@@ -129,9 +151,10 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
   });
 
   register('traceLocks', 'could not trace the migration', async (argument) => {
-    const params = await prepare(argument, 'lock trace', (folder) => `trace the next pending migration of ${folder} (it runs, then is rolled back)`);
+    const version = versionOf(argument);
+    const params = await prepare(argument, 'lock trace', (folder) => `trace ${version ? `migration ${version}` : 'the next pending migration'} of ${folder} (it runs, then is rolled back)`);
     if (!params) return undefined;
-    const trace = await run(TraceRequest, params, 'tracing locks', true);
+    const trace = await run(TraceRequest, { ...params, version }, 'tracing locks', true);
     output.appendLine(`Lock trace — ${trace.migration} on ${trace.target}${trace.cancelled ? ' (cancelled)' : ''}`);
     for (const step of trace.statements) {
       const locks = step.locks.filter((lock) => !lock.newRelation).map((lock) => `${lock.mode} on ${lock.relation}`);
@@ -165,7 +188,7 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
   context.subscriptions.push(commands.registerCommand('migrationLens.setPassword', guard('could not store the password', () => setPassword(context, client))));
 }
 
-const folderOf = (set: MigrationSetSummary) => workspace.asRelativePath(Uri.parse(set.rootUri));
+const folderOf = setFolder;
 
 async function confirmDestructive(question: string, detail: string, button: string): Promise<boolean> {
   return (await window.showWarningMessage(question, { modal: true, detail }, button)) === button;

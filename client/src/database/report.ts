@@ -48,7 +48,7 @@ export function notifyRun(output: OutputChannel, report: RunReport, nothingToDo:
     const state = failure.rolledBack ? 'It was rolled back.' : 'It was NOT rolled back: the statements before it took effect.';
     const before = report.steps.length > 0 ? ` after ${done}` : '';
     const actions = failure.location ? ['Go to Statement', 'Show Output'] : ['Show Output'];
-    void window.showErrorMessage(`Migration Lens: ${failure.id} (${failure.direction}) failed${before}: ${failure.message} ${state}`, ...actions).then((choice) => {
+    void window.showErrorMessage(`Migration Lens: ${failure.id} (${failure.direction}) failed${before}: ${sentence(failure.message)} ${state}`, ...actions).then((choice) => {
       if (choice === 'Go to Statement' && failure.location) void reveal(failure.location);
       else if (choice) output.show(true);
     });
@@ -106,3 +106,6 @@ export async function reveal(location: FileRange): Promise<void> {
 export async function offerOutput(output: OutputChannel, choice: Thenable<string | undefined>): Promise<void> {
   if (await choice) output.show(true);
 }
+
+/** A server message as a sentence of its own, ending in a full stop. */
+const sentence = (message: string) => (/[.!?]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`);

@@ -12,6 +12,9 @@ const ALLOW_REMOTE = 'allowRemoteTargets';
 /** The target's fields of every database request, without the set's root. */
 export type TargetChoice = Omit<TargetParams, 'root' | 'workDoneToken'> & { description: string };
 
+/** `migrationLens.target` for the folder of `scope` (or the window). */
+export const readTargetSetting = (scope?: Uri): string => workspace.getConfiguration(SECTION, scope).get<string>('target', 'embedded') || 'embedded';
+
 const secretKey = (description: string) => `migrationLens.password:${description}`;
 
 /**
@@ -21,7 +24,7 @@ const secretKey = (description: string) => `migrationLens.password:${description
  */
 export async function chooseTarget(context: ExtensionContext, client: LanguageClient, set: MigrationSetSummary, action: string): Promise<TargetChoice | undefined> {
   const settings = workspace.getConfiguration(SECTION, Uri.parse(set.rootUri));
-  const target = settings.get<string>('target', 'embedded') || 'embedded';
+  const target = readTargetSetting(Uri.parse(set.rootUri));
   const described = await client.sendRequest(DescribeTargetRequest, { target });
   if (described.problem) {
     void window.showErrorMessage(`Migration Lens: the setting migrationLens.target is not usable: ${described.problem}`, 'Open Setting').then(openSetting('target'));
@@ -83,7 +86,7 @@ async function askPassword(context: ExtensionContext, description: string): Prom
 
 /** "Migration Lens: Set Database Password…": stores, replaces or (empty) forgets the target URL's password. */
 export async function setPassword(context: ExtensionContext, client: LanguageClient): Promise<void> {
-  const target = workspace.getConfiguration(SECTION).get<string>('target', 'embedded') || 'embedded';
+  const target = readTargetSetting();
   const described = await client.sendRequest(DescribeTargetRequest, { target });
   if (described.kind !== 'url' || described.problem) {
     void window.showInformationMessage(

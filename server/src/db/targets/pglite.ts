@@ -28,12 +28,20 @@ export function workspaceDataDir(workspaceRoot: string): string {
 
 export async function openEmbeddedPglite(dataDir: string): Promise<DatabaseConnection> {
   mkdirSync(dirname(dataDir), { recursive: true });
-  const releaseLock = lockDataDir(dataDir);
+  const endTurn = await takeTurn(dataDir);
+  let releaseLock: () => void;
   let db: PGlite;
+  try {
+    releaseLock = lockDataDir(dataDir);
+  } catch (error) {
+    endTurn();
+    throw error;
+  }
   try {
     db = await PGlite.create(dataDir);
   } catch (error) {
     releaseLock();
+    endTurn();
     throw new ConnectionError(`cannot open the embedded database in ${dataDir}: ${reasonOf(error)}; delete that folder to start from an empty database`);
   }
   const run = async <T extends Row>(sql: string, params?: unknown[]): Promise<T[]> => {
@@ -65,8 +73,29 @@ export async function openEmbeddedPglite(dataDir: string): Promise<DatabaseConne
         await db.close();
       } finally {
         releaseLock();
+        endTurn();
       }
     },
+  };
+}
+
+/** Per data folder, the end of the last turn taken in this process. */
+const turns = new Map<string, Promise<void>>();
+
+/**
+ * Waits until this process's earlier users of `dataDir` have closed it: the language server's
+ * requests (a run, the Migrations view reading the state) take turns instead of failing.
+ */
+async function takeTurn(dataDir: string): Promise<() => void> {
+  const previous = turns.get(dataDir) ?? Promise.resolve();
+  let end!: () => void;
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  const turn = previous.then(() => ended);
+  turns.set(dataDir, turn);
+  await previous;
+  return () => {
+    end();
+    if (turns.get(dataDir) === turn) turns.delete(dataDir);
   };
 }
 

@@ -1,0 +1,122 @@
+// The Migrations view: each migration set, and under it every migration with its state in the
+// target database (applied, pending, failed/dirty, changed since it was applied, applied but its
+// file missing) and when it was applied. The server reads the state (migrationLens/status); a
+// target that is not on this machine is read only when asked, since each read asks first.
+
+import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, type ExtensionContext, type TreeDataProvider } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DescribeTargetRequest, ListSetsRequest, StatusRequest, type MigrationSetSummary, type MigrationStatusItem, type StatusResult } from '../../../server/src/lsp/protocol.js';
+import { setFolder, setItemText } from '../set-item.js';
+import { chooseTarget, readTargetSetting } from './target.js';
+
+/** What the view's commands receive: a set's root, and a migration's version on migration rows. */
+export type TreeNode =
+  | { kind: 'set'; root: string; set: MigrationSetSummary }
+  | { kind: 'migration'; root: string; version: string; item: MigrationStatusItem }
+  | { kind: 'message'; root: string; text: string; detail?: string; error: boolean; readOnRequest?: boolean };
+
+const STATE_ICONS: Record<MigrationStatusItem['state'], [string, string?]> = {
+  applied: ['pass-filled', 'testing.iconPassed'],
+  pending: ['circle-large-outline'],
+  failed: ['error', 'errorForeground'],
+  changed: ['warning', 'editorWarning.foreground'],
+  missing: ['question', 'editorWarning.foreground'],
+};
+
+export const READ_STATUS_COMMAND = 'migrationLens.readStatus';
+
+export class MigrationsTree implements TreeDataProvider<TreeNode> {
+  private readonly changed = new EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Per set root: the last status read, or why it could not be read. */
+  private readonly statuses = new Map<string, StatusResult | { error: string }>();
+
+  constructor(
+    private readonly context: ExtensionContext,
+    private readonly client: LanguageClient,
+  ) {}
+
+  /** Forgets what was read (all sets, or one) and shows the view again. */
+  refresh(root?: string): void {
+    if (root) this.statuses.delete(root);
+    else this.statuses.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** Shows a status a command has just read, instead of reading it again. */
+  remember(root: string, status: StatusResult): void {
+    this.statuses.set(root, status);
+    this.changed.fire(undefined);
+  }
+
+  /** Reads a set's status now, asking for a password or a confirmation where the target needs one. */
+  async read(root: string): Promise<void> {
+    const { sets } = await this.client.sendRequest(ListSetsRequest);
+    const set = sets.find((candidate) => candidate.root === root);
+    if (!set) return;
+    await this.load(set);
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
+      const { sets } = await this.client.sendRequest(ListSetsRequest);
+      return sets.map((set) => ({ kind: 'set', root: set.root, set }));
+    }
+    if (node.kind !== 'set') return [];
+    let status = this.statuses.get(node.root);
+    if (!status) {
+      const target = await this.client.sendRequest(DescribeTargetRequest, { target: readTargetSetting(Uri.parse(node.set.rootUri)) });
+      if (!target.local && !target.problem) {
+        return [{ kind: 'message', root: node.root, text: `Read the state from ${target.description}…`, detail: 'That database is not on this machine: it is read only when you ask, after a confirmation.', error: false, readOnRequest: true }];
+      }
+      status = await this.load(node.set);
+    }
+    if ('error' in status) return [{ kind: 'message', root: node.root, text: status.error, error: true }];
+    return status.migrations.map((item) => ({ kind: 'migration', root: node.root, version: item.version, item }));
+  }
+
+  getTreeItem(node: TreeNode): TreeItem {
+    if (node.kind === 'set') {
+      const { description } = setItemText(node.set);
+      const item = new TreeItem(setFolder(node.set), TreeItemCollapsibleState.Expanded);
+      const status = this.statuses.get(node.root);
+      item.description = status && !('error' in status) ? `${description} · ${status.target}` : description;
+      item.iconPath = new ThemeIcon('database');
+      item.contextValue = 'migrationSet';
+      item.tooltip = `${node.set.frameworkReason}\n${node.set.dialectReason}`;
+      return item;
+    }
+    if (node.kind === 'message') {
+      const item = new TreeItem(node.text, TreeItemCollapsibleState.None);
+      item.iconPath = new ThemeIcon(node.error ? 'error' : 'plug', node.error ? new ThemeColor('errorForeground') : undefined);
+      item.tooltip = node.detail ?? node.text;
+      if (node.readOnRequest) item.command = { command: READ_STATUS_COMMAND, title: 'Read Migration State', arguments: [{ root: node.root }] };
+      return item;
+    }
+    const { item: migration } = node;
+    const item = new TreeItem(`${migration.version} ${migration.name}`, TreeItemCollapsibleState.None);
+    const [icon, color] = STATE_ICONS[migration.state];
+    item.iconPath = new ThemeIcon(icon, color ? new ThemeColor(color) : undefined);
+    item.description = migration.state === 'applied' ? migration.appliedAt ?? 'applied' : migration.state === 'failed' ? 'failed (dirty)' : migration.state === 'changed' ? 'changed since applied' : migration.state === 'missing' ? 'applied, file missing' : 'pending';
+    item.tooltip = [`${migration.version} ${migration.name}: ${item.description}`, migration.detail].filter(Boolean).join('\n');
+    item.contextValue = `migration.${migration.state}`;
+    if (migration.uri) {
+      item.resourceUri = Uri.parse(migration.uri);
+      item.command = { command: 'vscode.open', title: 'Open Migration', arguments: [item.resourceUri] };
+    }
+    return item;
+  }
+
+  private async load(set: MigrationSetSummary): Promise<StatusResult | { error: string }> {
+    let status: StatusResult | { error: string };
+    try {
+      const target = await chooseTarget(this.context, this.client, set, `read the migration history of ${setFolder(set)}`);
+      status = target ? await this.client.sendRequest(StatusRequest, { ...target, root: set.root }) : { error: 'The state was not read: the target needs a password or a confirmation. Refresh to try again.' };
+    } catch (error) {
+      status = { error: error instanceof Error ? error.message : String(error) };
+    }
+    this.statuses.set(set.root, status);
+    return status;
+  }
+}
