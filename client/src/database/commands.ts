@@ -20,7 +20,7 @@ import {
 } from '../../../server/src/lsp/protocol.js';
 import { setFolder } from '../set-item.js';
 import { chooseSet, versionOf, type SetArgument } from './choose-set.js';
-import { MigrationsTree, READ_STATUS_COMMAND } from './migrations-tree.js';
+import { createMigrationsView, READ_STATUS_COMMAND } from './migrations-tree.js';
 import { notifyRun, offerOutput, pickFromStatus, writeDifferences, writeRun, writeStatus } from './report.js';
 import { requestWithProgress } from './run-request.js';
 import { chooseTarget, setPassword } from './target.js';
@@ -28,9 +28,8 @@ import { chooseTarget, setPassword } from './target.js';
 type Command = (argument?: SetArgument) => Promise<unknown>;
 
 export function registerDatabaseCommands(context: ExtensionContext, client: LanguageClient, output: OutputChannel, guard: (what: string, run: Command) => Command): void {
-  const tree = new MigrationsTree(context, client);
+  const tree = createMigrationsView(context, client);
   context.subscriptions.push(
-    window.createTreeView('migrationLens.migrations', { treeDataProvider: tree, showCollapseAll: true }),
     commands.registerCommand('migrationLens.refreshMigrations', () => tree.refresh()),
     commands.registerCommand(READ_STATUS_COMMAND, guard('could not read the migration state', (argument) => tree.read((argument as { root: string }).root))),
   );

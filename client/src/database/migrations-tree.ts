@@ -3,11 +3,11 @@
 // file missing) and when it was applied. The server reads the state (migrationLens/status); a
 // target that is not on this machine is read only when asked, since each read asks first.
 
-import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, type ExtensionContext, type TreeDataProvider } from 'vscode';
+import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window, workspace, type ExtensionContext, type TreeDataProvider } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DescribeTargetRequest, ListSetsRequest, StatusRequest, type MigrationSetSummary, type MigrationStatusItem, type StatusResult } from '../../../server/src/lsp/protocol.js';
 import { setFolder, setItemText } from '../set-item.js';
-import { chooseTarget, readTargetSetting } from './target.js';
+import { chooseTarget, needsPasswordPrompt, readTargetSetting } from './target.js';
 
 /** What the view's commands receive: a set's root, and a migration's version on migration rows. */
 export type TreeNode =
@@ -24,6 +24,45 @@ const STATE_ICONS: Record<MigrationStatusItem['state'], [string, string?]> = {
 };
 
 export const READ_STATUS_COMMAND = 'migrationLens.readStatus';
+
+const VIEW_ID = 'migrationLens.migrations';
+const REFRESH_DELAY_MS = 1000;
+
+/**
+ * The view and its tree, read again a moment after a migration file is saved, created, deleted
+ * or renamed (a new file is a new pending migration; an edited applied one is "changed") — at
+ * once while the view is shown, else when it is shown next.
+ */
+export function createMigrationsView(context: ExtensionContext, client: LanguageClient): MigrationsTree {
+  const tree = new MigrationsTree(context, client);
+  const view = window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  let stale = false;
+  let timer: NodeJS.Timeout | undefined;
+  const filesChanged = (uris: readonly Uri[]) => {
+    if (!uris.some((uri) => uri.path.endsWith('.sql'))) return;
+    stale = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!view.visible) return;
+      stale = false;
+      tree.refresh();
+    }, REFRESH_DELAY_MS);
+  };
+  context.subscriptions.push(
+    view,
+    { dispose: () => clearTimeout(timer) },
+    view.onDidChangeVisibility(({ visible }) => {
+      if (!visible || !stale) return;
+      stale = false;
+      tree.refresh();
+    }),
+    workspace.onDidSaveTextDocument((document) => filesChanged([document.uri])),
+    workspace.onDidCreateFiles((event) => filesChanged(event.files)),
+    workspace.onDidDeleteFiles((event) => filesChanged(event.files)),
+    workspace.onDidRenameFiles((event) => filesChanged(event.files.flatMap((file) => [file.oldUri, file.newUri]))),
+  );
+  return tree;
+}
 
 export class MigrationsTree implements TreeDataProvider<TreeNode> {
   private readonly changed = new EventEmitter<TreeNode | undefined>();
@@ -67,9 +106,9 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
     let status = this.statuses.get(node.root);
     if (!status) {
       const target = await this.client.sendRequest(DescribeTargetRequest, { target: readTargetSetting(Uri.parse(node.set.rootUri)) });
-      if (!target.local && !target.problem) {
-        return [{ kind: 'message', root: node.root, text: `Read the state from ${target.description}…`, detail: 'That database is not on this machine: it is read only when you ask, after a confirmation.', error: false, readOnRequest: true }];
-      }
+      // Opening the view must not pop up a confirmation or a password prompt: those reads wait for a click.
+      const waitFor = target.problem ? undefined : !target.local ? 'That database is not on this machine: it is read only when you ask, after a confirmation.' : (await needsPasswordPrompt(this.context, target)) ? 'The first read asks for its password.' : undefined;
+      if (waitFor) return [{ kind: 'message', root: node.root, text: `Read the state from ${target.description}…`, detail: waitFor, error: false, readOnRequest: true }];
       status = await this.load(node.set);
     }
     if ('error' in status) return [{ kind: 'message', root: node.root, text: status.error, error: true }];

@@ -4,7 +4,7 @@
 
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DescribeTargetRequest, type MigrationSetSummary, type TargetParams } from '../../../server/src/lsp/protocol.js';
+import { DescribeTargetRequest, type MigrationSetSummary, type TargetDescription, type TargetParams } from '../../../server/src/lsp/protocol.js';
 
 const SECTION = 'migrationLens';
 const ALLOW_REMOTE = 'allowRemoteTargets';
@@ -16,6 +16,11 @@ export type TargetChoice = Omit<TargetParams, 'root' | 'workDoneToken'> & { desc
 export const readTargetSetting = (scope?: Uri): string => workspace.getConfiguration(SECTION, scope).get<string>('target', 'embedded') || 'embedded';
 
 const secretKey = (description: string) => `migrationLens.password:${description}`;
+
+/** Whether a run on this URL target would have to ask for its password first. */
+export async function needsPasswordPrompt(context: ExtensionContext, target: TargetDescription): Promise<boolean> {
+  return target.kind === 'url' && !target.passwordInUrl && (await context.secrets.get(secretKey(target.description))) === undefined;
+}
 
 /**
  * The target for `set`, or undefined when the user did not go on (cancelled the password,

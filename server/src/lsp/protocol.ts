@@ -207,6 +207,8 @@ export interface DescribeTargetParams {
  * What a target is, before connecting: the client fetches a URL's password from its secret
  * storage and asks before running on a database that is not on this machine.
  */
+export type { TargetDescription };
+
 export const DescribeTargetRequest = new RequestType<DescribeTargetParams, TargetDescription, void>('migrationLens/describeTarget');
 
 export const StatusRequest = new RequestType<TargetParams, StatusResult, void>('migrationLens/status');
