@@ -151,7 +151,7 @@ function refuseWhenFailed(status: SetStatus): void {
   const failed = status.migrations.find((s) => s.state === 'failed');
   if (!failed) return;
   throw new RunRefused(
-    `${failed.migration?.id ?? failed.key} failed part-way earlier (${status.table}${failed.detail ? `: ${failed.detail}` : ''}); fix the database by hand, then record its state with \`force <version>\``,
+    `${failed.migration?.id ?? failed.key} failed part-way earlier (${status.table}${failed.detail ? `: ${failed.detail}` : ''}); fix the database by hand, then record its state with force (\`migration-lens force <dir> --to <version> --yes\`, or Force Version… in the editor)`,
     true,
   );
 }
