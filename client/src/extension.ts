@@ -8,6 +8,7 @@ import { checkWorkspace } from './check-workspace.js';
 import { registerDatabaseCommands } from './database/commands.js';
 import { createLanguageClient } from './language-client.js';
 import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
+import { createSchemaView } from './schema-view.js';
 import { showRuleDocs } from './show-rule-docs.js';
 import { createServerStatusItem } from './status-bar.js';
 
@@ -39,6 +40,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       });
   const databaseOutput = window.createOutputChannel('Migration Lens: Database');
   registerDatabaseCommands(context, languageClient, databaseOutput, guardDatabaseCommand);
+  createSchemaView(context, languageClient);
 
   context.subscriptions.push(
     output,

@@ -12,3 +12,9 @@ export function setItemText(set: MigrationSetSummary): { label: string; descript
     description: `${set.framework} · ${set.dialect} · ${set.migrations} migration${set.migrations === 1 ? '' : 's'}`,
   };
 }
+
+/** The set whose folder holds `path` (the deepest, for nested sets). */
+export function setHolding(sets: readonly MigrationSetSummary[], path: string): MigrationSetSummary | undefined {
+  const file = path.replace(/\\/g, '/');
+  return sets.filter((set) => file === set.root || file.startsWith(`${set.root}/`)).sort((a, b) => b.root.length - a.root.length)[0];
+}

@@ -31,6 +31,13 @@ module.exports = {
     failingLabel: '000005 create_invoices',
     appliedLabels: ['000001 create_customers', '000002 create_orders', '000003 add_order_status', '000004 index_orders_by_customer'],
   },
+  // The Schema view with the broken migration open: the schema after it, replayed.
+  schema: {
+    after: '000005 create_invoices',
+    table: 'orders',
+    column: 'status',
+    columnDetail: "order_status not null default 'paid'",
+  },
   // Valid against the history; no errors there (warnings, such as 000004's index build, are the quick-fix case below).
   healthy: [
     'db/migrations/000001_create_customers.up.sql',

@@ -4,7 +4,7 @@
 import { Uri, window, type QuickPickItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListSetsRequest, type MigrationSetSummary } from '../../../server/src/lsp/protocol.js';
-import { setItemText } from '../set-item.js';
+import { setHolding, setItemText } from '../set-item.js';
 
 /**
  * What a command may be invoked with: `{ root }` (a Migrations view row, with the migration's
@@ -31,14 +31,6 @@ export async function chooseSet(client: LanguageClient, argument: SetArgument, p
   const holding = active?.scheme === 'file' ? setHolding(sets, active.fsPath) : undefined;
   if (holding) return holding;
   return sets.length === 1 ? sets[0] : pick(sets, purpose);
-}
-
-/** The set whose folder holds `path` (the deepest, for nested sets). */
-function setHolding(sets: readonly MigrationSetSummary[], path: string): MigrationSetSummary | undefined {
-  const file = path.replace(/\\/g, '/');
-  return sets
-    .filter((set) => file === set.root || file.startsWith(`${set.root}/`))
-    .sort((a, b) => b.root.length - a.root.length)[0];
 }
 
 interface SetItem extends QuickPickItem {

@@ -6,6 +6,7 @@
 import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window, workspace, type ExtensionContext, type TreeDataProvider } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DescribeTargetRequest, ListSetsRequest, StatusRequest, type MigrationSetSummary, type MigrationStatusItem, type StatusResult } from '../../../server/src/lsp/protocol.js';
+import { refreshWhenVisible } from '../refresh-when-visible.js';
 import { setFolder, setItemText } from '../set-item.js';
 import { chooseTarget, needsPasswordPrompt, readTargetSetting } from './target.js';
 
@@ -36,26 +37,13 @@ const REFRESH_DELAY_MS = 1000;
 export function createMigrationsView(context: ExtensionContext, client: LanguageClient): MigrationsTree {
   const tree = new MigrationsTree(context, client);
   const view = window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  let stale = false;
-  let timer: NodeJS.Timeout | undefined;
+  const refresh = refreshWhenVisible(view, () => tree.refresh(), REFRESH_DELAY_MS);
   const filesChanged = (uris: readonly Uri[]) => {
-    if (!uris.some((uri) => uri.path.endsWith('.sql'))) return;
-    stale = true;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (!view.visible) return;
-      stale = false;
-      tree.refresh();
-    }, REFRESH_DELAY_MS);
+    if (uris.some((uri) => uri.path.endsWith('.sql'))) refresh.schedule();
   };
   context.subscriptions.push(
     view,
-    { dispose: () => clearTimeout(timer) },
-    view.onDidChangeVisibility(({ visible }) => {
-      if (!visible || !stale) return;
-      stale = false;
-      tree.refresh();
-    }),
+    refresh,
     workspace.onDidSaveTextDocument((document) => filesChanged([document.uri])),
     workspace.onDidCreateFiles((event) => filesChanged(event.files)),
     workspace.onDidDeleteFiles((event) => filesChanged(event.files)),

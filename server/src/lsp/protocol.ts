@@ -44,6 +44,45 @@ export const RuleDocsRequest = new RequestType<RuleDocsParams, RuleDocsResult, v
 export const SHOW_RULE_DOCS_COMMAND = 'migrationLens.showRuleDocs';
 
 // ---------------------------------------------------------------------------------------------
+// The schema the migrations produce, for the Schema view: replayed by the engine, no database.
+
+/** Where an object was created or changed: the statement, and its migration. */
+export interface SchemaOrigin extends FileRange {
+  version: string;
+  migration: string;
+}
+
+export interface SchemaTreeItem {
+  /** table, column, primary-key, unique, foreign-key, check, index, view, materialized-view, enum, function, trigger, sequence, extension, schema. */
+  kind: string;
+  name: string;
+  /** One line: `integer not null default 0`, `unique (email)`, `(customer_id) → customers (id)`. */
+  detail: string;
+  created?: SchemaOrigin;
+  /** Later changes, oldest first: "column `status` added", "renamed from `films`". */
+  events: { action: string; detail: string; origin: SchemaOrigin }[];
+  /** A table's columns, keys and indexes. */
+  children?: SchemaTreeItem[];
+}
+
+export interface SchemaParams {
+  /** Absolute root of the migration set (MigrationSetSummary.root). */
+  root: string;
+  /** A migration's file (up or down part): the schema after that migration. Absent, or not one of the set's: after the last. */
+  uri?: string;
+}
+
+export interface SchemaResult {
+  root: string;
+  /** The migration the schema is after (absent for a set with no migrations). */
+  after?: { version: string; migration: string; uri?: string; position: number; count: number };
+  items: SchemaTreeItem[];
+}
+
+/** The replayed schema of a set after one of its migrations. */
+export const SchemaRequest = new RequestType<SchemaParams, SchemaResult, void>('migrationLens/schema');
+
+// ---------------------------------------------------------------------------------------------
 // Running migrations against a database: status, up, down, redo, force, baseline, drift, trace.
 // Each request names a set (its root) and a target; long ones report window/workDoneProgress
 // when the client sends a workDoneToken, and stop between migrations (or statements, for a

@@ -21,6 +21,7 @@ import { overlayFileHost } from './overlay-file-host.js';
 import { ListSetsRequest, RuleDocsRequest, type ListSetsResult, type RuleDocsResult } from './protocol.js';
 import { ruleDocsMarkdown } from './rule-docs.js';
 import { registerRunnerRequests } from './runner-requests.js';
+import { registerSchemaRequest } from './schema-request.js';
 import { readEditorSettings, SETTINGS_SECTION } from './settings.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { WorkspaceAnalysis } from './workspace-analysis.js';
@@ -136,6 +137,7 @@ export function startServer(connection: Connection): void {
 
   registerRunnerRequests(connection, analysis, host, observedLocks);
   registerDockerRequests(connection, analysis);
+  registerSchemaRequest(connection, analysis, host);
 
   connection.onShutdown(() => analysis.dispose());
   documents.listen(connection);

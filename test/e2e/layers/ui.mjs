@@ -167,6 +167,26 @@ function steps(page, server) {
       await page.screenshot({ path: path.join(OUTPUT_DIR, 'migrations-view.png') });
       return (await failedRow.first().innerText()).replace(/\s+/g, ' ');
     }],
+    ['the Schema view shows the tables after the open migration, with their columns', async () => {
+      await page.keyboard.press('F1');
+      await paletteInput.fill('>Focus on Schema View');
+      await paletteRow('Focus on Schema View').first().waitFor({ timeout: APPEAR_MS });
+      await page.keyboard.press('Enter');
+      // Room for a whole table: the Migrations pane folds to its header.
+      await page.locator('.pane-header', { hasText: /^\s*migrations/i }).first().click();
+      const schemaPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'schema' }) });
+      await schemaPane.locator('.pane-header .description', { hasText: `after ${fixture.schema.after}` }).first().waitFor({ timeout: APPEAR_MS });
+      const tableRow = schemaPane.locator('.monaco-list-row', { hasText: fixture.schema.table });
+      await tableRow.first().waitFor({ timeout: APPEAR_MS });
+      await tableRow.first().click();
+      const columnRow = schemaPane.locator('.monaco-list-row', { hasText: fixture.schema.columnDetail });
+      await columnRow.first().waitFor({ timeout: APPEAR_MS });
+      const text = (await columnRow.first().innerText()).replace(/\s+/g, ' ');
+      if (!text.startsWith(fixture.schema.column)) throw new Error(`the row "${text}" is not column ${fixture.schema.column}`);
+      await settle(page);
+      await page.screenshot({ path: path.join(OUTPUT_DIR, 'schema-view.png') });
+      return text;
+    }],
   ];
 }
 
