@@ -4,12 +4,13 @@
 // trace) when the client cancels — returning what was done, so the client shows a true record.
 // A finished trace is also kept (observed-locks.ts) and republished as diagnostics.
 
+import { existsSync } from 'node:fs';
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { planBaseline, recordBaseline } from '../db/baseline.js';
 import { openTarget, type DatabaseConnection } from '../db/connection.js';
 import { detectDrift, type LocatedDifference } from '../db/drift.js';
 import { runPreflight } from '../db/preflight/index.js';
-import { forceVersion, migrateDown, migrateUp, migrationStatus, redo, type RunnerOptions, type RunResult, type StepResult } from '../db/runner/index.js';
+import { forceVersion, migrateDown, migrateUp, migrationStatus, redo, statusWithoutDatabase, type RunnerOptions, type RunResult, type SetStatus, type StepResult } from '../db/runner/index.js';
 import { describeTarget } from '../db/targets/describe.js';
 import { resolveTarget } from '../db/targets/resolve.js';
 import { tracePendingMigration } from '../db/trace-pending.js';
@@ -51,8 +52,16 @@ interface RequestContext {
 }
 
 export function registerRunnerRequests(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost, observedLocks: ObservedLocks): void {
-  /** Opens the target for the request's set, runs `body`, closes. */
-  function withTarget<T>(params: TargetParams, title: string, body: (context: RequestContext, workDone: WorkDoneProgressReporter) => Promise<T>): Promise<T> {
+  /**
+   * Opens the target for the request's set, runs `body`, closes. With `beforeEmbeddedExists`, an
+   * embedded database not created yet is left uncreated (≈40 MB and seconds): that answers instead.
+   */
+  function withTarget<T>(
+    params: TargetParams,
+    title: string,
+    body: (context: RequestContext, workDone: WorkDoneProgressReporter) => Promise<T>,
+    beforeEmbeddedExists?: (set: MigrationSet) => T,
+  ): Promise<T> {
     return withProgress(connection, params, title, async (workDone) => {
       const { set, replay, workspace } = await findSet(analysis, params.root);
       const target = await resolveTarget({
@@ -67,6 +76,7 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
         wording: EDITOR_TARGET_WORDING,
         onProgress: (message) => workDone.report(message),
       });
+      if (beforeEmbeddedExists && target.kind === 'embedded' && !existsSync(target.dataDir)) return beforeEmbeddedExists(set);
       workDone.report('connecting');
       const database = await openTarget(target);
       try {
@@ -119,8 +129,12 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
 
   connection.onRequest(DescribeTargetRequest, ({ target }) => describeTarget(target));
 
+  // Reading a state must not create the embedded database: before the first run, all is pending.
   connection.onRequest(StatusRequest, (params) =>
-    withTarget(params, 'Migration status', (context) => statusOf(context)));
+    withTarget(params, 'Migration status', (context) => statusOf(context), (set) =>
+      statusResult(statusWithoutDatabase(set, { readFile: (path) => host.readFile(path) }), 'the embedded PostgreSQL database (created by the first run)'),
+    ),
+  );
 
   connection.onRequest(UpRequest, (params, token) =>
     withTarget(params, 'Applying migrations', async (context, workDone) => {
@@ -218,9 +232,12 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
 }
 
 async function statusOf({ connection, set, runner }: RequestContext): Promise<StatusResult> {
-  const status = await migrationStatus(connection, set, runner);
+  return statusResult(await migrationStatus(connection, set, runner), connection.description);
+}
+
+function statusResult(status: SetStatus, target: string): StatusResult {
   return {
-    target: connection.description,
+    target,
     table: status.table,
     detectsEdits: status.detectsEdits,
     migrations: status.migrations.map(({ migration, ...item }) => ({ ...item, uri: migration?.up ? pathToUri(migration.up.file) : undefined })),

@@ -8,7 +8,7 @@ import { executeStep, type StepFailure, type StepResult } from './execute.js';
 import { acquireSessionLock, setLockTimeout } from './lock.js';
 import { RunRefused } from './refused.js';
 import { findMigration } from './versions.js';
-import { readStatus, type SetStatus } from './status.js';
+import { readStatus, statusFromRecords, type SetStatus } from './status.js';
 
 export type { FileLocation, StepFailure, StepResult } from './execute.js';
 export type { MigrationState, MigrationStatus, SetStatus } from './status.js';
@@ -54,6 +54,11 @@ export interface DownRequest {
 export async function migrationStatus(connection: DatabaseConnection, set: MigrationSet, options: RunnerOptions): Promise<SetStatus> {
   requireMatchingDialect(connection, set);
   return readStatus(connection, set, TRACKING[set.framework], (m) => upText(m, options));
+}
+
+/** The status in a database that does not exist yet: everything pending. */
+export function statusWithoutDatabase(set: MigrationSet, options: RunnerOptions): SetStatus {
+  return statusFromRecords(set, TRACKING[set.framework], [], (m) => upText(m, options));
 }
 
 export async function migrateUp(connection: DatabaseConnection, set: MigrationSet, request: UpRequest, options: RunnerOptions): Promise<RunResult> {

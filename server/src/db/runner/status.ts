@@ -33,8 +33,13 @@ export async function readStatus(
   tracking: Tracking,
   upText: (migration: Migration) => string | undefined,
 ): Promise<SetStatus> {
+  return statusFromRecords(set, tracking, await tracking.read(connection, set), upText);
+}
+
+/** The status given the tracking table's records (none: a database no migration has touched). */
+export function statusFromRecords(set: MigrationSet, tracking: Tracking, tracked: readonly TrackedRecord[], upText: (migration: Migration) => string | undefined): SetStatus {
   const records = new Map<string, TrackedRecord>();
-  for (const record of await tracking.read(connection, set)) records.set(record.key, record);
+  for (const record of tracked) records.set(record.key, record);
   const known = new Set<string>();
   const migrations: MigrationStatus[] = set.migrations.map((migration) => {
     const key = tracking.key(migration);
