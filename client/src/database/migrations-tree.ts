@@ -57,6 +57,8 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
   readonly onDidChangeTreeData = this.changed.event;
   /** Per set root: the last status read, or why it could not be read. */
   private readonly statuses = new Map<string, StatusResult | { error: string }>();
+  /** Sets whose container the user had the view read: later refreshes read it again by themselves. */
+  private readonly containerRead = new Set<string>();
 
   constructor(
     private readonly context: ExtensionContext,
@@ -81,6 +83,7 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
     const { sets } = await this.client.sendRequest(ListSetsRequest);
     const set = sets.find((candidate) => candidate.root === root);
     if (!set) return;
+    this.containerRead.add(root);
     await this.load(set);
     this.changed.fire(undefined);
   }
@@ -94,8 +97,16 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
     let status = this.statuses.get(node.root);
     if (!status) {
       const target = await this.client.sendRequest(DescribeTargetRequest, { target: readTargetSetting(Uri.parse(node.set.rootUri)) });
-      // Opening the view must not pop up a confirmation or a password prompt: those reads wait for a click.
-      const waitFor = target.problem ? undefined : !target.local ? 'That database is not on this machine: it is read only when you ask, after a confirmation.' : (await needsPasswordPrompt(this.context, target)) ? 'The first read asks for its password.' : undefined;
+      // Opening the view must not pop up a dialog or start a container: those reads wait for a click.
+      const waitFor = target.problem
+        ? undefined
+        : !target.local
+          ? 'That database is not on this machine: it is read only when you ask, after a confirmation.'
+          : target.kind === 'docker' && !this.containerRead.has(node.root)
+            ? 'Reading starts the container (and pulls its image) if it is not running.'
+            : (await needsPasswordPrompt(this.context, target))
+              ? 'The first read asks for its password.'
+              : undefined;
       if (waitFor) return [{ kind: 'message', root: node.root, text: `Read the state from ${target.description}…`, detail: waitFor, error: false, readOnRequest: true }];
       status = await this.load(node.set);
     }
