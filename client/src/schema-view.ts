@@ -29,6 +29,7 @@ const ICONS: Record<string, string> = {
   sequence: 'symbol-number',
   extension: 'extensions',
   schema: 'symbol-namespace',
+  history: 'history',
 };
 
 class SchemaTree implements TreeDataProvider<SchemaTreeItem> {
@@ -78,7 +79,7 @@ class SchemaTree implements TreeDataProvider<SchemaTreeItem> {
 function tooltip(object: SchemaTreeItem): MarkdownString {
   const where = (origin: SchemaOrigin) => `${origin.version} ${origin.migration} (${workspace.asRelativePath(Uri.parse(origin.uri))}:${origin.range.start.line + 1})`;
   const lines = [`**${object.kind.replace('-', ' ')}** \`${object.name}\`${object.detail ? ` — ${object.detail}` : ''}`];
-  if (object.created) lines.push(`created in ${where(object.created)}`);
+  if (object.created) lines.push(`${object.removed ?? 'created'} in ${where(object.created)}`);
   for (const event of object.events) lines.push(`- ${event.action} in ${where(event.origin)}: ${event.detail}`);
   return new MarkdownString(lines.join('\n\n'));
 }

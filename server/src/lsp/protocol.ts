@@ -53,7 +53,7 @@ export interface SchemaOrigin extends FileRange {
 }
 
 export interface SchemaTreeItem {
-  /** table, column, primary-key, unique, foreign-key, check, index, view, materialized-view, enum, function, trigger, sequence, extension, schema. */
+  /** table, column, primary-key, unique, foreign-key, check, index, view, materialized-view, enum, function, trigger, sequence, extension, schema; `history` groups what was dropped or renamed. */
   kind: string;
   name: string;
   /** One line: `integer not null default 0`, `unique (email)`, `(customer_id) → customers (id)`. */
@@ -61,8 +61,10 @@ export interface SchemaTreeItem {
   created?: SchemaOrigin;
   /** Later changes, oldest first: "column `status` added", "renamed from `films`". */
   events: { action: string; detail: string; origin: SchemaOrigin }[];
-  /** A table's columns, keys and indexes. */
+  /** A table's columns, keys and indexes; under `history`, the objects dropped or renamed away. */
   children?: SchemaTreeItem[];
+  /** Under `history`: `created` is where the object was dropped or renamed. */
+  removed?: 'dropped' | 'renamed';
 }
 
 export interface SchemaParams {

@@ -35,12 +35,14 @@ export function registerSchemaRequest(connection: Connection, analysis: Workspac
         ...(item.created && { created: origin(item.created) }),
         events: item.events.map((event) => ({ action: event.action, detail: event.detail, origin: origin(event.origin) })),
         ...(item.children && { children: item.children.map(toItem) }),
+        ...(item.removed && { removed: item.removed }),
       });
       const upFile = migration.up?.file ?? migration.down?.file;
+      const positions = new Map(set.migrations.map((m, index) => [m.version, index]));
       return {
         root: set.root,
         after: { version: migration.version, migration: migration.name, ...(upFile && { uri: pathToUri(upFile) }), position: position + 1, count: set.migrations.length },
-        items: schemaOutline(replay.migration(position).after).map(toItem),
+        items: schemaOutline(replay.migration(position).after, (version) => positions.get(version) ?? 0).map(toItem),
       };
     }),
   );

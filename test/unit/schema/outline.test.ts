@@ -8,7 +8,7 @@ import { replaySql } from './support.js';
 
 const summary = (items: OutlineItem[]): string[] => items.flatMap((item) => [`${item.kind} ${item.name}: ${item.detail}`, ...summary(item.children ?? []).map((line) => `  ${line}`)]);
 
-test('PostgreSQL: tables with columns, keys and indexes, then views, types and named objects, each with its origin', async () => {
+test('PostgreSQL: tables with columns, keys and indexes, then views, types, named objects and what was dropped or renamed, each with its origin', async () => {
   const { replay } = await replaySql('postgres', [
     { version: '1', up: "CREATE TYPE mood AS ENUM ('ok', 'sad');\nCREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL UNIQUE, mood mood DEFAULT 'ok');" },
     {
@@ -21,8 +21,9 @@ test('PostgreSQL: tables with columns, keys and indexes, then views, types and n
       ].join('\n'),
     },
     { version: '3', up: 'ALTER TABLE customers RENAME TO clients;\nALTER TABLE clients ADD COLUMN name varchar(80);' },
+    { version: '4', up: 'CREATE VIEW recent AS SELECT 1 AS one;\nDROP VIEW big_orders;' },
   ]);
-  const outline = schemaOutline(replay.final());
+  const outline = schemaOutline(replay.final(), Number);
   assert.deepEqual(summary(outline), [
     'table clients: 4 columns',
     '  column id: bigint not null default nextval(\'customers_id_seq\')',
@@ -39,9 +40,13 @@ test('PostgreSQL: tables with columns, keys and indexes, then views, types and n
     '  foreign-key orders_customer_id_fkey: (customer_id) → clients (id) on delete cascade',
     '  check orders_total_check: check (total>=0)',
     '  index orders_open_idx: brin (customer_id) where total>0',
-    'view big_orders: reads orders',
+    'view recent: ',
     "enum mood: 'ok', 'sad'",
     'extension pgcrypto: ',
+    // What later migrations can no longer use, in the order it went.
+    'history dropped or renamed: 2 objects',
+    '  table customers: renamed to clients in 3 m (created in 1)',
+    '  view big_orders: dropped in 4 m (created in 2)',
   ]);
   const clients = outline[0];
   assert.equal(clients.created?.version, '1');
@@ -56,7 +61,7 @@ test('MySQL: auto_increment, on update and index kinds read the MySQL way', asyn
       up: 'CREATE TABLE posts (id int unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, body text, updated_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, FULLTEXT KEY posts_body (body)) ENGINE=InnoDB;',
     },
   ]);
-  assert.deepEqual(summary(schemaOutline(replay.final())), [
+  assert.deepEqual(summary(schemaOutline(replay.final(), Number)), [
     'table posts: 3 columns',
     '  column id: int unsigned not null auto_increment',
     '  column body: text',

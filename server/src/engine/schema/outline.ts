@@ -2,20 +2,25 @@
 // types and the other named objects, each with a one-line summary and where it came from. The
 // editor's Schema view shows it (lsp/schema-request.ts).
 
-import type { Column, ForeignKey, Index, NamedObject, ObjectEvent, Origin, Provenance, Schema, SchemaObjectKind, Table } from './model.js';
+import type { Column, ForeignKey, HistoryEntry, Index, NamedObject, ObjectEvent, Origin, Provenance, Schema, SchemaObjectKind, Table } from './model.js';
 import { formatType } from './types.js';
 
 export interface OutlineItem {
-  kind: SchemaObjectKind;
+  /** The object's kind; `history` for the group of objects dropped or renamed away. */
+  kind: SchemaObjectKind | 'history';
   name: string;
   /** One line: a column's type and constraints, an index's columns, a foreign key's target. */
   detail: string;
+  /** Where it was created; for a dropped or renamed object, where that happened. */
   created?: Origin;
   events: readonly ObjectEvent[];
   children?: OutlineItem[];
+  /** Set on the objects under `history`: `created` is then where they were dropped or renamed. */
+  removed?: 'dropped' | 'renamed';
 }
 
-export function schemaOutline(schema: Schema): OutlineItem[] {
+/** `positionOf` gives a migration version's place in its set, so dropped objects list in the order they went. */
+export function schemaOutline(schema: Schema, positionOf: (version: string) => number): OutlineItem[] {
   const nameOf = (object: { name: string; schema?: string }) => (object.schema ? `${object.schema}.${object.name}` : object.name);
   const tableNames = new Map(schema.tables.sortedEntries().map(([key, table]) => [key, nameOf(table)]));
   return [
@@ -27,7 +32,25 @@ export function schemaOutline(schema: Schema): OutlineItem[] {
     ...named('sequence', schema.sequences.sortedEntries(), nameOf),
     ...named('extension', schema.extensions.sortedEntries(), nameOf),
     ...named('schema', schema.schemas.sortedEntries(), nameOf),
+    ...historyItem(schema, positionOf),
   ];
+}
+
+/** Objects dropped or renamed away before this point, in the order it happened: what a later migration can no longer use. */
+function historyItem(schema: Schema, positionOf: (version: string) => number): OutlineItem[] {
+  const entries = schema.history.sortedEntries().flatMap(([, list]) => list);
+  if (entries.length === 0) return [];
+  const children = [...entries]
+    .sort((a, b) => positionOf(a.origin.version) - positionOf(b.origin.version) || a.origin.range.start - b.origin.range.start)
+    .map((entry): OutlineItem => ({
+      kind: entry.kind,
+      name: entry.name,
+      detail: `${entry.action === 'renamed' ? `renamed to ${entry.to}` : 'dropped'} in ${entry.origin.version} ${entry.origin.migration}${entry.created ? ` (created in ${entry.created.version})` : ''}`,
+      created: entry.origin,
+      events: [],
+      removed: entry.action,
+    }));
+  return [{ kind: 'history', name: 'dropped or renamed', detail: `${children.length} object${children.length === 1 ? '' : 's'}`, events: [], children }];
 }
 
 function item(kind: SchemaObjectKind, name: string, object: Provenance, detail: string, children?: OutlineItem[]): OutlineItem {
