@@ -27,6 +27,12 @@ import { chooseTarget, setPassword } from './target.js';
 
 type Command = (argument?: SetArgument) => Promise<unknown>;
 
+/** What a command knows beside the request: the set and the target in words. */
+interface Prepared {
+  set: MigrationSetSummary;
+  description: string;
+}
+
 export function registerDatabaseCommands(context: ExtensionContext, client: LanguageClient, output: OutputChannel, guard: (what: string, run: Command) => Command): void {
   const tree = createMigrationsView(context, client);
   context.subscriptions.push(
@@ -35,15 +41,18 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
   );
 
   /** Set and target for a command; undefined when the user stopped on the way. */
-  async function prepare(argument: SetArgument, purpose: string, action: (folder: string) => string): Promise<(TargetParams & { description: string; set: MigrationSetSummary }) | undefined> {
+  async function prepare(argument: SetArgument, purpose: string, action: (folder: string) => string): Promise<(TargetParams & Prepared) | undefined> {
     const set = await chooseSet(client, argument, purpose);
     if (!set) return undefined;
     const target = await chooseTarget(context, client, set, action(folderOf(set)));
     return target && { ...target, root: set.root, set };
   }
 
-  const run = <P extends TargetParams, R>(type: RequestType<P, R, void>, params: P, title: string, cancellable = false) =>
-    requestWithProgress(client, type, params, { title, cancellable });
+  /** Sends the request's own fields only: the set's summary and the printable target stay here. */
+  const run = <P extends TargetParams, R>(type: RequestType<P, R, void>, params: P & Partial<Prepared>, title: string, cancellable = false) => {
+    const { set: _set, description: _description, ...wire } = params;
+    return requestWithProgress(client, type, wire as P, { title, cancellable });
+  };
 
   const register = (id: string, what: string, command: Command) =>
     context.subscriptions.push(commands.registerCommand(`migrationLens.${id}`, guard(what, command)));
