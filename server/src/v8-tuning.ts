@@ -2,10 +2,10 @@
 // spend their first seconds parsing every migration of the workspace.
 //
 // Liftoff only: libpg-query is 1.7 MB of WebAssembly. By default V8 recompiles its hot functions
-// with TurboFan while that first analysis runs, which on one core takes a first analysis of
-// 2,000 migrations from ≈0.94 s to ≈1.4 s (medians; 1.6 s to 2.6 s on a slower machine). Analyses
-// after an edit are not consistently faster for it; only a whole new project analysed in a warm
-// process is (≈1.2 s instead of ≈1.45 s). `npm run bench -- engine` prints both settings.
+// with TurboFan while that first analysis runs, which on one core makes a first analysis of
+// 2,000 migrations slower (medians: 1.41 s instead of 0.94 s, 1.56 s instead of 1.26 s; 2.6 s
+// instead of 1.6 s on a slower machine). Analyses after an edit are not consistently faster for
+// it; a whole new project analysed in a warm process can be. `npm run bench -- engine` prints both.
 
 import { setFlagsFromString } from 'node:v8';
 
