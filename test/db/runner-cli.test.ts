@@ -1,7 +1,7 @@
 // The database commands end to end, in-process: progress lines, JSON, exit codes, the failing
 // line in the message, and no password in any output.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../server/src/cli/main.js';
@@ -72,4 +72,14 @@ test('a remote host needs --allow-remote, and the message does not show the pass
   assert.equal(result.code, 2);
   assert.match(result.stderr, /--allow-remote/);
   assert.doesNotMatch(result.stderr, /s3cret/);
+});
+
+test('status on the embedded target before the first run shows every migration pending and creates no database', async () => {
+  const root = copyFixture('golang-migrate/postgres');
+  const status = await cli(root, 'status', '.', '--format', 'json');
+  assert.equal(status.code, 0, status.stderr);
+  const report = JSON.parse(status.stdout);
+  assert.match(report.target, /^embedded PostgreSQL \(.*\.migration-lens\/db, created by the first run\)$/);
+  assert.ok(report.migrations.length > 0 && report.migrations.every((m: { state: string }) => m.state === 'pending'));
+  assert.equal(existsSync(join(root, '.migration-lens', 'db')), false, 'reading the state created the embedded database');
 });

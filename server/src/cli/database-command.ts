@@ -3,7 +3,7 @@
 // db/targets/resolve.ts), pre-flight checks before migrations run on a server, and turning every
 // user-fixable failure into one line and exit 2.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConnectionError, DatabaseError, openTarget, type DatabaseConnection } from '../db/connection.js';
@@ -47,6 +47,11 @@ export interface DatabaseCommand {
   /** Runs the pre-flight checks (URL, server dialect, locks on the pending migrations' tables) first, on servers. */
   preflight?: boolean;
   run(context: DatabaseCommandContext): Promise<number>;
+  /**
+   * Answers instead of `run` when the target is the embedded database and it does not exist yet,
+   * so that only reading creates nothing (≈40 MB and seconds); `description` names the target.
+   */
+  withoutEmbeddedDatabase?(context: Omit<DatabaseCommandContext, 'connection'>, description: string): Promise<number>;
 }
 
 const COMMON_OPTIONS: Options = {
@@ -101,9 +106,13 @@ export async function runDatabaseCommand(command: DatabaseCommand, argv: string[
       allowRemote: values['allow-remote'] === true,
       onProgress: (message) => io.stderr(`${message}…\n`),
     });
-    connection = await openTarget(target);
     const upStatements = (migration: Migration) => (migration.up && project.statements(migration.up, set.dialect, host)) || [];
-    const context: DatabaseCommandContext = { io, set, replay, upStatements, connection, runner: { readFile }, json: format === 'json', values };
+    const base = { io, set, replay, upStatements, runner: { readFile }, json: format === 'json', values };
+    if (command.withoutEmbeddedDatabase && target.kind === 'embedded' && !existsSync(target.dataDir)) {
+      return await command.withoutEmbeddedDatabase(base, `embedded PostgreSQL (${target.dataDir}, created by the first run)`);
+    }
+    connection = await openTarget(target);
+    const context: DatabaseCommandContext = { ...base, connection };
     if (command.preflight && target.kind !== 'embedded') {
       const problems = await preflightProblems(context, loadProjectConfig(set.root, host).config.pgVersion);
       for (const problem of problems) io.stderr(`migration-lens ${command.name}: ${problem.severity}: ${problem.message}\n`);

@@ -1,7 +1,7 @@
 // `migration-lens status <dir>`: every migration's state in the target database.
 
-import { migrationStatus } from '../../db/runner/index.js';
-import { runDatabaseCommand, TARGET_OPTIONS_USAGE } from '../database-command.js';
+import { migrationStatus, statusWithoutDatabase, type SetStatus } from '../../db/runner/index.js';
+import { runDatabaseCommand, TARGET_OPTIONS_USAGE, type DatabaseCommandContext } from '../database-command.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io.js';
 import { displayPath } from '../output/locations.js';
 
@@ -18,22 +18,24 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     {
       name: 'status',
       usage,
-      async run({ set, connection, runner, json }) {
-        const status = await migrationStatus(connection, set, runner);
-        if (json) {
-          const migrations = status.migrations.map(({ migration, ...rest }) => ({ ...rest, file: migration?.up && displayPath(migration.up.file, io.cwd) }));
-          const summary = { set: displayPath(set.root, io.cwd), framework: set.framework, target: connection.description, table: status.table, detectsEdits: status.detectsEdits, migrations };
-          io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-        } else {
-          io.stdout(`${displayPath(set.root, io.cwd)} (${set.framework}, ${status.table}) on ${connection.description}\n`);
-          const width = Math.max(0, ...status.migrations.map((m) => m.state.length));
-          for (const m of status.migrations) io.stdout(`  ${m.state.padEnd(width)}  ${m.migration?.id ?? m.key}${m.detail ? `  (${m.detail})` : ''}\n`);
-          if (!status.detectsEdits) io.stdout(`  ${set.framework} stores no checksums: whether an applied migration was edited cannot be told.\n`);
-        }
-        return status.migrations.some((m) => m.state === 'failed') ? EXIT_FINDINGS : EXIT_OK;
-      },
+      run: async (context) => report(context, await migrationStatus(context.connection, context.set, context.runner), context.connection.description),
+      withoutEmbeddedDatabase: async (context, description) => report(context, statusWithoutDatabase(context.set, context.runner), description),
     },
     argv,
     io,
   );
+}
+
+function report({ io, set, json }: Pick<DatabaseCommandContext, 'io' | 'set' | 'json'>, status: SetStatus, target: string): number {
+  if (json) {
+    const migrations = status.migrations.map(({ migration, ...rest }) => ({ ...rest, file: migration?.up && displayPath(migration.up.file, io.cwd) }));
+    const summary = { set: displayPath(set.root, io.cwd), framework: set.framework, target, table: status.table, detectsEdits: status.detectsEdits, migrations };
+    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    io.stdout(`${displayPath(set.root, io.cwd)} (${set.framework}, ${status.table}) on ${target}\n`);
+    const width = Math.max(0, ...status.migrations.map((m) => m.state.length));
+    for (const m of status.migrations) io.stdout(`  ${m.state.padEnd(width)}  ${m.migration?.id ?? m.key}${m.detail ? `  (${m.detail})` : ''}\n`);
+    if (!status.detectsEdits) io.stdout(`  ${set.framework} stores no checksums: whether an applied migration was edited cannot be told.\n`);
+  }
+  return status.migrations.some((m) => m.state === 'failed') ? EXIT_FINDINGS : EXIT_OK;
 }
