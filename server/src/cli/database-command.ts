@@ -3,10 +3,10 @@
 // db/targets/resolve.ts), pre-flight checks before migrations run on a server, and turning every
 // user-fixable failure into one line and exit 2.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConnectionError, DatabaseError, openTarget, type DatabaseConnection } from '../db/connection.js';
+import { ConnectionError, DatabaseError, openTarget, uncreatedEmbeddedDatabase, type DatabaseConnection } from '../db/connection.js';
 import { DockerError } from '../db/docker/cli.js';
 import { runPreflight } from '../db/preflight/index.js';
 import { migrationStatus, RunRefused, type RunnerOptions } from '../db/runner/index.js';
@@ -108,9 +108,8 @@ export async function runDatabaseCommand(command: DatabaseCommand, argv: string[
     });
     const upStatements = (migration: Migration) => (migration.up && project.statements(migration.up, set.dialect, host)) || [];
     const base = { io, set, replay, upStatements, runner: { readFile }, json: format === 'json', values };
-    if (command.withoutEmbeddedDatabase && target.kind === 'embedded' && !existsSync(target.dataDir)) {
-      return await command.withoutEmbeddedDatabase(base, `embedded PostgreSQL (${target.dataDir}, created by the first run)`);
-    }
+    const uncreated = uncreatedEmbeddedDatabase(target);
+    if (command.withoutEmbeddedDatabase && uncreated) return await command.withoutEmbeddedDatabase(base, uncreated);
     connection = await openTarget(target);
     const context: DatabaseCommandContext = { ...base, connection };
     if (command.preflight && target.kind !== 'embedded') {

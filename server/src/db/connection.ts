@@ -5,6 +5,7 @@
 // A connection is a single session (not a pool): session-level state such as advisory locks,
 // `SET lock_timeout` and an open transaction stays with it until `close()`.
 
+import { existsSync } from 'node:fs';
 import type { Dialect } from '../engine/model/source.js';
 import { openMysql } from './targets/mysql.js';
 import { openEmbeddedPglite } from './targets/pglite.js';
@@ -94,6 +95,15 @@ export interface DockerTarget {
 }
 
 export type Target = EmbeddedTarget | UrlTarget | DockerTarget;
+
+/**
+ * For an embedded target whose database does not exist yet, how to name it; undefined otherwise.
+ * Reading the state must not create that database (≈40 MB and seconds): before the first run,
+ * every migration is pending.
+ */
+export function uncreatedEmbeddedDatabase(target: Target): string | undefined {
+  return target.kind === 'embedded' && !existsSync(target.dataDir) ? `embedded PostgreSQL (${target.dataDir}, created by the first run)` : undefined;
+}
 
 export async function openTarget(target: Target): Promise<DatabaseConnection> {
   if (target.kind === 'embedded') return openEmbeddedPglite(target.dataDir);

@@ -4,10 +4,9 @@
 // trace) when the client cancels — returning what was done, so the client shows a true record.
 // A finished trace is also kept (observed-locks.ts) and republished as diagnostics.
 
-import { existsSync } from 'node:fs';
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { planBaseline, recordBaseline } from '../db/baseline.js';
-import { openTarget, type DatabaseConnection } from '../db/connection.js';
+import { openTarget, uncreatedEmbeddedDatabase, type DatabaseConnection } from '../db/connection.js';
 import { detectDrift, type LocatedDifference } from '../db/drift.js';
 import { runPreflight } from '../db/preflight/index.js';
 import { forceVersion, migrateDown, migrateUp, migrationStatus, redo, statusWithoutDatabase, type RunnerOptions, type RunResult, type SetStatus, type StepResult } from '../db/runner/index.js';
@@ -60,7 +59,7 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
     params: TargetParams,
     title: string,
     body: (context: RequestContext, workDone: WorkDoneProgressReporter) => Promise<T>,
-    beforeEmbeddedExists?: (set: MigrationSet) => T,
+    beforeEmbeddedExists?: (set: MigrationSet, description: string) => T,
   ): Promise<T> {
     return withProgress(connection, params, title, async (workDone) => {
       const { set, replay, workspace } = await findSet(analysis, params.root);
@@ -76,7 +75,8 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
         wording: EDITOR_TARGET_WORDING,
         onProgress: (message) => workDone.report(message),
       });
-      if (beforeEmbeddedExists && target.kind === 'embedded' && !existsSync(target.dataDir)) return beforeEmbeddedExists(set);
+      const uncreated = uncreatedEmbeddedDatabase(target);
+      if (beforeEmbeddedExists && uncreated) return beforeEmbeddedExists(set, uncreated);
       workDone.report('connecting');
       const database = await openTarget(target);
       try {
@@ -131,8 +131,8 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
 
   // Reading a state must not create the embedded database: before the first run, all is pending.
   connection.onRequest(StatusRequest, (params) =>
-    withTarget(params, 'Migration status', (context) => statusOf(context), (set) =>
-      statusResult(statusWithoutDatabase(set, { readFile: (path) => host.readFile(path) }), 'the embedded PostgreSQL database (created by the first run)'),
+    withTarget(params, 'Migration status', (context) => statusOf(context), (set, description) =>
+      statusResult(statusWithoutDatabase(set, { readFile: (path) => host.readFile(path) }), description),
     ),
   );
 

@@ -8,14 +8,13 @@ import { LineIndex } from '../engine/model/source.js';
 import type { Origin } from '../engine/schema/model.js';
 import { schemaOutline, type OutlineItem } from '../engine/schema/outline.js';
 import { SchemaRequest, type SchemaOrigin, type SchemaResult, type SchemaTreeItem } from './protocol.js';
-import { findSet, withProgress } from './set-requests.js';
+import { answeringUserErrors, findSet } from './set-requests.js';
 import { pathToUri, uriToPath } from './uri.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
 
 export function registerSchemaRequest(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost): void {
   connection.onRequest(SchemaRequest, (params) =>
-    // No progress is shown (no token); withProgress still turns a user's mistake into its message.
-    withProgress(connection, {}, 'Schema', async (): Promise<SchemaResult> => {
+    answeringUserErrors(async (): Promise<SchemaResult> => {
       const { set, replay } = await findSet(analysis, params.root);
       if (set.migrations.length === 0) return { root: set.root, items: [] };
       const file = params.uri && uriToPath(params.uri);

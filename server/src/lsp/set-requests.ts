@@ -48,11 +48,18 @@ export async function withProgress<T>(connection: Connection, params: WorkDonePr
   const workDone = connection.window.attachWorkDoneProgress(params.workDoneToken);
   workDone.begin(title, undefined, 'finding the migration set', true);
   try {
-    return await body(workDone);
+    return await answeringUserErrors(() => body(workDone));
+  } finally {
+    workDone.done();
+  }
+}
+
+/** Runs `body`; a failure the user can fix becomes RequestFailed with its message. */
+export async function answeringUserErrors<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
   } catch (error) {
     if (USER_FIXABLE.some((kind) => error instanceof kind)) throw new ResponseError(LSPErrorCodes.RequestFailed, (error as Error).message);
     throw error;
-  } finally {
-    workDone.done();
   }
 }

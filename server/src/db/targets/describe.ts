@@ -2,8 +2,9 @@
 // fetch a password from its secret storage and confirm a run on a database elsewhere.
 
 import { checkDatabaseUrl } from '../preflight/url.js';
-import { TARGET_KINDS_HINT } from './resolve.js';
 import { isLocalHost, parseDatabaseUrl, redactUrl } from './url.js';
+
+export const TARGET_KINDS_HINT = 'use `embedded`, `docker`, or a URL such as postgres://user@127.0.0.1:5432/dbname';
 
 export interface TargetDescription {
   kind: 'embedded' | 'docker' | 'url';
@@ -17,6 +18,7 @@ export interface TargetDescription {
   problem?: string;
 }
 
+/** What `spec` is; its `problem` is the one check of a written target (resolve.ts refuses with it). */
 export function describeTarget(spec: string): TargetDescription {
   const written = spec.trim();
   if (written === 'embedded') return { kind: 'embedded', description: 'the embedded PostgreSQL database', local: true, passwordInUrl: false };

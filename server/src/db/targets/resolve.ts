@@ -8,8 +8,9 @@ import type { Target } from '../connection.js';
 import { DockerContainer } from '../docker/container.js';
 import type { DockerCli } from '../docker/cli.js';
 import type { DockerEngine } from '../docker/engines.js';
-import { checkDatabaseUrl } from '../preflight/url.js';
+import { describeTarget } from './describe.js';
 import { WORKSPACE_STATE_FOLDER, workspaceDataDir } from './pglite.js';
+import { COMMAND_LINE_REMOTE_OPT_IN } from './url.js';
 
 /** The target's spelling is wrong or unusable; the message says how to write it. */
 export class TargetSpecError extends Error {
@@ -71,10 +72,8 @@ export interface TargetWording {
 
 export const COMMAND_LINE_WORDING: TargetWording = {
   otherTarget: (dialect) => `use --target docker or a ${dialect}:// URL`,
-  allowRemote: '--allow-remote on the command line',
+  allowRemote: COMMAND_LINE_REMOTE_OPT_IN,
 };
-
-export const TARGET_KINDS_HINT = 'use `embedded`, `docker`, or a URL such as postgres://user@127.0.0.1:5432/dbname';
 
 export async function resolveTarget(request: TargetRequest): Promise<Target> {
   const spec = request.spec.trim();
@@ -86,8 +85,7 @@ export async function resolveTarget(request: TargetRequest): Promise<Target> {
     return { kind: 'embedded', dataDir: request.stateDir ? join(request.stateDir, 'db') : workspaceDataDir(request.workspace) };
   }
   if (spec === 'docker') return (await workspaceContainer({ ...request, engine: request.dialect }).start()).target;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(spec) && !spec.includes('$')) throw new TargetSpecError(`unknown target "${spec}"; ${TARGET_KINDS_HINT}`);
-  const problem = checkDatabaseUrl(spec, 'The target URL');
-  if (problem) throw new TargetSpecError(problem.message);
+  const { problem } = describeTarget(spec);
+  if (problem) throw new TargetSpecError(problem);
   return { kind: 'url', url: spec, password: request.password, allowRemote: request.allowRemote, allowRemoteHint: wording.allowRemote };
 }

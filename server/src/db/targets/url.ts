@@ -74,8 +74,11 @@ export function isLocalHost(host: string): boolean {
   return false;
 }
 
+/** How the command line opts in to a host that is not this machine. */
+export const COMMAND_LINE_REMOTE_OPT_IN = '--allow-remote on the command line';
+
 /** Refuses a non-loopback host unless the user opted in: migrations must not reach production by accident. */
-export function requireLocalOrAllowed(url: DatabaseUrl, allowRemote: boolean, optInHint = '--allow-remote on the command line'): void {
+export function requireLocalOrAllowed(url: DatabaseUrl, allowRemote: boolean, optInHint = COMMAND_LINE_REMOTE_OPT_IN): void {
   if (allowRemote || isLocalHost(url.host)) return;
   throw new ConnectionError(`${url.description} is not on this machine; running migrations there needs an explicit opt-in (${optInHint})`);
 }

@@ -2,7 +2,7 @@
 // types and the other named objects, each with a one-line summary and where it came from. The
 // editor's Schema view shows it (lsp/schema-request.ts).
 
-import type { Column, ForeignKey, HistoryEntry, Index, NamedObject, ObjectEvent, Origin, Provenance, Schema, SchemaObjectKind, Table } from './model.js';
+import type { Column, ForeignKey, Index, NamedObject, ObjectEvent, Origin, Provenance, Schema, SchemaObjectKind, Table } from './model.js';
 import { formatType } from './types.js';
 
 export interface OutlineItem {
