@@ -2,8 +2,7 @@
 // The client stays thin: it never reads SQL itself; everything it shows comes from the server.
 
 import { commands, window, type ExtensionContext } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { checkWorkspace } from './check-workspace.js';
 import { registerDatabaseCommands } from './database/commands.js';
 import { createLanguageClient } from './language-client.js';

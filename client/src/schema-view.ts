@@ -3,11 +3,12 @@
 // Tables open to their columns, keys and indexes; every object shows its definition, goes to the
 // statement that created it, and lists in its tooltip the migrations that changed it since.
 
-import { commands, EventEmitter, MarkdownString, Range, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window, workspace, type ExtensionContext, type TreeDataProvider } from 'vscode';
+import { commands, EventEmitter, MarkdownString, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window, workspace, type ExtensionContext, type TreeDataProvider } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListSetsRequest, SchemaRequest, type SchemaOrigin, type SchemaTreeItem } from '../../server/src/lsp/protocol.js';
 import { refreshWhenVisible } from './refresh-when-visible.js';
-import { setFolder, setHolding } from './set-item.js';
+import { reveal } from './reveal.js';
+import { setFolder, setOfActiveEditor } from './set-item.js';
 
 const VIEW_ID = 'migrationLens.schema';
 const REVEAL_COMMAND = 'migrationLens.revealSchemaObject';
@@ -50,15 +51,14 @@ class SchemaTree implements TreeDataProvider<SchemaTreeItem> {
   async getChildren(item?: SchemaTreeItem): Promise<SchemaTreeItem[]> {
     if (item) return item.children ?? [];
     const { sets } = await this.client.sendRequest(ListSetsRequest);
-    const active = window.activeTextEditor?.document.uri;
-    const holding = active?.scheme === 'file' ? setHolding(sets, active.fsPath) : undefined;
-    const set = holding ?? sets.find((candidate) => candidate.root === this.root) ?? sets[0];
+    const active = setOfActiveEditor(sets);
+    const set = active?.set ?? sets.find((candidate) => candidate.root === this.root) ?? sets[0];
     if (!set) {
       this.describe(undefined);
       return [];
     }
     this.root = set.root;
-    const schema = await this.client.sendRequest(SchemaRequest, { root: set.root, uri: holding ? active?.toString() : undefined });
+    const schema = await this.client.sendRequest(SchemaRequest, { root: set.root, uri: active?.uri.toString() });
     const after = schema.after;
     this.describe(after ? `${setFolder(set)} · after ${after.version} ${after.migration} (${after.position} of ${after.count})` : `${setFolder(set)} · no migrations`);
     return schema.items;
@@ -84,7 +84,6 @@ function tooltip(object: SchemaTreeItem): MarkdownString {
   return new MarkdownString(lines.join('\n\n'));
 }
 
-const rangeOf = ({ range }: SchemaOrigin) => new Range(range.start.line, range.start.character, range.end.line, range.end.character);
 
 /** The view, shown again after the active editor changes or a migration is edited, while it is visible. */
 export function createSchemaView(context: ExtensionContext, client: LanguageClient): void {
@@ -108,7 +107,7 @@ export function createSchemaView(context: ExtensionContext, client: LanguageClie
     commands.registerCommand(REVEAL_COMMAND, async (object: SchemaTreeItem) => {
       if (!object.created) return;
       revealing = Uri.parse(object.created.uri).toString();
-      await window.showTextDocument(Uri.parse(object.created.uri), { selection: rangeOf(object.created), preview: true });
+      await reveal(object.created);
     }),
     workspace.onDidChangeTextDocument((event) => {
       if (event.document.uri.path.endsWith('.sql') && event.contentChanges.length > 0) refresh.schedule();

@@ -4,7 +4,7 @@
 import { Uri, window, type QuickPickItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListSetsRequest, type MigrationSetSummary } from '../../../server/src/lsp/protocol.js';
-import { setHolding, setItemText } from '../set-item.js';
+import { setHolding, setItemText, setOfActiveEditor } from '../set-item.js';
 
 /**
  * What a command may be invoked with: `{ root }` (a Migrations view row, with the migration's
@@ -27,9 +27,8 @@ export async function chooseSet(client: LanguageClient, argument: SetArgument, p
     if (!named) throw new Error(`no migration set at ${argument.root}; the workspace has ${sets.map((set) => set.root).join(', ')}`);
     return named;
   }
-  const active = window.activeTextEditor?.document.uri;
-  const holding = active?.scheme === 'file' ? setHolding(sets, active.fsPath) : undefined;
-  if (holding) return holding;
+  const active = setOfActiveEditor(sets);
+  if (active) return active.set;
   return sets.length === 1 ? sets[0] : pick(sets, purpose);
 }
 

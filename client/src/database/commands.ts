@@ -3,7 +3,7 @@
 // all the work, db/ through lsp/runner-requests.ts), writes what happened to the "Migration Lens:
 // Database" output and returns the server's answer, so tree views and tests can call them too.
 
-import { commands, Uri, window, workspace, type ExtensionContext, type OutputChannel, type QuickPickItem } from 'vscode';
+import { commands, Uri, window, type ExtensionContext, type OutputChannel, type QuickPickItem } from 'vscode';
 import type { LanguageClient, RequestType } from 'vscode-languageclient/node';
 import {
   BaselineRequest,
@@ -23,7 +23,7 @@ import { chooseSet, versionOf, type SetArgument } from './choose-set.js';
 import { createMigrationsView, READ_STATUS_COMMAND } from './migrations-tree.js';
 import { notifyRun, offerOutput, pickFromStatus, writeDifferences, writeRun, writeStatus } from './report.js';
 import { requestWithProgress } from './run-request.js';
-import { chooseTarget, setPassword } from './target.js';
+import { chooseTarget, containerSettings, setPassword } from './target.js';
 
 type Command = (argument?: SetArgument) => Promise<unknown>;
 
@@ -181,11 +181,10 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     const action = await pickDockerAction();
     if (!action) return undefined;
     if (action === 'reset' && !(await confirmDestructive(`Reset the Docker container of ${folderOf(set)}?`, "The container and all of its data are deleted, then a new one starts.", 'Reset'))) return undefined;
-    const settings = workspace.getConfiguration('migrationLens', Uri.parse(set.rootUri));
     const outcome = await requestWithProgress(
       client,
       DockerRequest,
-      { root: set.root, action, confirm: action === 'reset', storageDir: (context.storageUri ?? context.globalStorageUri).fsPath, dockerVersion: settings.get<string | null>('docker.version') ?? undefined },
+      { root: set.root, action, confirm: action === 'reset', ...containerSettings(context, set) },
       { title: `Docker container: ${action}`, cancellable: action === 'start' || action === 'reset' },
     );
     output.appendLine(`Docker ${action} — ${outcome.container} (${outcome.image}): ${outcome.message}`);

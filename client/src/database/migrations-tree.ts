@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { DescribeTargetRequest, ListSetsRequest, StatusRequest, type MigrationSetSummary, type MigrationStatusItem, type StatusResult } from '../../../server/src/lsp/protocol.js';
 import { refreshWhenVisible } from '../refresh-when-visible.js';
 import { setFolder, setItemText } from '../set-item.js';
+import { STATE_ICONS, STATE_WORDS } from './migration-state.js';
 import { chooseTarget, needsPasswordPrompt, readTargetSetting } from './target.js';
 
 /** What the view's commands receive: a set's root, and a migration's version on migration rows. */
@@ -15,14 +16,6 @@ export type TreeNode =
   | { kind: 'set'; root: string; set: MigrationSetSummary }
   | { kind: 'migration'; root: string; version: string; item: MigrationStatusItem }
   | { kind: 'message'; root: string; text: string; detail?: string; error: boolean; readOnRequest?: boolean };
-
-const STATE_ICONS: Record<MigrationStatusItem['state'], [string, string?]> = {
-  applied: ['pass-filled', 'testing.iconPassed'],
-  pending: ['circle-large-outline'],
-  failed: ['error', 'errorForeground'],
-  changed: ['warning', 'editorWarning.foreground'],
-  missing: ['question', 'editorWarning.foreground'],
-};
 
 export const READ_STATUS_COMMAND = 'migrationLens.readStatus';
 
@@ -134,9 +127,10 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
     }
     const { item: migration } = node;
     const item = new TreeItem(`${migration.version} ${migration.name}`, TreeItemCollapsibleState.None);
-    const [icon, color] = STATE_ICONS[migration.state];
-    item.iconPath = new ThemeIcon(icon, color ? new ThemeColor(color) : undefined);
-    item.description = migration.state === 'applied' ? migration.appliedAt ?? 'applied' : migration.state === 'failed' ? 'failed (dirty)' : migration.state === 'changed' ? 'changed since applied' : migration.state === 'missing' ? 'applied, file missing' : 'pending';
+    const { id, color } = STATE_ICONS[migration.state];
+    item.iconPath = new ThemeIcon(id, color ? new ThemeColor(color) : undefined);
+    // An applied row says when (the icon says applied), where the framework records it.
+    item.description = migration.state === 'applied' && migration.appliedAt ? migration.appliedAt : STATE_WORDS[migration.state];
     item.tooltip = [`${migration.version} ${migration.name}: ${item.description}`, migration.detail].filter(Boolean).join('\n');
     item.contextValue = `migration.${migration.state}`;
     if (migration.uri) {

@@ -2,24 +2,10 @@
 // "Migration Lens: Database" output (the CLI's lines), and the outcome in a notification with a
 // way to the failing statement.
 
-import { Range, Uri, window, workspace, type OutputChannel, type QuickPickItem } from 'vscode';
-import type { FileRange, MigrationStatusItem, RunReport, SchemaDifferenceItem, StatusResult } from '../../../server/src/lsp/protocol.js';
-
-const STATE_ICONS: Record<MigrationStatusItem['state'], string> = {
-  applied: '$(pass-filled)',
-  pending: '$(circle-large-outline)',
-  failed: '$(error)',
-  changed: '$(warning)',
-  missing: '$(question)',
-};
-
-const STATE_WORDS: Record<MigrationStatusItem['state'], string> = {
-  applied: 'applied',
-  pending: 'pending',
-  failed: 'failed (dirty)',
-  changed: 'applied, file changed since',
-  missing: 'applied, file missing',
-};
+import { Uri, window, workspace, type OutputChannel, type QuickPickItem } from 'vscode';
+import type { RunReport, SchemaDifferenceItem, StatusResult } from '../../../server/src/lsp/protocol.js';
+import { reveal } from '../reveal.js';
+import { STATE_ICONS, STATE_WORDS } from './migration-state.js';
 
 export function writeRun(output: OutputChannel, title: string, report: RunReport): void {
   output.appendLine(`${title} — ${report.target}`);
@@ -77,7 +63,7 @@ interface StatusPick extends QuickPickItem {
 /** The migrations and their states in a quick pick; picking one opens its file. */
 export function pickFromStatus(status: StatusResult): void {
   const items: StatusPick[] = status.migrations.map((item) => ({
-    label: `${STATE_ICONS[item.state]} ${item.version} ${item.name}`,
+    label: `$(${STATE_ICONS[item.state].id}) ${item.version} ${item.name}`,
     description: STATE_WORDS[item.state],
     detail: item.detail ?? item.appliedAt,
     uri: item.uri,
@@ -96,11 +82,6 @@ export function writeDifferences(output: OutputChannel, title: string, differenc
     output.appendLine(`  ${d.objectKind} ${d.object}${d.property ? ` ${d.property}` : ''}: expected ${expected}, found ${actual}${definedBy}`);
   }
   output.appendLine('');
-}
-
-export async function reveal(location: FileRange): Promise<void> {
-  const { start, end } = location.range;
-  await window.showTextDocument(Uri.parse(location.uri), { selection: new Range(start.line, start.character, end.line, end.character) });
 }
 
 export async function offerOutput(output: OutputChannel, choice: Thenable<string | undefined>): Promise<void> {

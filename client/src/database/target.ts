@@ -28,8 +28,9 @@ export async function needsPasswordPrompt(context: ExtensionContext, target: Tar
  * "Run … on <database>?", e.g. "3 pending migrations of db/migrations".
  */
 export async function chooseTarget(context: ExtensionContext, client: LanguageClient, set: MigrationSetSummary, action: string): Promise<TargetChoice | undefined> {
-  const settings = workspace.getConfiguration(SECTION, Uri.parse(set.rootUri));
-  const target = readTargetSetting(Uri.parse(set.rootUri));
+  const scope = Uri.parse(set.rootUri);
+  const settings = workspace.getConfiguration(SECTION, scope);
+  const target = readTargetSetting(scope);
   const described = await client.sendRequest(DescribeTargetRequest, { target });
   if (described.problem) {
     void window.showErrorMessage(`Migration Lens: the setting migrationLens.target is not usable: ${described.problem}`, 'Open Setting').then(openSetting('target'));
@@ -52,9 +53,16 @@ export async function chooseTarget(context: ExtensionContext, client: LanguageCl
     description: described.description,
     password,
     allowRemote: !described.local,
-    storageDir: (context.storageUri ?? context.globalStorageUri).fsPath,
-    dockerVersion: settings.get<string | null>('docker.version') ?? undefined,
+    ...containerSettings(context, set),
     lockTimeoutMs: typeof lockTimeout === 'number' ? lockTimeout : undefined,
+  };
+}
+
+/** Where the embedded database and the container's state live, and the container's image tag. */
+export function containerSettings(context: ExtensionContext, set: MigrationSetSummary): { storageDir: string; dockerVersion?: string } {
+  return {
+    storageDir: (context.storageUri ?? context.globalStorageUri).fsPath,
+    dockerVersion: workspace.getConfiguration(SECTION, Uri.parse(set.rootUri)).get<string | null>('docker.version') ?? undefined,
   };
 }
 

@@ -62,6 +62,13 @@ function steps(page, server) {
   const palette = page.locator('.quick-input-widget');
   const paletteInput = palette.locator('input');
   const paletteRow = (text) => palette.locator('.monaco-list-row', { hasText: text });
+  /** F1, the command's title, Enter: as a user runs a command. */
+  const runFromPalette = async (title) => {
+    await page.keyboard.press('F1');
+    await paletteInput.fill(`>${title}`);
+    await paletteRow(title).first().waitFor({ timeout: APPEAR_MS });
+    await page.keyboard.press('Enter');
+  };
 
   return [
     ['the workbench loads the fixture workspace', async () => {
@@ -144,19 +151,13 @@ function steps(page, server) {
     }],
     [`"${fixture.commandTitles[UP_COMMAND]}" runs the set on the embedded database and stops at the broken migration`, async () => {
       await brokenLine.click(); // the active editor's folder is the set the command runs
-      await page.keyboard.press('F1');
-      await paletteInput.fill(`>${fixture.commandTitles[UP_COMMAND]}`);
-      await paletteRow(fixture.commandTitles[UP_COMMAND]).first().waitFor({ timeout: APPEAR_MS });
-      await page.keyboard.press('Enter');
+      await runFromPalette(fixture.commandTitles[UP_COMMAND]);
       const failed = page.locator('.notifications-toasts .notification-toast', { hasText: `${fixture.run.failing} (up) failed` });
       await failed.first().waitFor({ timeout: APPEAR_MS });
       return (await failed.first().innerText()).replace(/\s+/g, ' ');
     }],
     ['the Migrations view shows the applied migrations and the failed one', async () => {
-      await page.keyboard.press('F1');
-      await paletteInput.fill('>Focus on Migrations View');
-      await paletteRow('Focus on Migrations View').first().waitFor({ timeout: APPEAR_MS });
-      await page.keyboard.press('Enter');
+      await runFromPalette('Focus on Migrations View');
       const row = (label) => page.locator('.monaco-list-row', { hasText: label });
       const failedRow = row(fixture.run.failingLabel);
       await failedRow.locator('.codicon-error').first().waitFor({ timeout: APPEAR_MS });
@@ -168,10 +169,7 @@ function steps(page, server) {
       return (await failedRow.first().innerText()).replace(/\s+/g, ' ');
     }],
     ['the Schema view shows the tables after the open migration, with their columns', async () => {
-      await page.keyboard.press('F1');
-      await paletteInput.fill('>Focus on Schema View');
-      await paletteRow('Focus on Schema View').first().waitFor({ timeout: APPEAR_MS });
-      await page.keyboard.press('Enter');
+      await runFromPalette('Focus on Schema View');
       // Room for a whole table: the Migrations pane folds to its header.
       await page.locator('.pane-header', { hasText: /^\s*migrations/i }).first().click();
       const schemaPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'schema' }) });

@@ -1,0 +1,23 @@
+// How each migration state reads and looks, the same in the Migrations view, the status quick
+// pick and the output.
+
+import type { MigrationStatusItem } from '../../../server/src/lsp/protocol.js';
+
+type State = MigrationStatusItem['state'];
+
+export const STATE_WORDS: Record<State, string> = {
+  applied: 'applied',
+  pending: 'pending',
+  failed: 'failed (dirty)',
+  changed: 'applied, file changed since',
+  missing: 'applied, file missing',
+};
+
+/** A codicon id, and the theme colour the Migrations view tints it with. */
+export const STATE_ICONS: Record<State, { id: string; color?: string }> = {
+  applied: { id: 'pass-filled', color: 'testing.iconPassed' },
+  pending: { id: 'circle-large-outline' },
+  failed: { id: 'error', color: 'errorForeground' },
+  changed: { id: 'warning', color: 'editorWarning.foreground' },
+  missing: { id: 'question', color: 'editorWarning.foreground' },
+};
