@@ -13,7 +13,7 @@
 // same shape is analysed once (no budget): node-sql-parser's grammar check dominates it.
 
 import { spawnSync } from 'node:child_process';
-import { analyze } from '../../server/src/engine/analyze.js';
+import { analyze, AnalysisSession } from '../../server/src/engine/analyze.js';
 import { discoverSets } from '../../server/src/engine/discover/index.js';
 import type { DirectoryEntry, FileHost } from '../../server/src/engine/host.js';
 import type { Dialect } from '../../server/src/engine/model/source.js';
@@ -151,12 +151,13 @@ function typing({ files, host, project }: Workspace): Pick<Figures, 'edited' | '
 
 /** The whole analysis the language server runs after an edit: discovery, replay, every rule, findings. */
 function languageServerEdits(): Figures['languageServer'] {
-  const { files, host, project } = freshWorkspace();
-  const [first, firstMs] = time(() => analyze([ROOT], host, { project }));
+  const { files, host } = freshWorkspace();
+  const session = new AnalysisSession();
+  const [first, firstMs] = time(() => analyze([ROOT], host, { session }));
   const edits: number[] = [];
   for (let edit = 1; edit <= EDITS; edit++) {
     files.set(`${ROOT}/${fileName(EDITED)}`, migrationSql(EDITED, `,\n  rules_${edit} boolean`));
-    edits.push(time(() => analyze([ROOT], host, { project }))[1]);
+    edits.push(time(() => analyze([ROOT], host, { session }))[1]);
   }
   return { first: firstMs, findings: first.findings.length, edit: firstAndTyping(edits) };
 }

@@ -14,7 +14,7 @@ import { after, describe, test } from 'node:test';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { introspectMysql, introspectPostgres } from '../../server/src/db/introspect/index.js';
-import { analyze, initEngine, normalizePath, type FileHost, type MigrationSet } from '../../server/src/engine/index.js';
+import { AnalysisSession, analyze, initEngine, normalizePath, type FileHost, type MigrationSet } from '../../server/src/engine/index.js';
 import type { Statement } from '../../server/src/engine/model/changes.js';
 import { compareSchemas, type SchemaDifference } from '../../server/src/engine/schema/compare.js';
 import type { Schema } from '../../server/src/engine/schema/model.js';
@@ -46,8 +46,9 @@ async function collectCases(): Promise<Case[]> {
   await initEngine();
   const cases: Case[] = [];
   const diskHost = createNodeFileHost();
-  const project = new ReplayProject();
-  const analysis = analyze([FIXTURES], diskHost, { project });
+  const session = new AnalysisSession();
+  const { project } = session;
+  const analysis = analyze([FIXTURES], diskHost, { session });
   analysis.sets.forEach((set, i) => cases.push({ label: set.root.slice(FIXTURES.length + 1), set, replay: analysis.replays[i], host: diskHost, project }));
   for (const own of OWN_SETS) {
     const files = new Map<string, string>();

@@ -12,10 +12,9 @@ import { runPreflight } from '../db/preflight/index.js';
 import { migrationStatus, RunRefused, type RunnerOptions } from '../db/runner/index.js';
 import { resolveTarget, TargetSpecError } from '../db/targets/resolve.js';
 import { loadProjectConfig } from '../engine/config/index.js';
-import { analyze, initEngine, normalizePath } from '../engine/index.js';
+import { analyze, AnalysisSession, initEngine, normalizePath } from '../engine/index.js';
 import type { Statement } from '../engine/model/changes.js';
 import type { Migration, MigrationSet } from '../engine/model/migration-set.js';
-import { ReplayProject } from '../engine/schema/project.js';
 import type { SetReplay } from '../engine/schema/replay.js';
 import { createNodeFileHost } from '../node-file-host.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io.js';
@@ -137,12 +136,12 @@ export async function runDatabaseCommand(command: DatabaseCommand, argv: string[
 export async function loadMigrationSet(folder: string, io: CliIO) {
   const dir = normalizePath(resolve(io.cwd, folder));
   await initEngine();
-  const project = new ReplayProject();
+  const session = new AnalysisSession();
   const host = createNodeFileHost();
-  const analysis = analyze([dir], host, { project });
+  const analysis = analyze([dir], host, { session });
   if (analysis.sets.length === 0) return `no .sql migrations found under ${folder}`;
   if (analysis.sets.length > 1) return `${analysis.sets.length} migration sets under ${folder}; pass one of them`;
-  return { set: analysis.sets[0], replay: analysis.replays[0], project, host };
+  return { set: analysis.sets[0], replay: analysis.replays[0], project: session.project, host };
 }
 
 async function preflightProblems({ connection, set, runner, upStatements }: DatabaseCommandContext, expectedPgVersion: string | undefined) {

@@ -8,17 +8,30 @@ import { compareFindings, SYNTAX_ERROR_RULE, type Finding } from './model/findin
 import type { MigrationSet } from './model/migration-set.js';
 import { LineIndex } from './model/source.js';
 import { initParsers } from './parse/index.js';
+import { RuleCache } from './rules/rule-cache.js';
 import { runRules } from './rules/run.js';
 import { ReplayProject } from './schema/project.js';
 import type { SetReplay } from './schema/replay.js';
 
 export interface AnalyzeOptions extends DiscoverOptions {
   /**
-   * Parsed statements and replayed snapshots kept between analyses, so an edit re-parses one
-   * file and replays from the edited migration on. The language server keeps one; absent, each
-   * call starts afresh.
+   * What is kept between analyses, so an edit re-parses one file, replays from the edited
+   * migration on and re-runs only the rules whose inputs changed. The language server keeps one;
+   * absent, each call starts afresh.
    */
-  project?: ReplayProject;
+  session?: AnalysisSession;
+}
+
+/** Parse results, replays and rule results kept from one analysis to the next. */
+export class AnalysisSession {
+  readonly project = new ReplayProject();
+  readonly rules = new RuleCache();
+
+  /** Forgets what belongs to sets no longer analysed (call with every set of the workspace). */
+  retain(sets: readonly MigrationSet[]): void {
+    this.project.retain(sets);
+    this.rules.retain(sets);
+  }
 }
 
 export interface Analysis {
@@ -39,7 +52,8 @@ export async function initEngine(): Promise<void> {
 export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOptions = {}): Analysis {
   const host = snapshotHost(diskHost);
   const sets = discoverSets(paths, host, options);
-  const project = options.project ?? new ReplayProject();
+  const session = options.session ?? new AnalysisSession();
+  const { project } = session;
   // Without explicit settings each set uses its nearest `.migration-lens.json`, read once per set.
   const configs = new Map<MigrationSet, ProjectConfig>();
   const configOf = (set: MigrationSet): ProjectConfig => {
@@ -52,7 +66,7 @@ export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOpt
     const baselineFile = configOf(set).baseline;
     return project.replay(set, host, baselineFile === undefined ? undefined : project.baseline(baselineFile, set.dialect, host));
   });
-  const ruleRun = runRules({ sets, replays, host, project, configOf });
+  const ruleRun = runRules({ sets, replays, host, project, configOf, cache: session.rules });
   const findings: Finding[] = [...ruleRun.findings];
   for (const set of sets) {
     for (const migration of set.migrations) {

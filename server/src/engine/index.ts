@@ -1,4 +1,4 @@
-export { analyze, initEngine, type Analysis, type AnalyzeOptions } from './analyze.js';
+export { analyze, initEngine, AnalysisSession, type Analysis, type AnalyzeOptions } from './analyze.js';
 export type { FileHost, DirectoryEntry } from './host.js';
 export { normalizePath } from './host.js';
 export * from './model/finding.js';

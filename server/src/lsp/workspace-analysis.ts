@@ -6,8 +6,7 @@
 
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { loadProjectConfig, mergeSettings, validateConfig, type ProjectConfig } from '../engine/config/index.js';
-import { analyze, compareFindings, type Analysis, type FileHost, type Finding } from '../engine/index.js';
-import { ReplayProject } from '../engine/schema/project.js';
+import { analyze, AnalysisSession, compareFindings, type Analysis, type FileHost, type Finding } from '../engine/index.js';
 import { toDiagnostic } from './diagnostics.js';
 import { SETTINGS_LABEL, type EditorSettings } from './settings.js';
 
@@ -28,8 +27,8 @@ export interface WorkspaceAnalysisDeps {
 export class WorkspaceAnalysis {
   folders: string[] = [];
   settings: EditorSettings = { projectValues: {} };
-  /** Parsed statements and replays kept across edits, so an edit re-parses only its file. */
-  private readonly project = new ReplayProject();
+  /** Parsed statements, replays and rule results kept across edits, so an edit costs what it changed. */
+  private readonly session = new AnalysisSession();
   /** Configuration problems last logged, so each edit does not log them again. */
   private loggedConfigProblems = '';
   private readonly resultsByTarget = new Map<string, Analysis>();
@@ -71,14 +70,14 @@ export class WorkspaceAnalysis {
     for (const target of targets) {
       try {
         const config = this.configFor(target, configProblems);
-        this.resultsByTarget.set(target, analyze([target], this.deps.host, { dialect: this.settings.dialect, config, project: this.project }));
+        this.resultsByTarget.set(target, analyze([target], this.deps.host, { dialect: this.settings.dialect, config, session: this.session }));
       } catch (error) {
         this.log(`analysis of ${target} failed; its previous results stay`, error);
       }
     }
     this.logConfigProblems(configProblems);
     const analysis = this.merged();
-    this.project.retain(analysis.sets);
+    this.session.retain(analysis.sets);
     this.publish(analysis);
     return analysis;
   }

@@ -2,7 +2,7 @@
 // builder, so the schema they produce has exactly the shape replay produces.
 
 import type { Dialect } from '../../engine/model/source.js';
-import { emptySchema } from '../../engine/schema/editor.js';
+import { emptySchema, linkTables } from '../../engine/schema/editor.js';
 import type { EnumType, NamedObject, Schema, Table, View } from '../../engine/schema/model.js';
 import { indexKey, objectKey, type QualifiedName } from '../../engine/schema/names.js';
 import { PersistentMap } from '../../engine/schema/persistent-map.js';
@@ -60,7 +60,7 @@ export class CatalogSchemaBuilder {
       const names = [...table.indexes.map((i) => i.name), ...table.uniques.map((u) => u.name), ...(table.primaryKey?.name && this.dialect === 'postgres' ? [table.primaryKey.name] : [])];
       for (const name of names) indexOwners.push([indexKey(this.dialect, tableKey, name, table.schema), tableKey]);
     }
-    return {
+    return linkTables({
       ...emptySchema(this.dialect),
       tables: PersistentMap.from(this.tables),
       views: PersistentMap.from(this.named.views),
@@ -71,6 +71,6 @@ export class CatalogSchemaBuilder {
       sequences: PersistentMap.from(this.named.sequences),
       schemas: PersistentMap.from(this.named.schemas),
       indexOwners: PersistentMap.from(indexOwners),
-    };
+    });
   }
 }

@@ -15,6 +15,7 @@ import type {
 import { applyAlterTable, dropIndexOf, renameIndexOf } from './apply-alter-table.js';
 import type { SchemaEditor } from './editor.js';
 import type { Column, EnumType, NamedObject, Table } from './model.js';
+import { tablesReferencing } from './lookup.js';
 import { columnKey, isPostgres } from './names.js';
 import { renameTable } from './renames.js';
 import { addConstraint, addIndex, columnFromDef, findColumn, newTable, serialUniqueConstraint } from './table-edit.js';
@@ -202,7 +203,7 @@ function dropTable(editor: SchemaEditor, name: Name, ifExists: boolean, cascade:
     if (!ifExists) editor.missing('table', name.raw, key, name);
     return;
   }
-  const dependents = [...editor.schema.tables].filter(([other, t]) => other !== key && t.foreignKeys.some((fk) => fk.targetTable === key));
+  const dependents = tablesReferencing(editor.schema, key);
   if (dependents.length && !cascade && isPostgres(editor.dialect)) {
     const names = dependents.map(([, t]) => `\`${t.name}\``).join(', ');
     editor.report('dependents', 'table', table.name, key, `table \`${table.name}\` is still referenced by foreign keys of ${names}`, name);
@@ -212,8 +213,8 @@ function dropTable(editor: SchemaEditor, name: Name, ifExists: boolean, cascade:
       editor.putTable(otherKey, editor.withEvent({ ...other, foreignKeys: other.foreignKeys.filter((fk) => fk.targetTable !== key) }, 'altered', `foreign keys to \`${table.name}\` dropped by CASCADE`));
     }
   }
-  for (const [indexName, owner] of editor.schema.indexOwners) if (owner === key) editor.setIndexOwner(indexName, undefined);
-  for (const [triggerKey, trigger] of editor.schema.triggers) if (trigger.table === key) editor.remove('triggers', triggerKey);
+  for (const indexName of editor.linked('indexes', key)) editor.setIndexOwner(indexName, undefined);
+  for (const triggerKey of editor.linked('triggers', key)) editor.remove('triggers', triggerKey);
   editor.recordHistory('table', key, table.name, table);
   editor.deleteTable(key);
 }

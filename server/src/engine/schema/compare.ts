@@ -124,9 +124,21 @@ class Comparison {
     compare: (name: string, expected: T, actual: T) => void,
   ): void {
     if (this.ignored.has(kind)) return;
+    const display = (object: T) => object.name;
+    if (this.expected.dialect === this.actual.dialect) {
+      // Keys are not folded within one dialect, and an object shared by both sides (snapshots of
+      // one history share everything neither changed) cannot differ from itself: compare the rest.
+      const keys = expected.changedKeys(actual);
+      const present = (map: PersistentMap<T>) => keys.flatMap((key): [string, T][] => {
+        const value = map.get(key);
+        return value === undefined ? [] : [[key, value]];
+      });
+      this.matchLists(kind, display, present(expected), present(actual), compare);
+      return;
+    }
     this.matchLists(
       kind,
-      (object) => object.name,
+      display,
       [...expected.sortedEntries()].map(([key, value]) => [this.fold(key), value]),
       [...actual.sortedEntries()].map(([key, value]) => [this.fold(key), value]),
       compare,

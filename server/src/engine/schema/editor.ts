@@ -46,6 +46,7 @@ export function emptySchema(dialect: Dialect): Schema {
     schemas: empty,
     indexOwners: empty,
     history: empty,
+    links: empty,
   };
 }
 
@@ -74,6 +75,28 @@ export function applyWrites(schema: Schema, writes: readonly SchemaWrite[]): Sch
 
 export const historyKey = (kind: SchemaObjectKind, key: string): string => `${kind}:${key}`;
 
+/** What Schema.links records per table. */
+export type TableLink = 'referenced-by' | 'indexes' | 'triggers';
+
+/** `>` cannot start an object key, so link keys never clash with the keys of other maps in a footprint. */
+export const tableLinkKey = (link: TableLink, tableKey: string): string => `>${link}>${tableKey}`;
+
+/** `schema` with the table links of its tables, indexes and triggers: for a schema assembled without the editor (a live catalog). */
+export function linkTables(schema: Omit<Schema, 'links'>): Schema {
+  const links = new Map<string, string[]>();
+  const link = (kind: TableLink, tableKey: string, key: string) => {
+    const linkKey = tableLinkKey(kind, tableKey);
+    links.set(linkKey, [...(links.get(linkKey) ?? []), key]);
+  };
+  for (const [key, table] of schema.tables) for (const target of foreignKeyTargets(table)) link('referenced-by', target, key);
+  for (const [index, owner] of schema.indexOwners) link('indexes', owner, index);
+  for (const [key, trigger] of schema.triggers) if (trigger.table !== undefined) link('triggers', trigger.table, key);
+  return { ...schema, links: PersistentMap.from(links) };
+}
+
+const foreignKeyTargets = (table: Table | undefined): readonly string[] => (table ? [...new Set(table.foreignKeys.map((fk) => fk.targetTable))] : []);
+const ownerOf = (tableKey: string | undefined): readonly string[] => (tableKey === undefined ? [] : [tableKey]);
+
 export class SchemaEditor {
   readonly events: ReplayEvent[] = [];
   /** Every change made, in order, so replay can apply the same changes to another snapshot. */
@@ -97,9 +120,36 @@ export class SchemaEditor {
   }
 
   private write(map: SchemaMapName, key: string, value: unknown): void {
+    if (map === 'tables') this.relink('referenced-by', key, foreignKeyTargets(this.schema.tables.get(key)), foreignKeyTargets(value as Table | undefined));
+    else if (map === 'indexOwners') this.relink('indexes', key, ownerOf(this.schema.indexOwners.get(key)), ownerOf(value as string | undefined));
+    else if (map === 'triggers') this.relink('triggers', key, ownerOf(this.schema.triggers.get(key)?.table), ownerOf((value as NamedObject | undefined)?.table));
+    this.record(map, key, value);
+  }
+
+  private record(map: SchemaMapName, key: string, value: unknown): void {
     const write = { map, key, value };
     this.writes.push(write);
     this.schema = applyWrites(this.schema, [write]);
+  }
+
+  /** Moves `key` from the link lists of the tables it left to those it joined. */
+  private relink(link: TableLink, key: string, before: readonly string[], after: readonly string[]): void {
+    for (const table of before) {
+      if (after.includes(table)) continue;
+      const linkKey = tableLinkKey(link, table);
+      const rest = (this.schema.links.get(linkKey) ?? []).filter((linked) => linked !== key);
+      this.record('links', linkKey, rest.length === 0 ? undefined : rest);
+    }
+    for (const table of after) {
+      if (before.includes(table)) continue;
+      const linkKey = tableLinkKey(link, table);
+      this.record('links', linkKey, [...(this.schema.links.get(linkKey) ?? []), key]);
+    }
+  }
+
+  /** Keys linked to `tableKey`: referencing tables, its index keys or trigger keys, in the order they appeared. */
+  linked(link: TableLink, tableKey: string): readonly string[] {
+    return this.schema.links.get(tableLinkKey(link, tableKey)) ?? [];
   }
 
   putTable(key: string, table: Table): void {

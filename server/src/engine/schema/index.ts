@@ -7,7 +7,7 @@ export { replayBaseline, BASELINE_VERSION } from './baseline.js';
 export { emptySchema, type ReplayEvent, type ReplayEventKind } from './editor.js';
 export { compareSchemas, type CompareOptions, type SchemaDifference } from './compare.js';
 export { schemaToJson, schemaToSql, quoteIdentifier, type JsonOptions } from './print.js';
-export { findTable, findColumn, findIndex, historyOf } from './lookup.js';
+export { findTable, findColumn, findIndex, historyOf, tablesReferencing } from './lookup.js';
 export { normalizeType, formatType, sameType, parseTypeText } from './types.js';
 export { normalizeExpression, normalizeDefault } from './expressions.js';
 export { objectKey, columnKey, type QualifiedName } from './names.js';

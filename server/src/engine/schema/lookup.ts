@@ -2,7 +2,7 @@
 // what happened to a name that is no longer there.
 
 import type { Name } from '../model/changes.js';
-import { historyKey } from './editor.js';
+import { historyKey, tableLinkKey } from './editor.js';
 import type { Column, HistoryEntry, Index, Schema, SchemaObjectKind, Table } from './model.js';
 import { columnKey, indexKey, objectKey, type QualifiedName } from './names.js';
 import { findColumn as findColumnIn } from './table-edit.js';
@@ -34,4 +34,12 @@ export function findIndex(schema: Schema, name: QualifiedName, table?: Qualified
 export function historyOf(schema: Schema, kind: SchemaObjectKind, name: QualifiedName, table?: QualifiedName): readonly HistoryEntry[] {
   const key = kind === 'column' && table ? `${tableKeyOf(schema, table)}.${columnKey(schema.dialect, name.name)}` : tableKeyOf(schema, name);
   return schema.history.get(historyKey(kind, key)) ?? [];
+}
+
+/** The other tables whose foreign keys reference table `tableKey`, with their keys, in the order they came to. */
+export function tablesReferencing(schema: Schema, tableKey: string): [string, Table][] {
+  return (schema.links.get(tableLinkKey('referenced-by', tableKey)) ?? []).flatMap((key): [string, Table][] => {
+    const table = key === tableKey ? undefined : schema.tables.get(key);
+    return table ? [[key, table]] : [];
+  });
 }

@@ -182,4 +182,10 @@ export interface Schema {
   indexOwners: PersistentMap<string>;
   /** `kind:key` → every time an object by that name was dropped or renamed away, oldest first. */
   history: PersistentMap<readonly HistoryEntry[]>;
+  /**
+   * What hangs off each table, kept by the editor (see tableLinkKey in editor.ts): the tables
+   * whose foreign keys reference it, its indexes, its triggers. Dropping or renaming a table
+   * finds them here instead of walking every table, index and trigger.
+   */
+  links: PersistentMap<readonly string[]>;
 }

@@ -31,6 +31,7 @@ type TrieNode<V> = Leaf<V> | Collision<V> | Branch<V>;
 
 const isLeaf = <V>(node: TrieNode<V>): node is Leaf<V> => 'key' in node;
 const isCollision = <V>(node: TrieNode<V>): node is Collision<V> => 'leaves' in node;
+const isBranch = <V>(node: TrieNode<V>): node is Branch<V> => 'bitmap' in node;
 
 function hashString(key: string): number {
   // FNV-1a: fast, and good enough spread for identifiers.
@@ -148,6 +149,38 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
   sortedEntries(): [string, V][] {
     return [...this].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
+
+  /**
+   * The keys whose values differ between this map and `other` (by identity; present on one side
+   * only counts), sorted. Two versions of one map share every subtree neither changed, and those
+   * are skipped unvisited, so comparing snapshots of one history costs what changed between
+   * them, not their size.
+   */
+  changedKeys(other: PersistentMap<V>): string[] {
+    const keys: string[] = [];
+    diffNodes(this.root, other.root, keys);
+    for (const key of keys) observer?.key(key);
+    return keys.sort();
+  }
+}
+
+function diffNodes<V>(a: TrieNode<V> | undefined, b: TrieNode<V> | undefined, out: string[]): void {
+  if (a === b) return;
+  if (a && b && isBranch(a) && isBranch(b)) {
+    for (let bits = a.bitmap | b.bitmap; bits !== 0; bits &= bits - 1) {
+      const bit = bits & -bits;
+      const child = (node: Branch<V>) => ((node.bitmap & bit) === 0 ? undefined : node.children[popcount(node.bitmap & (bit - 1))]);
+      diffNodes(child(a), child(b), out);
+    }
+    return;
+  }
+  // A leaf or collision meets another shape (deletes collapse branches): compare entry by entry.
+  const left = new Map(a ? walk(a) : []);
+  for (const [key, value] of b ? walk(b) : []) {
+    if (!left.has(key) || left.get(key) !== value) out.push(key);
+    left.delete(key);
+  }
+  out.push(...left.keys());
 }
 
 function* walk<V>(node: TrieNode<V>): IterableIterator<[string, V]> {
@@ -220,4 +253,3 @@ function deleteIn<V>(node: TrieNode<V>, hash: number, key: string, depth: number
   return { bitmap: node.bitmap, children };
 }
 
-const isBranch = <V>(node: TrieNode<V>): node is Branch<V> => 'bitmap' in node;

@@ -23,8 +23,9 @@ export function renameTargetColumns(dialect: Dialect, table: Table, targetKey: s
 
 /** Every other table's foreign keys to column `from` of `tableKey` now name `to`. */
 export function renameColumnReferences(editor: SchemaEditor, tableKey: string, from: string, to: string): void {
-  for (const [key, table] of editor.schema.tables) {
-    if (key === tableKey) continue;
+  for (const key of editor.linked('referenced-by', tableKey)) {
+    const table = editor.schema.tables.get(key);
+    if (key === tableKey || !table) continue;
     const updated = renameTargetColumns(editor.dialect, table, tableKey, from, to);
     if (updated !== table) editor.putTable(key, updated);
   }
@@ -32,8 +33,9 @@ export function renameColumnReferences(editor: SchemaEditor, tableKey: string, f
 
 /** Foreign keys pointing at table `from` point at table `to`. */
 function retargetForeignKeys(editor: SchemaEditor, from: string, to: string): void {
-  for (const [key, table] of editor.schema.tables) {
-    if (!table.foreignKeys.some((fk) => fk.targetTable === from)) continue;
+  for (const key of editor.linked('referenced-by', from)) {
+    const table = editor.schema.tables.get(key);
+    if (!table) continue;
     editor.putTable(key, { ...table, foreignKeys: table.foreignKeys.map((fk) => (fk.targetTable === from ? { ...fk, targetTable: to } : fk)) });
   }
 }
@@ -61,7 +63,7 @@ export function renameTable(editor: SchemaEditor, fromKey: string, to: Name): st
 
 /** PostgreSQL index names do not change with the table, but their owner key does. */
 function repointIndexOwners(editor: SchemaEditor, fromKey: string, toKey: string): void {
-  for (const [index, owner] of editor.schema.indexOwners) if (owner === fromKey) editor.setIndexOwner(index, toKey);
+  for (const index of editor.linked('indexes', fromKey)) editor.setIndexOwner(index, toKey);
 }
 
 /** MySQL index keys include the table key. */

@@ -78,6 +78,8 @@ interface CarriedDelta {
 export class SetReplay {
   private set: MigrationSet;
   private readonly cache: (CacheEntry | undefined)[] = [];
+  /** Per position, the result the last validation replaced there and how the two differ (changesSince). */
+  private readonly lineage: (Lineage | undefined)[] = [];
   /** Migrations [0, validUpTo) are known to match the current set and inputs. */
   private validUpTo = 0;
   /** Set by each validation for the next one: how the snapshot after it changed. */
@@ -112,7 +114,7 @@ export class SetReplay {
    */
   update(set: MigrationSet = this.set, readPart: PartReader = this.readPart): void {
     if (set.dialect !== this.set.dialect) {
-      this.cache.length = 0;
+      this.cache.length = this.lineage.length = 0;
       this.start = this.options.baseline ?? emptySchema(set.dialect);
     }
     this.set = set;
@@ -120,7 +122,7 @@ export class SetReplay {
     this.validUpTo = 0;
     this.carried = undefined;
     // Results past the end can never match again; the rest are kept for rebasing.
-    if (this.cache.length > set.migrations.length) this.cache.length = set.migrations.length;
+    if (this.cache.length > set.migrations.length) this.cache.length = this.lineage.length = set.migrations.length;
   }
 
   /** The replay of migration `index`, computing it (and every earlier one) if needed. */
@@ -139,6 +141,26 @@ export class SetReplay {
   final(): Schema {
     const count = this.set.migrations.length;
     return count === 0 ? this.initial : this.migration(count - 1).after;
+  }
+
+  /**
+   * The keys in which the snapshots of migration `index` may differ from those of `earlier`, a
+   * result this replay gave for it before: none when it is still that result, the keys its
+   * snapshot before changed in when it was rebased onto a new one, `everything` when it was
+   * replayed again or `earlier` is older than the result replaced last.
+   */
+  changesSince(index: number, earlier: MigrationReplay): KeyDelta {
+    const current = this.migration(index);
+    if (current === earlier) return NO_KEYS;
+    const link = this.lineage[index];
+    return link?.from === earlier ? link.keys : 'everything';
+  }
+
+  /** Every key the up and down parts of migration `index` wrote, as replay recorded them. */
+  writtenKeys(index: number): string[] {
+    this.migration(index);
+    const entry = this.cache[index]!;
+    return [entry.up, entry.down].flatMap((footprint) => footprint?.writes.flatMap((writes) => writes.map((write) => write.key)) ?? []);
   }
 
   /** The replay of the migration with this version, or undefined. */
@@ -166,6 +188,7 @@ export class SetReplay {
       deltaAfter = cached ? deltaAfterReplay(delta, cached.replay.after, entry.replay.after, [cached.up, entry.up].filter(isDefined)) : 'everything';
     }
     this.cache[index] = entry;
+    this.lineage[index] = cached && cached.replay !== entry.replay ? { from: cached.replay, keys: entry.up === cached.up && entry.down === cached.down ? delta : 'everything' } : undefined;
     this.carried = cached ? { from: cached.replay.after, to: entry.replay.after, keys: deltaAfter } : undefined;
   }
 
@@ -175,6 +198,11 @@ export class SetReplay {
     const carried = this.carried;
     return carried && carried.from === previous && carried.to === current ? carried.keys : 'everything';
   }
+}
+
+interface Lineage {
+  from: MigrationReplay;
+  keys: KeyDelta;
 }
 
 const EMPTY_FOOTPRINT: PartFootprint = { reads: [], readsWhole: false, writes: [] };

@@ -1,6 +1,7 @@
 import type { DropChange } from '../../model/changes.js';
 import { DIALECTS } from '../../model/source.js';
 import type { ForeignKey, Table } from '../../schema/model.js';
+import { tablesReferencing } from '../../schema/lookup.js';
 import { objectKey } from '../../schema/names.js';
 import type { RelatedReport, Rule } from '../rule.js';
 import { foreignKeyChecksOff } from '../session-settings.js';
@@ -57,12 +58,9 @@ interface Dependent {
 }
 
 function referencingForeignKeys(at: ReplayedStatement, key: string, droppedKeys: ReadonlySet<string>): Dependent[] {
-  const dependents: Dependent[] = [];
-  for (const [holderKey, holder] of at.before.tables) {
-    if (holderKey === key || droppedKeys.has(holderKey)) continue;
-    for (const foreignKey of holder.foreignKeys) if (foreignKey.targetTable === key) dependents.push({ table: holder, foreignKey });
-  }
-  return dependents;
+  return tablesReferencing(at.before, key).flatMap(([holderKey, holder]) =>
+    droppedKeys.has(holderKey) ? [] : holder.foreignKeys.filter((foreignKey) => foreignKey.targetTable === key).map((foreignKey) => ({ table: holder, foreignKey })),
+  );
 }
 
 function relatedForeignKeys({ table, foreignKey }: Dependent): RelatedReport[] {
