@@ -10,7 +10,7 @@ import type { ProjectConfig } from '../config/index.js';
 import { toFix } from '../fixes/edits.js';
 import type { FileHost } from '../host.js';
 import type { Statement } from '../model/changes.js';
-import type { Finding, Severity } from '../model/finding.js';
+import { SYNTAX_ERROR_RULE, type Finding, type Severity } from '../model/finding.js';
 import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { LineIndex, type Dialect, type SourceRange } from '../model/source.js';
 import { observeReads } from '../schema/persistent-map.js';
@@ -19,7 +19,7 @@ import type { SetReplay } from '../schema/replay.js';
 import { knownRuleIds, RULES } from './index.js';
 import { ruleLevel } from './levels.js';
 import type { MigrationContext, Report, Rule, RuleSettings, SetContext, StatementContext } from './rule.js';
-import { migrationShape, RuleCache, setShape, type FileState, type MigrationReports, type PendingReport } from './rule-cache.js';
+import { RuleCache, setShape, type FileState, type MigrationReports, type PendingReport } from './rule-cache.js';
 import { FileSuppressions } from './suppression.js';
 import { tokensOfStatements, type SqlToken } from './tokens.js';
 import { unknownRuleInSuppression, unknownSuppressionFindings } from './unknown-rule-in-suppression.js';
@@ -38,12 +38,6 @@ export interface RuleRunInput {
   cache?: RuleCache;
 }
 
-export interface RuleRun {
-  findings: Finding[];
-  /** True when a finding already explains (or a comment silences) the syntax error of this statement. */
-  hidesSyntaxError(file: string, statement: SourceRange): boolean;
-}
-
 interface SetReport extends PendingReport {
   set: MigrationSet;
 }
@@ -53,6 +47,11 @@ interface SetReport extends PendingReport {
  * unchanged, so the tokens are kept with it across analyses and collected with it.
  */
 const tokensByPart = new WeakMap<ParsedPart, SqlToken[][]>();
+
+/** Runs `work` adding the schema keys it reads to what `entry` depends on. */
+function observingReads<T>(entry: MigrationReports, work: () => T): T {
+  return observeReads({ key: (key) => entry.reads.add(key), whole: () => (entry.readsWhole = true) }, work);
+}
 
 function partTokens(part: ParsedPart, dialect: Dialect): SqlToken[][] {
   let tokens = tokensByPart.get(part);
@@ -65,11 +64,16 @@ interface ActiveRule {
   level: Severity;
 }
 
-export function runRules(input: RuleRunInput): RuleRun {
+/** Every finding of the sets: the rules', the parsers' syntax errors, and unknown ids in suppression comments. */
+export function runRules(input: RuleRunInput): Finding[] {
   const rules = input.rules ?? RULES;
   const cache = input.cache ?? new RuleCache();
+  // Without a cache to keep them in, what rules read is never asked again: not worth recording.
+  const track = <T>(entry: MigrationReports, work: () => T): T => (input.cache ? observingReads(entry, work) : work());
   const files = new RunFiles(input, cache);
+  /** Reports of set rules, made anew each run; migration results are kept per set. */
   const pending: SetReport[] = [];
+  const perSet: { set: MigrationSet; entries: readonly MigrationReports[] }[] = [];
 
   input.sets.forEach((set, setIndex) => {
     const config = input.configOf(set);
@@ -96,133 +100,164 @@ export function runRules(input: RuleRunInput): RuleRun {
     const withRules = (check: 'checkSet' | 'checkMigration' | 'checkStatement') =>
       active.flatMap(({ rule }, index) => (rule[check] ? [{ rule, report: reporters[index] }] : []));
 
-    // One context per set, migration and statement, shared by every rule: only `report` changes
+    // One context per migration and statement, shared by every rule: only `report` changes
     // from rule to rule. Rules run synchronously and keep nothing of a context, so sharing is safe,
     // and a long history is checked without a context object per rule and statement.
-    const siblings = set.siblings.flatMap((root) => input.sets.filter((other) => other.root === root));
+    const migrationRules = withRules('checkMigration');
+    const statementRules = withRules('checkStatement');
+    const shapeOfSet = setShape(set, JSON.stringify([config, active.map(({ rule, level }) => `${rule.id}=${level}`)]));
+    const entries = set.migrations.map((migration, index): MigrationReports => {
+      const migrationReplay = replay.migration(index);
+      const up = migration.up && parsed(migration.up);
+      const down = migration.down && parsed(migration.down);
+      const inputs = { setShape: shapeOfSet, migration, up, down };
+      const kept = cache.reports(set, index, inputs, (earlier) => replay.changesSince(index, earlier));
+      if (kept) {
+        // Still valid for the new result: later changes are measured from it.
+        kept.replay = migrationReplay;
+        return kept;
+      }
+      collected = [];
+      const entry: MigrationReports = { inputs, replay: migrationReplay, reports: collected, reads: new Set(input.cache ? replay.writtenKeys(index) : []), readsWhole: false, facts: new Map() };
+      track(entry, () => {
+        defaultFile = (migration.up ?? migration.down)?.file;
+        const migrationContext: MigrationContext = {
+          set,
+          settings,
+          migration,
+          index,
+          report: reporters[0],
+          replay: () => migrationReplay,
+          statements: (part) => parsed(part)?.statements,
+          anchor,
+        };
+        for (const { rule, report } of migrationRules) {
+          migrationContext.report = report;
+          rule.checkMigration!(migrationContext);
+        }
+        if (statementRules.length === 0) return;
+        for (const [part, result] of [
+          [migration.up, up],
+          [migration.down, down],
+        ] as const) {
+          if (!part || !result) continue;
+          defaultFile = part.file;
+          const partReplay = part.direction === 'up' ? migrationReplay.up : migrationReplay.downResult;
+          const tokensOf = (i: number) => partTokens(result, set.dialect)[i];
+          result.statements.forEach((statement: Statement, i) => {
+            let earlier: readonly Statement[] | undefined;
+            const statementContext: StatementContext = {
+              set,
+              settings,
+              migration,
+              part,
+              statement,
+              change: statement.change,
+              text: result.text,
+              get earlierStatements() {
+                return (earlier ??= result.statements.slice(0, i));
+              },
+              get tokens() {
+                return tokensOf(i);
+              },
+              schemaBefore: () => partReplay?.steps[i]?.before ?? migrationReplay.before,
+              schemaAfter: () => (partReplay ? (partReplay.steps[i + 1]?.before ?? partReplay.after) : migrationReplay.after),
+              partReplay: () => partReplay,
+              report: reporters[0],
+            };
+            for (const { rule, report } of statementRules) {
+              statementContext.report = report;
+              rule.checkStatement!(statementContext);
+            }
+          });
+        }
+      });
+      cache.keep(set, index, entry);
+      return entry;
+    });
+    perSet.push({ set, entries });
+
     const setContext: SetContext = {
       set,
       settings,
-      siblings,
+      siblings: set.siblings.flatMap((root) => input.sets.filter((other) => other.root === root)),
       report: reporters[0],
       replay: () => replay,
       replayOf: (other) => input.replays[input.sets.indexOf(other)],
       statements: (part, owner = set) => parsed(part, owner)?.statements,
       anchor,
+      migrationFact(fact, index) {
+        const entry = entries[index];
+        if (entry.facts.has(fact.id)) return entry.facts.get(fact.id) as ReturnType<typeof fact.compute>;
+        const migration = set.migrations[index];
+        const value = track(entry, () =>
+          fact.compute({ set, settings, migration, index, replay: () => replay.migration(index), statements: (part) => parsed(part)?.statements }),
+        );
+        entry.facts.set(fact.id, value);
+        return value;
+      },
     };
+    collected = [];
+    defaultFile = undefined;
     for (const { rule, report } of withRules('checkSet')) {
       setContext.report = report;
       rule.checkSet!(setContext);
     }
     pending.push(...collected.map((report) => ({ ...report, set })));
-
-    const migrationRules = withRules('checkMigration');
-    const statementRules = withRules('checkStatement');
-    if (migrationRules.length === 0 && statementRules.length === 0) return;
-    const shapeOfSet = setShape(set, JSON.stringify([config, active.map(({ rule, level }) => `${rule.id}=${level}`)]));
-    set.migrations.forEach((migration, index) => {
-      const migrationReplay = replay.migration(index);
-      const up = migration.up && parsed(migration.up);
-      const down = migration.down && parsed(migration.down);
-      const shape = `${shapeOfSet}\u0003${migrationShape(migration)}\u0003${up?.key ?? ''}\u0003${down?.key ?? ''}`;
-      let entry: MigrationReports | undefined = cache.reports(set, index, shape, (earlier) => replay.changesSince(index, earlier));
-      if (!entry) {
-        collected = [];
-        const reads = new Set<string>(replay.writtenKeys(index));
-        let readsWhole = false;
-        observeReads({ key: (key) => reads.add(key), whole: () => (readsWhole = true) }, () => {
-          defaultFile = (migration.up ?? migration.down)?.file;
-          const migrationContext: MigrationContext = {
-            set,
-            settings,
-            migration,
-            index,
-            report: reporters[0],
-            replay: () => migrationReplay,
-            statements: (part) => parsed(part)?.statements,
-            anchor,
-          };
-          for (const { rule, report } of migrationRules) {
-            migrationContext.report = report;
-            rule.checkMigration!(migrationContext);
-          }
-          if (statementRules.length === 0) return;
-          for (const [part, result] of [
-            [migration.up, up],
-            [migration.down, down],
-          ] as const) {
-            if (!part || !result) continue;
-            defaultFile = part.file;
-            const partReplay = part.direction === 'up' ? migrationReplay.up : migrationReplay.downResult;
-            const tokensOf = (i: number) => partTokens(result, set.dialect)[i];
-            result.statements.forEach((statement: Statement, i) => {
-              let earlier: readonly Statement[] | undefined;
-              const statementContext: StatementContext = {
-                set,
-                settings,
-                migration,
-                part,
-                statement,
-                change: statement.change,
-                text: result.text,
-                get earlierStatements() {
-                  return (earlier ??= result.statements.slice(0, i));
-                },
-                get tokens() {
-                  return tokensOf(i);
-                },
-                schemaBefore: () => partReplay?.steps[i]?.before ?? migrationReplay.before,
-                report: reporters[0],
-              };
-              for (const { rule, report } of statementRules) {
-                statementContext.report = report;
-                rule.checkStatement!(statementContext);
-              }
-            });
-          }
-        });
-        entry = { shape, replay: migrationReplay, reports: collected, reads, readsWhole };
-        cache.keep(set, index, entry);
-      } else if (entry.replay !== migrationReplay) {
-        cache.keep(set, index, (entry = { ...entry, replay: migrationReplay }));
-      }
-      for (const report of entry.reports) pending.push({ ...report, set });
-    });
   });
 
   const explained = new Map<string, SourceRange[]>();
-  for (const { file, report } of pending) if (report.explains) explained.set(file, [...(explained.get(file) ?? []), report.explains]);
+  const explain = ({ file, report }: PendingReport) => report.explains && explained.set(file, [...(explained.get(file) ?? []), report.explains]);
+  pending.forEach(explain);
+  for (const { entries } of perSet) for (const entry of entries) entry.reports.forEach(explain);
+
   const findings: Finding[] = [];
-  const linesOf = (file: string) => files.lines(file);
-  for (const { rule, set, severity, file, report } of pending) {
-    const state = files.state(file, set);
-    if (state?.suppressions.silences(rule.id, report.range.start)) continue;
-    const lines = linesOf(file);
-    findings.push({
-      rule: rule.id,
-      severity,
-      message: report.message,
-      file,
-      range: lines.range(report.range),
-      related: (report.related ?? []).map((related) => ({
-        location: { file: related.file ?? file, range: linesOf(related.file ?? file).range(related.range) },
-        message: related.message,
-      })),
-      fixes: (report.fixes ?? []).map((fix) => toFix(fix, file, linesOf)),
-    });
+  const toFinding = (pendingReport: PendingReport, set: MigrationSet) => findingOf(pendingReport, files.state(pendingReport.file, set), (file) => files.lines(file));
+  for (const { set, entries } of perSet) {
+    for (const entry of entries) {
+      // Positions are kept with the reports while they hold: a report in the migration's own
+      // files moves only when those files change, and then the reports are made again.
+      let converted = entry.findings;
+      if (!converted) {
+        converted = entry.reports.flatMap((report) => toFinding(report, set) ?? []);
+        if (entry.reports.every(({ file }) => file === entry.inputs.migration.up?.file || file === entry.inputs.migration.down?.file)) entry.findings = converted;
+      }
+      findings.push(...converted);
+    }
+  }
+  for (const report of pending) {
+    const finding = toFinding(report, report.set);
+    if (finding) findings.push(finding);
   }
   for (const [file, { state, set }] of files.read()) {
     const level = ruleLevel(unknownRuleInSuppression, input.configOf(set));
     if (level !== 'off') findings.push(...unknownSuppressionFindings(file, state.lines, state.suppressions, level, knownRuleIds()));
   }
+  // Syntax errors come from the parsers; a finding that explains one (a construct of the other
+  // dialect) or a suppression comment hides it.
+  for (const { file, state, statement } of files.syntaxErrors()) {
+    const { start, end } = statement.range;
+    const overlaps = (range: SourceRange) => range.start < end && start < range.end;
+    if ((explained.get(file) ?? []).some(overlaps) || state.suppressions.silences(SYNTAX_ERROR_RULE, start)) continue;
+    findings.push({ rule: SYNTAX_ERROR_RULE, severity: 'error', message: statement.syntaxError!.message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] });
+  }
+  return findings;
+}
 
+/** The finding a report makes, in line and character positions; undefined when a comment silences it. */
+function findingOf({ rule, severity, file, report }: PendingReport, state: FileState | undefined, linesOf: (file: string) => LineIndex): Finding | undefined {
+  if (state?.suppressions.silences(rule.id, report.range.start)) return undefined;
   return {
-    findings,
-    hidesSyntaxError(file, statement) {
-      const overlaps = (range: SourceRange) => range.start < statement.end && statement.start < range.end;
-      if ((explained.get(file) ?? []).some(overlaps)) return true;
-      return files.read().get(file)?.state.suppressions.silences('syntax-error', statement.start) ?? false;
-    },
+    rule: rule.id,
+    severity,
+    message: report.message,
+    file,
+    range: linesOf(file).range(report.range),
+    related: (report.related ?? []).map((related) => ({
+      location: { file: related.file ?? file, range: linesOf(related.file ?? file).range(related.range) },
+      message: related.message,
+    })),
+    fixes: (report.fixes ?? []).map((fix) => toFix(fix, file, linesOf)),
   };
 }
 
@@ -268,6 +303,14 @@ class RunFiles {
     return this.partFiles;
   }
 
+  /** Every statement of every part that did not parse, with its file. */
+  *syntaxErrors(): Generator<{ file: string; state: FileState; statement: Statement }> {
+    for (const [part, parsed] of this.parts) {
+      if (!parsed) continue;
+      for (const statement of unparsedStatements(parsed)) yield { file: part.file, state: this.partFiles.get(part.file)!.state, statement };
+    }
+  }
+
   /** A file's state; files that hold no part (ignored files) are read when a finding lands in them. */
   state(file: string, set: MigrationSet): FileState | undefined {
     const known = this.partFiles.get(file)?.state;
@@ -303,6 +346,14 @@ class RunFiles {
     this.cache.files.set(file, state);
     return state;
   }
+}
+
+const unparsedByPart = new WeakMap<ParsedPart, readonly Statement[]>();
+
+function unparsedStatements(part: ParsedPart): readonly Statement[] {
+  let unparsed = unparsedByPart.get(part);
+  if (!unparsed) unparsedByPart.set(part, (unparsed = part.statements.filter((statement) => statement.syntaxError)));
+  return unparsed;
 }
 
 function newFileState(text: string, dialect: Dialect, parts: readonly ParsedPart[], statements: readonly SourceRange[]): FileState {
