@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { AnalysisSession, analyze, initEngine, type Finding } from '../../../server/src/engine/index.js';
+import { analyzeFile, SET_RULES } from '../../../server/src/engine/analyze-file.js';
+import { loadProjectConfig } from '../../../server/src/engine/config/index.js';
+import { AnalysisSession, analyze, initEngine, type Analysis, type Finding } from '../../../server/src/engine/index.js';
 import { createMemoryHost } from '../discover/memory-host.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -114,17 +116,32 @@ describe('incremental analysis gives what a fresh one gives', () => {
       const told = new AnalysisSession();
       const pick = random(tree.name.length * 7919);
       const history: string[] = [];
+      let previous: Analysis | undefined;
+      let checkedAlone = 0;
       for (let step = 0; step <= EDITS_PER_TREE; step++) {
         let changed: Set<string> | undefined;
+        let before: Record<string, string> = files;
         if (step > 0) {
           const edit = nextEdit(files, originals, pick);
-          const before = { ...files };
+          before = { ...files };
           edit.apply(files);
           changed = changedPaths(before, files);
           history.push(edit.describe);
         }
-        const fresh = comparable(analyze([ROOT], host).findings);
+        const freshFindings = analyze([ROOT], host).findings;
+        const fresh = comparable(freshFindings);
         const after = `after: ${history.join('; ') || 'the first analysis'}`;
+        // The edited file alone, first: what its own rules and parser say is what a fresh analysis says.
+        const edited = changed && changed.size === 1 ? [...changed][0] : undefined;
+        if (previous && edited && before[edited] !== undefined && files[edited] !== undefined) {
+          const config = loadProjectConfig(ROOT, host).config;
+          const alone = analyzeFile(edited, host, { session: told, previous, previousText: before[edited], config });
+          if (alone) {
+            checkedAlone++;
+            const own = (findings: readonly Finding[]) => comparable(findings.filter((finding) => finding.file === edited && !SET_RULES.has(finding.rule)));
+            assert.deepEqual(own(alone), own(freshFindings), `the edited file alone, ${after}`);
+          }
+        }
         for (const [session, options] of [
           [comparing, {}],
           [told, changed ? { changed } : {}],
@@ -132,8 +149,10 @@ describe('incremental analysis gives what a fresh one gives', () => {
           const incremental = analyze([ROOT], host, { session, ...options });
           session.retain(incremental.sets);
           assert.deepEqual(comparable(incremental.findings), fresh, after);
+          if (session === told) previous = incremental;
         }
       }
+      assert.ok(checkedAlone > EDITS_PER_TREE / 10, `only ${checkedAlone} edits were checked file-first`);
     });
   }
 });

@@ -52,6 +52,18 @@ export function discoverSets(paths: string[], host: FileHost, options: DiscoverO
   return found;
 }
 
+/**
+ * `set` found again after edits of its own files only, through the memo that found it; undefined
+ * when only a whole discovery can tell (see DiscoveryMemo.setAgain). Siblings stay as they were.
+ */
+export function rediscoverSet(set: MigrationSet, host: FileHost, options: DiscoverOptions & { memo: DiscoveryMemo; config: ProjectConfig; changed: ReadonlySet<string> }): MigrationSet | undefined {
+  const { config } = options;
+  const context: FolderContext = { host, read: createTextCache(host), config, forcedDialect: options.dialect, isExcluded: createExcludeMatcher(config) };
+  const again = options.memo.setAgain(set.root, context, options.changed);
+  if (again && again !== set) again.siblings = set.siblings;
+  return again;
+}
+
 function walk(path: string, context: Context): void {
   const folder = listFolder(path, context);
   const set = context.memo ? context.memo.setOf(folder, context, context.changed) : setOfFolder(folder, context);

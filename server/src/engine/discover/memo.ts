@@ -28,6 +28,8 @@ interface FolderMemo {
   reads: Map<string, string | undefined>;
   /** Every folder listed while finding the set (besides its own), with its entries then. */
   listings: Map<string, string>;
+  /** The files read that are not migration files, compared every time. */
+  otherReads: readonly string[];
   set: MigrationSet | undefined;
   /** Walked since the last sweep. */
   walked: boolean;
@@ -37,15 +39,18 @@ export class DiscoveryMemo {
   private readonly folders = new Map<string, FolderMemo>();
 
   /**
-   * The set of `folder`. `changed`, when given, holds every path whose text or entries may differ
-   * from the last discovery with this memo (the language server knows from its documents and file
-   * events); without it every file the folder's set was read from is compared.
+   * The set of `folder`. `changed`, when given, holds every migration (.sql) file whose text may
+   * differ from the last discovery with this memo (the language server knows from its documents
+   * and file events); the other migration files are then not compared. Other files and folder
+   * listings are always compared: no editor event promises to cover them.
    */
   setOf(folder: Folder, context: FolderContext, changed?: ReadonlySet<string>): MigrationSet | undefined {
     const inputs = JSON.stringify([context.config, context.forcedDialect ?? '']);
     const kept = this.folders.get(folder.path);
     if (!kept || kept.inputs !== inputs || !sameNames(kept.files, folder.files) || !sameNames(kept.folders, folder.folders)) return this.find(folder, context, inputs, kept);
-    const candidates = changed ? [...changed].filter((path) => kept.reads.has(path) || kept.listings.has(path)) : [...kept.reads.keys(), ...kept.listings.keys()];
+    const candidates = changed
+      ? [...[...changed].filter((path) => kept.reads.has(path)), ...kept.otherReads, ...kept.listings.keys()]
+      : [...kept.reads.keys(), ...kept.listings.keys()];
     const texts = new Map<string, string | undefined>();
     for (const path of candidates) {
       if (kept.listings.has(path)) {
@@ -62,6 +67,18 @@ export class DiscoveryMemo {
     for (const [path, text] of texts) kept.reads.set(path, text);
     kept.set = set;
     return set;
+  }
+
+  /**
+   * The set of folder `root` again, on the listing it was last found with: for an edit of files
+   * already in it (a file added or removed needs a whole discovery). Undefined when the folder
+   * was not found through this memo.
+   */
+  setAgain(root: string, context: FolderContext, changed: ReadonlySet<string>): MigrationSet | undefined {
+    const kept = this.folders.get(root);
+    if (!kept?.set) return undefined;
+    const folder: Folder = { path: root, files: [...kept.files], folders: [...kept.folders], host: context.host, config: context.config, read: context.read };
+    return this.setOf(folder, context, changed);
   }
 
   /** Forgets the folders no discovery walked since the last sweep. */
@@ -91,7 +108,8 @@ export class DiscoveryMemo {
     const read = (path: string) => recording.readFile(path) ?? '';
     const found = setOfFolder({ ...folder, host: recording, read }, { ...context, host: recording, read });
     const set = found && kept?.set ? internSet(kept.set, found) : found;
-    this.folders.set(folder.path, { inputs, files: folder.files, folders: folder.folders, reads, listings, set, walked: true });
+    const otherReads = [...reads.keys()].filter((path) => !SQL_FILE.test(path));
+    this.folders.set(folder.path, { inputs, files: folder.files, folders: folder.folders, reads, listings, otherReads, set, walked: true });
     return set;
   }
 }

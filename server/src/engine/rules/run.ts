@@ -11,7 +11,7 @@ import { toFix } from '../fixes/edits.js';
 import type { FileHost } from '../host.js';
 import type { Statement } from '../model/changes.js';
 import { SYNTAX_ERROR_RULE, type Finding, type Severity } from '../model/finding.js';
-import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
+import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { LineIndex, type Dialect, type SourceRange } from '../model/source.js';
 import { observeReads } from '../schema/persistent-map.js';
 import type { ParsedPart, ReplayProject } from '../schema/project.js';
@@ -36,6 +36,11 @@ export interface RuleRunInput {
   rules?: readonly Rule[];
   /** Results of earlier runs to reuse; without one every rule runs. */
   cache?: RuleCache;
+  /**
+   * Only the findings in this file, from the rules of the migrations it holds: no set rules, no
+   * other migration. What the language server shows at once after an edit (analyze-file.ts).
+   */
+  onlyFile?: string;
 }
 
 interface SetReport extends PendingReport {
@@ -106,7 +111,10 @@ export function runRules(input: RuleRunInput): Finding[] {
     const migrationRules = withRules('checkMigration');
     const statementRules = withRules('checkStatement');
     const shapeOfSet = setShape(set, JSON.stringify([config, active.map(({ rule, level }) => `${rule.id}=${level}`)]));
-    const entries = set.migrations.map((migration, index): MigrationReports => {
+    const only = input.onlyFile;
+    const inRun = (migration: Migration) => only === undefined || migration.up?.file === only || migration.down?.file === only;
+    const entries = set.migrations.map((migration, index): MigrationReports | undefined => {
+      if (!inRun(migration)) return undefined;
       const migrationReplay = replay.migration(index);
       const up = migration.up && parsed(migration.up);
       const down = migration.down && parsed(migration.down);
@@ -175,7 +183,8 @@ export function runRules(input: RuleRunInput): Finding[] {
       cache.keep(set, index, entry);
       return entry;
     });
-    perSet.push({ set, entries });
+    perSet.push({ set, entries: entries.filter((entry): entry is MigrationReports => entry !== undefined) });
+    if (only !== undefined) return;
 
     const setContext: SetContext = {
       set,
@@ -187,7 +196,7 @@ export function runRules(input: RuleRunInput): Finding[] {
       statements: (part, owner = set) => parsed(part, owner)?.statements,
       anchor,
       migrationFact(fact, index) {
-        const entry = entries[index];
+        const entry = entries[index]!;
         if (entry.facts.has(fact.id)) return entry.facts.get(fact.id) as ReturnType<typeof fact.compute>;
         const migration = set.migrations[index];
         const value = track(entry, () =>
@@ -212,7 +221,7 @@ export function runRules(input: RuleRunInput): Finding[] {
   for (const { entries } of perSet) for (const entry of entries) entry.reports.forEach(explain);
 
   const findings: Finding[] = [];
-  const toFinding = (pendingReport: PendingReport, set: MigrationSet) => findingOf(pendingReport, files.state(pendingReport.file, set), (file) => files.lines(file));
+  const toFinding = (pendingReport: PendingReport, set: MigrationSet) => findingOf(pendingReport, files.state(pendingReport.file, set), (file) => files.lines(file, set));
   for (const { set, entries } of perSet) {
     for (const entry of entries) {
       // Positions are kept with the reports while they hold: a report in the migration's own
@@ -222,24 +231,28 @@ export function runRules(input: RuleRunInput): Finding[] {
         converted = entry.reports.flatMap((report) => toFinding(report, set) ?? []);
         if (entry.reports.every(({ file }) => file === entry.inputs.migration.up?.file || file === entry.inputs.migration.down?.file)) entry.findings = converted;
       }
-      findings.push(...converted);
+      findings.push(...(input.onlyFile === undefined ? converted : converted.filter((finding) => finding.file === input.onlyFile)));
     }
   }
   for (const report of pending) {
     const finding = toFinding(report, report.set);
     if (finding) findings.push(finding);
   }
-  for (const [file, { state, set }] of files.read()) {
-    const level = ruleLevel(unknownRuleInSuppression, input.configOf(set));
+  const holders = files.holders();
+  for (const file of input.onlyFile === undefined ? holders.keys() : [input.onlyFile]) {
+    const holder = holders.get(file);
+    const state = holder && files.state(file, holder.set);
+    if (!holder || !state) continue;
+    const level = ruleLevel(unknownRuleInSuppression, input.configOf(holder.set));
     if (level !== 'off') findings.push(...unknownSuppressionFindings(file, state.lines, state.suppressions, level, knownRuleIds()));
-  }
-  // Syntax errors come from the parsers; a finding that explains one (a construct of the other
-  // dialect) or a suppression comment hides it.
-  for (const { file, state, statement } of files.syntaxErrors()) {
-    const { start, end } = statement.range;
-    const overlaps = (range: SourceRange) => range.start < end && start < range.end;
-    if ((explained.get(file) ?? []).some(overlaps) || state.suppressions.silences(SYNTAX_ERROR_RULE, start)) continue;
-    findings.push({ rule: SYNTAX_ERROR_RULE, severity: 'error', message: statement.syntaxError!.message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] });
+    // Syntax errors come from the parsers; a finding that explains one (a construct of the other
+    // dialect) or a suppression comment hides it.
+    for (const statement of files.syntaxErrors(file)) {
+      const { start, end } = statement.range;
+      const overlaps = (range: SourceRange) => range.start < end && start < range.end;
+      if ((explained.get(file) ?? []).some(overlaps) || state.suppressions.silences(SYNTAX_ERROR_RULE, start)) continue;
+      findings.push({ rule: SYNTAX_ERROR_RULE, severity: 'error', message: statement.syntaxError!.message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] });
+    }
   }
   return findings;
 }
@@ -263,33 +276,18 @@ function findingOf({ rule, severity, file, report }: PendingReport, state: FileS
 
 /**
  * The files of one run: each migration part parsed once per run, and each file's state (line
- * index, suppression comments) taken from the cache while its text and dialect are unchanged.
+ * index, suppression comments) taken from the cache while its text and parts are unchanged. A
+ * file's state is made when first needed, so a run about one file touches that file only.
  */
 class RunFiles {
   private readonly parts = new Map<MigrationPart, ParsedPart | undefined>();
-  /** Files holding parts of the run's sets, with the set whose dialect and settings apply. */
-  private readonly partFiles = new Map<string, { state: FileState; set: MigrationSet }>();
-  private readonly others = new Map<string, FileState | undefined>();
+  private partsByFile: Map<string, { set: MigrationSet; parts: MigrationPart[] }> | undefined;
+  private readonly states = new Map<string, FileState | undefined>();
 
   constructor(
     private readonly input: RuleRunInput,
     private readonly cache: RuleCache,
-  ) {
-    // Every part is read first, so suppression comments know every statement of their file.
-    const partsByFile = new Map<string, { set: MigrationSet; parts: ParsedPart[] }>();
-    for (const set of input.sets) {
-      for (const migration of set.migrations) {
-        for (const part of [migration.up, migration.down]) {
-          const parsed = part && this.part(part, set);
-          if (!part || !parsed) continue;
-          const file = partsByFile.get(part.file);
-          if (file) file.parts.push(parsed);
-          else partsByFile.set(part.file, { set, parts: [parsed] });
-        }
-      }
-    }
-    for (const [file, { set, parts }] of partsByFile) this.partFiles.set(file, { state: this.partFileState(file, set.dialect, parts), set });
-  }
+  ) {}
 
   part(part: MigrationPart, set: MigrationSet): ParsedPart | undefined {
     if (this.parts.has(part)) return this.parts.get(part);
@@ -298,37 +296,56 @@ class RunFiles {
     return result;
   }
 
-  /** Files holding parts, each with its state and the set it belongs to. */
-  read(): ReadonlyMap<string, { state: FileState; set: MigrationSet }> {
-    return this.partFiles;
+  /** Files holding parts of the run's sets, each with the set whose dialect and settings apply and its parts. */
+  holders(): ReadonlyMap<string, { set: MigrationSet; parts: readonly MigrationPart[] }> {
+    if (!this.partsByFile) {
+      this.partsByFile = new Map();
+      for (const set of this.input.sets) {
+        for (const migration of set.migrations) {
+          for (const part of [migration.up, migration.down]) {
+            if (!part) continue;
+            const holder = this.partsByFile.get(part.file);
+            if (holder) holder.parts.push(part);
+            else this.partsByFile.set(part.file, { set, parts: [part] });
+          }
+        }
+      }
+    }
+    return this.partsByFile;
   }
 
-  /** Every statement of every part that did not parse, with its file. */
-  *syntaxErrors(): Generator<{ file: string; state: FileState; statement: Statement }> {
-    for (const [part, parsed] of this.parts) {
-      if (!parsed) continue;
-      for (const statement of unparsedStatements(parsed)) yield { file: part.file, state: this.partFiles.get(part.file)!.state, statement };
-    }
+  /** Every statement of the file's parts that did not parse. */
+  syntaxErrors(file: string): Statement[] {
+    const holder = this.holders().get(file);
+    return holder ? holder.parts.flatMap((part) => {
+      const parsed = this.part(part, holder.set);
+      return parsed ? unparsedStatements(parsed) : [];
+    }) : [];
   }
 
   /** A file's state; files that hold no part (ignored files) are read when a finding lands in them. */
   state(file: string, set: MigrationSet): FileState | undefined {
-    const known = this.partFiles.get(file)?.state;
-    if (known || this.others.has(file)) return known ?? this.others.get(file);
-    const text = this.input.host.readFile(file);
-    const state = text === undefined ? undefined : newFileState(text, set.dialect, [], []);
-    this.others.set(file, state);
+    if (this.states.has(file)) return this.states.get(file);
+    const holder = this.holders().get(file);
+    const parsed = holder?.parts.map((part) => this.part(part, holder.set)).filter((part): part is ParsedPart => part !== undefined) ?? [];
+    let state: FileState | undefined;
+    if (holder && parsed.length > 0) state = this.partFileState(file, holder.set.dialect, parsed);
+    else {
+      const text = this.input.host.readFile(file);
+      if (text !== undefined) state = newFileState(text, set.dialect, [], []);
+    }
+    this.states.set(file, state);
     return state;
   }
 
-  lines(file: string): LineIndex {
-    return (this.partFiles.get(file)?.state ?? this.others.get(file))?.lines ?? new LineIndex('');
+  lines(file: string, set: MigrationSet): LineIndex {
+    return this.state(file, set)?.lines ?? new LineIndex('');
   }
 
   /** Where a finding about a whole part goes: the first line of its first statement. */
   anchor(part: MigrationPart, set: MigrationSet): SourceRange {
     const first = this.part(part, set)?.statements[0]?.range ?? part.range;
-    const lines = this.partFiles.get(part.file)?.state.lines;
+    const lines = this.state(part.file, set)?.lines;
     if (!lines) return first;
     const line = lines.positionAt(first.start).line;
     const lineEnd = lines.offsetAt({ line, character: lines.lineText(line).length });
