@@ -9,13 +9,14 @@
 import type { ProjectConfig } from '../config/index.js';
 import { toFix } from '../fixes/edits.js';
 import type { FileHost } from '../host.js';
-import type { Statement } from '../model/changes.js';
+import type { Change, Statement } from '../model/changes.js';
 import { SYNTAX_ERROR_RULE, type Finding, type Severity } from '../model/finding.js';
 import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { LineIndex, type Dialect, type SourceRange } from '../model/source.js';
 import { observeReads } from '../schema/persistent-map.js';
 import type { ParsedPart, ReplayProject } from '../schema/project.js';
-import type { SetReplay } from '../schema/replay.js';
+import type { Schema } from '../schema/model.js';
+import type { MigrationReplay, PartReplay, SetReplay } from '../schema/replay.js';
 import { knownRuleIds, RULES } from './index.js';
 import { ruleLevel } from './levels.js';
 import type { MigrationContext, Report, Rule, RuleSettings, SetContext, StatementContext } from './rule.js';
@@ -150,34 +151,14 @@ export function runRules(input: RuleRunInput): Finding[] {
         ] as const) {
           if (!part || !result) continue;
           defaultFile = part.file;
-          const partReplay = part.direction === 'up' ? migrationReplay.up : migrationReplay.downResult;
-          const tokensOf = (i: number) => partTokens(result, set.dialect)[i];
-          result.statements.forEach((statement: Statement, i) => {
-            let earlier: readonly Statement[] | undefined;
-            const statementContext: StatementContext = {
-              set,
-              settings,
-              migration,
-              part,
-              statement,
-              change: statement.change,
-              text: result.text,
-              get earlierStatements() {
-                return (earlier ??= result.statements.slice(0, i));
-              },
-              get tokens() {
-                return tokensOf(i);
-              },
-              schemaBefore: () => partReplay?.steps[i]?.before ?? migrationReplay.before,
-              schemaAfter: () => (partReplay ? (partReplay.steps[i + 1]?.before ?? partReplay.after) : migrationReplay.after),
-              partReplay: () => partReplay,
-              report: reporters[0],
-            };
+          const statementContext = new StatementScope(set, settings, migration, migrationReplay, part, result, reporters[0]);
+          for (let i = 0; i < result.statements.length; i++) {
+            statementContext.moveTo(i);
             for (const { rule, report } of statementRules) {
               statementContext.report = report;
               rule.checkStatement!(statementContext);
             }
-          });
+          }
         }
       });
       cache.keep(set, index, entry);
@@ -272,6 +253,59 @@ function findingOf({ rule, severity, file, report }: PendingReport, state: FileS
     })),
     fixes: (report.fixes ?? []).map((fix) => toFix(fix, file, linesOf)),
   };
+}
+
+/**
+ * The context of each statement of one part in turn: rules read it while checking and keep
+ * nothing of it, so one object serves the whole part.
+ */
+class StatementScope implements StatementContext {
+  readonly text: string;
+  statement!: Statement;
+  change: Change | undefined;
+  private index = 0;
+  private earlier: readonly Statement[] | undefined;
+  private readonly replayed: PartReplay | undefined;
+
+  constructor(
+    readonly set: MigrationSet,
+    readonly settings: RuleSettings,
+    readonly migration: Migration,
+    private readonly migrationReplay: MigrationReplay,
+    readonly part: MigrationPart,
+    private readonly parsed: ParsedPart,
+    public report: (report: Report) => void,
+  ) {
+    this.text = parsed.text;
+    this.replayed = part.direction === 'up' ? migrationReplay.up : migrationReplay.downResult;
+  }
+
+  moveTo(index: number): void {
+    this.index = index;
+    this.statement = this.parsed.statements[index];
+    this.change = this.statement.change;
+    this.earlier = undefined;
+  }
+
+  get earlierStatements(): readonly Statement[] {
+    return (this.earlier ??= this.parsed.statements.slice(0, this.index));
+  }
+
+  get tokens(): readonly SqlToken[] {
+    return partTokens(this.parsed, this.set.dialect)[this.index];
+  }
+
+  schemaBefore(): Schema {
+    return this.replayed?.steps[this.index]?.before ?? this.migrationReplay.before;
+  }
+
+  schemaAfter(): Schema {
+    return this.replayed ? (this.replayed.steps[this.index + 1]?.before ?? this.replayed.after) : this.migrationReplay.after;
+  }
+
+  partReplay(): PartReplay | undefined {
+    return this.replayed;
+  }
 }
 
 /**
