@@ -50,7 +50,7 @@ export class WorkspaceAnalysis {
   /** Per file, the text its last whole analysis saw, so findings can follow the text until the next. */
   private readonly analysedTexts = new Map<string, string | undefined>();
   /** What was last sent per file: the findings (compared by identity first) and the diagnostics. */
-  private readonly published = new Map<string, { findings: readonly Finding[]; observed: readonly Diagnostic[]; serialised: string }>();
+  private readonly published = new Map<string, { findings: readonly Finding[]; observed: readonly Diagnostic[]; serialised: string; version?: number }>();
   /** Edited files whose own findings are still to be published. */
   private readonly edited = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -198,7 +198,7 @@ export class WorkspaceAnalysis {
       else this.findingsByPath.set(finding.file, [finding]);
     }
     const observed = this.deps.observedDiagnostics(analysis);
-    const paths = new Set([...this.findingsByPath.keys(), ...observed.keys()]);
+    const paths = new Set([...this.findingsByPath.keys(), ...observed.keys(), ...this.deps.openPaths()]);
     for (const path of paths) this.send(path, this.findingsByPath.get(path) ?? [], observed.get(path) ?? []);
     // Files that had diagnostics and have none now.
     for (const [path, last] of this.published) {
@@ -208,17 +208,20 @@ export class WorkspaceAnalysis {
     }
   }
 
-  /** Sends a file's diagnostics unless they are what was last sent. */
+  /**
+   * Sends a file's diagnostics unless they are what was last sent. An open document hears once
+   * for each of its versions, even when nothing changed: the editor then knows they hold for the
+   * text it has.
+   */
   private send(path: string, findings: readonly Finding[], observed: readonly Diagnostic[]): void {
+    const { uri, version } = this.deps.documentOf(path);
     const last = this.published.get(path);
-    if (last && last.observed === observed && sameList(last.findings, findings)) return;
+    const sameVersion = last?.version === version;
+    if (sameVersion && last && last.observed === observed && sameList(last.findings, findings)) return;
     const diagnostics = [...findings.map(toDiagnostic), ...observed];
     const serialised = JSON.stringify(diagnostics);
-    if (last?.serialised !== serialised) {
-      const { uri, version } = this.deps.documentOf(path);
-      void this.deps.connection.sendDiagnostics({ uri, diagnostics, ...(version === undefined ? {} : { version }) });
-    }
-    this.published.set(path, { findings, observed, serialised });
+    if (!sameVersion || last?.serialised !== serialised) void this.deps.connection.sendDiagnostics({ uri, diagnostics, ...(version === undefined ? {} : { version }) });
+    this.published.set(path, { findings, observed, serialised, version });
   }
 
   private log(what: string, error: unknown): void {

@@ -22,8 +22,8 @@ import { LAYOUTS } from './frameworks/index.js';
 interface FolderMemo {
   /** The settings the set was found with, and the folder's own listing. */
   inputs: string;
-  files: readonly string[];
-  folders: readonly string[];
+  files: string[];
+  folders: string[];
   /** Every file read while finding the set, with its text then. */
   reads: Map<string, string | undefined>;
   /** Every folder listed while finding the set (besides its own), with its entries then. */
@@ -77,7 +77,7 @@ export class DiscoveryMemo {
   setAgain(root: string, context: FolderContext, changed: ReadonlySet<string>): MigrationSet | undefined {
     const kept = this.folders.get(root);
     if (!kept?.set) return undefined;
-    const folder: Folder = { path: root, files: [...kept.files], folders: [...kept.folders], host: context.host, config: context.config, read: context.read };
+    const folder: Folder = { path: root, files: kept.files, folders: kept.folders, host: context.host, config: context.config, read: context.read };
     return this.setOf(folder, context, changed);
   }
 
@@ -126,23 +126,27 @@ const sameNames = (a: readonly string[], b: readonly string[]): boolean => a ===
 function withPartsReadAgain(kept: FolderMemo, texts: ReadonlyMap<string, string | undefined>, folder: Folder, context: FolderContext): MigrationSet | undefined {
   const set = kept.set!;
   const layout = LAYOUTS.find((candidate) => candidate.framework === set.framework)!;
-  const replaced = new Map<string, MigrationPart>();
+  const migrations = [...set.migrations];
+  const holds = (migration: Migration, path: string) => migration.up?.file === path || migration.down?.file === path;
   for (const [path, text] of texts) {
     const oldText = kept.reads.get(path);
     if (text === undefined || oldText === undefined || !SQL_FILE.test(path)) return undefined;
     const alone = (textOf: string) => aloneIn(folder, path, textOf, context);
     if (discoveryFacts(alone(oldText), oldText) !== discoveryFacts(alone(text), text)) return undefined;
     const parts = layout.collect(alone(text), set.dialect).migrations.flatMap((migration) => [migration.up, migration.down]).filter((part) => part?.file === path);
-    const before = set.migrations.flatMap((migration) => [migration.up, migration.down]).filter((part) => part?.file === path);
-    if (parts.length !== before.length || !before.every((part) => parts.some((again) => again!.direction === part!.direction))) return undefined;
-    for (const part of parts) replaced.set(`${path}\u0000${part!.direction}`, part!);
+    const partOf = (direction: MigrationPart['direction']) => parts.find((part) => part!.direction === direction);
+    let replaced = 0;
+    migrations.forEach((migration, index) => {
+      if (!holds(migration, path)) return;
+      const up = migration.up?.file === path ? partOf('up') : migration.up;
+      const down = migration.down?.file === path ? partOf('down') : migration.down;
+      replaced += Number(migration.up?.file === path) + Number(migration.down?.file === path);
+      migrations[index] = { ...migration, ...(up ? { up } : {}), ...(down ? { down } : {}) };
+    });
+    // The file must hold the same parts as before: no section came or went.
+    if (replaced !== parts.length || parts.some((part) => !migrations.some((migration) => migration.up === part || migration.down === part))) return undefined;
   }
-  const withParts = (migration: Migration): Migration => {
-    const up = migration.up && replaced.get(`${migration.up.file}\u0000up`);
-    const down = migration.down && replaced.get(`${migration.down.file}\u0000down`);
-    return up || down ? { ...migration, ...(up ? { up } : {}), ...(down ? { down } : {}) } : migration;
-  };
-  return { ...set, migrations: set.migrations.map(withParts) };
+  return { ...set, migrations };
 }
 
 /** `folder` as if `file` (with `text`) were its only migration file: its other files, but no other SQL. */

@@ -330,14 +330,18 @@ class RunFiles {
     return result;
   }
 
-  /** Files holding parts of the run's sets, each with the set whose dialect and settings apply and its parts. */
+  /**
+   * Files holding parts of the run's sets, each with the set whose dialect and settings apply and
+   * its parts; in a run about one file, that file only.
+   */
   holders(): ReadonlyMap<string, { set: MigrationSet; parts: readonly MigrationPart[] }> {
     if (!this.partsByFile) {
       this.partsByFile = new Map();
+      const only = this.input.onlyFile;
       for (const set of this.input.sets) {
         for (const migration of set.migrations) {
           for (const part of [migration.up, migration.down]) {
-            if (!part) continue;
+            if (!part || (only !== undefined && part.file !== only)) continue;
             const holder = this.partsByFile.get(part.file);
             if (holder) holder.parts.push(part);
             else this.partsByFile.set(part.file, { set, parts: [part] });

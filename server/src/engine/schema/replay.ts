@@ -70,22 +70,31 @@ interface CacheEntry {
   down?: PartFootprint;
 }
 
-/** How the snapshot a cached result was built on (`from`) differs from the current one (`to`). */
-interface CarriedDelta {
+/** A snapshot after a migration that replaced another (`from`), and the keys in which they may differ. */
+interface AfterChange {
   from: Schema;
   to: Schema;
   keys: KeyDelta;
 }
+
+/** How many successive changes of one snapshot are remembered, for results built on an older one. */
+const REMEMBERED_CHANGES = 8;
 
 export class SetReplay {
   private set: MigrationSet;
   private readonly cache: (CacheEntry | undefined)[] = [];
   /** Per position, the result the last validation replaced there and how the two differ (changesSince). */
   private readonly lineage: (Lineage | undefined)[] = [];
+  /** Migrations by each key they wrote, made when first asked and kept up to date as results are replaced. */
+  private writers: Map<string, Set<number>> | undefined;
   /** Migrations [0, validUpTo) are known to match the current set and inputs. */
   private validUpTo = 0;
-  /** Set by each validation for the next one: how the snapshot after it changed. */
-  private carried: CarriedDelta | undefined;
+  /**
+   * Per position, the last changes of the snapshot after it, oldest first: the next migration's
+   * cached result was built on one of the earlier snapshots, perhaps several validations ago (the
+   * language server validates up to an edited file at once and the rest later).
+   */
+  private readonly afterChanges: (AfterChange[] | undefined)[] = [];
   /** The schema before the first migration; one object, so results built on it stay reusable. */
   private start: Schema;
 
@@ -116,15 +125,18 @@ export class SetReplay {
    */
   update(set: MigrationSet = this.set, readPart: PartReader = this.readPart): void {
     if (set.dialect !== this.set.dialect) {
-      this.cache.length = this.lineage.length = 0;
+      this.cache.length = this.lineage.length = this.afterChanges.length = 0;
+      this.writers = undefined;
       this.start = this.options.baseline ?? emptySchema(set.dialect);
     }
     this.set = set;
     this.readPart = readPart;
     this.validUpTo = 0;
-    this.carried = undefined;
     // Results past the end can never match again; the rest are kept for rebasing.
-    if (this.cache.length > set.migrations.length) this.cache.length = this.lineage.length = set.migrations.length;
+    if (this.cache.length > set.migrations.length) {
+      this.cache.length = this.lineage.length = this.afterChanges.length = set.migrations.length;
+      this.writers = undefined;
+    }
   }
 
   /** The replay of migration `index`, computing it (and every earlier one) if needed. */
@@ -159,10 +171,23 @@ export class SetReplay {
   }
 
   /** Every key the up and down parts of migration `index` wrote, as replay recorded them. */
-  writtenKeys(index: number): string[] {
+  writtenKeys(index: number): readonly string[] {
     this.migration(index);
-    const entry = this.cache[index]!;
-    return [entry.up, entry.down].flatMap((footprint) => footprint?.writes.flatMap((writes) => writes.map((write) => write.key)) ?? []);
+    return keysWritten(this.cache[index]!);
+  }
+
+  /** The positions of the migrations whose parts wrote `key`, in order (validating every migration). */
+  writersOf(key: string): number[] {
+    const count = this.set.migrations.length;
+    if (count > 0) this.migration(count - 1);
+    const index = (this.writers ??= this.indexWriters());
+    return [...(index.get(key) ?? [])].filter((position) => position < count).sort((a, b) => a - b);
+  }
+
+  private indexWriters(): Map<string, Set<number>> {
+    const index = new Map<string, Set<number>>();
+    this.cache.forEach((entry, position) => entry && addWriter(index, keysWritten(entry), position));
+    return index;
   }
 
   /** The replay of the migration with this version, or undefined. */
@@ -180,7 +205,7 @@ export class SetReplay {
     // The same objects read the same; only new ones need the key spelled out.
     const sameInputs = cached?.inputs.migration === migration && cached.inputs.up === up && cached.inputs.down === down;
     const key = sameInputs ? cached.key : `${migration.id}\u0000${migration.version}\u0000${up?.key ?? ''}\u0000${down?.key ?? ''}`;
-    const delta = cached ? this.deltaSince(cached.replay.before, before) : 'everything';
+    const delta = cached ? this.deltaSince(index, cached.replay.before, before) : 'everything';
     let entry: CacheEntry;
     let deltaAfter: KeyDelta;
     if (cached && cached.key === key && unaffectedBy(cached.up ?? EMPTY_FOOTPRINT, delta)) {
@@ -192,16 +217,63 @@ export class SetReplay {
       deltaAfter = cached ? deltaAfterReplay(delta, cached.replay.after, entry.replay.after, [cached.up, entry.up].filter(isDefined)) : 'everything';
     }
     if (entry.inputs.migration !== migration || entry.inputs.up !== up || entry.inputs.down !== down) entry = { ...entry, inputs: { migration, up, down } };
+    if (this.writers && (cached?.up !== entry.up || cached?.down !== entry.down)) {
+      if (cached) for (const key of keysWritten(cached)) this.writers.get(key)?.delete(index);
+      addWriter(this.writers, keysWritten(entry), index);
+    }
     this.cache[index] = entry;
     this.lineage[index] = cached && cached.replay !== entry.replay ? { from: cached.replay, keys: entry.up === cached.up && entry.down === cached.down ? delta : 'everything' } : undefined;
-    this.carried = cached ? { from: cached.replay.after, to: entry.replay.after, keys: deltaAfter } : undefined;
+    if (!cached) this.afterChanges[index] = undefined;
+    else if (cached.replay.after !== entry.replay.after) this.rememberChange(index, { from: cached.replay.after, to: entry.replay.after, keys: deltaAfter });
   }
 
-  /** The keys in which `current` may differ from `previous`, the snapshot a cached result was built on. */
-  private deltaSince(previous: Schema, current: Schema): KeyDelta {
+  private rememberChange(index: number, change: AfterChange): void {
+    const changes = this.afterChanges[index];
+    // A change from a snapshot that is not the last one remembered starts a new chain.
+    const chain = changes && changes[changes.length - 1].to === change.from ? changes : [];
+    chain.push(change);
+    if (chain.length > REMEMBERED_CHANGES) chain.shift();
+    this.afterChanges[index] = chain;
+  }
+
+  /**
+   * The keys in which `current`, the snapshot before migration `index`, may differ from
+   * `previous`, the one its cached result was built on: the changes remembered between them.
+   */
+  private deltaSince(index: number, previous: Schema, current: Schema): KeyDelta {
     if (previous === current) return NO_KEYS;
-    const carried = this.carried;
-    return carried && carried.from === previous && carried.to === current ? carried.keys : 'everything';
+    const changes = index === 0 ? undefined : this.afterChanges[index - 1];
+    if (!changes) return 'everything';
+    const keys = new Set<string>();
+    let at = current;
+    for (let i = changes.length - 1; i >= 0; i--) {
+      const { from, to, keys: changed } = changes[i];
+      if (to !== at || changed === 'everything') return 'everything';
+      for (const key of changed) keys.add(key);
+      at = from;
+      if (at === previous) return keys;
+    }
+    return 'everything';
+  }
+}
+
+/** The keys a migration result's parts wrote (kept per footprint: rebased results share theirs). */
+const writtenByFootprint = new WeakMap<PartFootprint, readonly string[]>();
+
+function keysWritten(entry: CacheEntry): string[] {
+  return [entry.up, entry.down].flatMap((footprint) => {
+    if (!footprint) return [];
+    let keys = writtenByFootprint.get(footprint);
+    if (!keys) writtenByFootprint.set(footprint, (keys = [...new Set(footprint.writes.flatMap((writes) => writes.map((write) => write.key)))]));
+    return keys;
+  });
+}
+
+function addWriter(index: Map<string, Set<number>>, keys: readonly string[], position: number): void {
+  for (const key of keys) {
+    const writers = index.get(key);
+    if (writers) writers.add(position);
+    else index.set(key, new Set([position]));
   }
 }
 

@@ -141,23 +141,12 @@ function assumedObjects(ctx: SetContext, baseline: boolean, references: readonly
  */
 function createdLater(ctx: SetContext): (kind: SchemaObjectKind, key: string, from: number) => Origin | undefined {
   const replay = ctx.replay();
-  let writers: Map<string, number[]> | undefined;
   const answers = new Map<string, Origin | undefined>();
   return (kind, key, from) => {
     const question = `${kind}:${key}:${from}`;
     if (answers.has(question)) return answers.get(question);
-    if (!writers) {
-      writers = new Map();
-      for (let index = 0; index < ctx.set.migrations.length; index++) {
-        for (const written of new Set(replay.writtenKeys(index))) {
-          const list = writers.get(written);
-          if (list) list.push(index);
-          else writers.set(written, [index]);
-        }
-      }
-    }
     const dot = key.lastIndexOf('.');
-    const candidates = [...(writers.get(key) ?? []), ...(dot < 0 ? [] : (writers.get(key.slice(0, dot)) ?? []))].filter((index) => index >= from).sort((a, b) => a - b);
+    const candidates = [...replay.writersOf(key), ...(dot < 0 ? [] : replay.writersOf(key.slice(0, dot)))].filter((index) => index >= from).sort((a, b) => a - b);
     let origin: Origin | undefined;
     for (const index of candidates) {
       origin = findObject(replay.migration(index).after, kind, key)?.created;
