@@ -16,8 +16,8 @@ import type { PartReplay } from './replay.js';
 
 /** What replaying one part depended on and did. */
 export interface PartFootprint {
-  /** Keys looked up in any map, repeats included (map names are not kept: a clash only costs a needless replay). */
-  reads: readonly string[];
+  /** Keys looked up in any map (map names are not kept: a clash only costs a needless replay). */
+  reads: ReadonlySet<string>;
   /** Some statement walked a whole map, so any change may matter to it. */
   readsWhole: boolean;
   /** The writes of each statement, in order. */
@@ -31,11 +31,11 @@ export const NO_KEYS: KeyDelta = new Set<string>();
 
 /** Runs a part's replay, recording what it reads; `replay` returns the writes of each statement. */
 export function withFootprint(replay: () => { part: PartReplay; writes: readonly (readonly SchemaWrite[])[] }): { part: PartReplay; footprint: PartFootprint } {
-  const reads: string[] = [];
+  const reads = new Set<string>();
   let readsWhole = false;
   const { part, writes } = observeReads(
     {
-      key: (key) => reads.push(key),
+      key: (key) => reads.add(key),
       whole: () => (readsWhole = true),
     },
     replay,
@@ -51,7 +51,8 @@ export function unaffectedBy(footprint: PartFootprint, delta: KeyDelta): boolean
   if (delta === 'everything') return false;
   if (delta.size === 0) return true;
   if (footprint.readsWhole) return false;
-  return !footprint.reads.some((key) => delta.has(key)) && !footprint.writes.some((writes) => writes.some((write) => delta.has(write.key)));
+  for (const key of delta) if (footprint.reads.has(key)) return false;
+  return !footprint.writes.some((writes) => writes.some((write) => delta.has(write.key)));
 }
 
 /**

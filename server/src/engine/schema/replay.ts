@@ -282,7 +282,7 @@ interface Lineage {
   keys: KeyDelta;
 }
 
-const EMPTY_FOOTPRINT: PartFootprint = { reads: [], readsWhole: false, writes: [] };
+const EMPTY_FOOTPRINT: PartFootprint = { reads: new Set(), readsWhole: false, writes: [] };
 
 const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
 
