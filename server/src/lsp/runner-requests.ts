@@ -66,7 +66,7 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
       const target = await resolveTarget({
         spec: params.target,
         workspace,
-        dialect: set.dialect,
+        set,
         stateDir: params.storageDir,
         dockerVersion: params.dockerVersion,
         dockerVersionHint: DOCKER_VERSION_HINT,

@@ -8,12 +8,14 @@ import { executeStep, type StepFailure, type StepResult } from './execute.js';
 import { acquireSessionLock, setLockTimeout } from './lock.js';
 import { RunRefused } from './refused.js';
 import { findMigration } from './versions.js';
-import { readStatus, statusFromRecords, type SetStatus } from './status.js';
+import { failedEarlier, REPAIR_ADVICE, readStatus, statusFromRecords, type SetStatus } from './status.js';
 
-export type { FileLocation, StepFailure, StepResult } from './execute.js';
+export type { EffectiveStatement, FileLocation, StepFailure, StepResult } from './execute.js';
 export type { MigrationState, MigrationStatus, SetStatus } from './status.js';
 
-export { RunRefused } from './refused.js';
+export { RunRefused, type FailedMigration } from './refused.js';
+export { failedEarlier, REPAIR_ADVICE } from './status.js';
+export { outcomeSentence } from './outcome.js';
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
 
@@ -155,10 +157,8 @@ async function runSteps(
 function refuseWhenFailed(status: SetStatus): void {
   const failed = status.migrations.find((s) => s.state === 'failed');
   if (!failed) return;
-  throw new RunRefused(
-    `${failed.migration?.id ?? failed.key} failed part-way earlier (${status.table}${failed.detail ? `: ${failed.detail}` : ''}); fix the database by hand, then record its state with force (\`migration-lens force <dir> --to <version> --yes\`, or Force Version… in the editor)`,
-    true,
-  );
+  const sentence = failedEarlier(failed);
+  throw new RunRefused(`${sentence}: nothing ran. ${REPAIR_ADVICE}`, { id: failed.migration?.id ?? failed.key, version: failed.version, sentence });
 }
 
 function resolveVersion(set: MigrationSet, version: string): Migration {
