@@ -67,14 +67,24 @@ export async function migrateUp(connection: DatabaseConnection, set: MigrationSe
   return locked(connection, set, options, async (tracking) => {
     const status = await readStatus(connection, set, tracking, (m) => upText(m, options));
     refuseWhenFailed(status);
-    let pending = status.migrations.filter((s) => s.state === 'pending' && s.migration?.up).map((s) => s.migration!);
-    if (request.to !== undefined) {
-      const last = resolveVersion(set, request.to);
-      pending = pending.filter((m) => set.migrations.indexOf(m) <= set.migrations.indexOf(last));
-    }
-    if (request.count !== undefined) pending = pending.slice(0, request.count);
-    return runSteps(connection, set, tracking, options, pending.map((migration) => ({ migration, direction: 'up' as const })));
+    return runSteps(connection, set, tracking, options, toApply(status, request).map((migration) => ({ migration, direction: 'up' as const })));
   });
+}
+
+/** The migrations `migrateUp` would apply now (none when a failed one blocks the run), without running anything. */
+export async function plannedUp(connection: DatabaseConnection, set: MigrationSet, request: UpRequest, options: RunnerOptions): Promise<Migration[]> {
+  const status = await migrationStatus(connection, set, options);
+  return status.migrations.some((s) => s.state === 'failed') ? [] : toApply(status, request);
+}
+
+function toApply(status: SetStatus, request: UpRequest): Migration[] {
+  const { set } = status;
+  let pending = status.migrations.filter((s) => s.state === 'pending' && s.migration?.up).map((s) => s.migration!);
+  if (request.to !== undefined) {
+    const last = resolveVersion(set, request.to);
+    pending = pending.filter((m) => set.migrations.indexOf(m) <= set.migrations.indexOf(last));
+  }
+  return request.count !== undefined ? pending.slice(0, request.count) : pending;
 }
 
 export async function migrateDown(connection: DatabaseConnection, set: MigrationSet, request: DownRequest, options: RunnerOptions): Promise<RunResult> {

@@ -67,8 +67,8 @@ export function statusFromRecords(set: MigrationSet, tracking: Tracking, tracked
  * What the tracking table says of a migration recorded as failed, the one wording the status, the
  * Migrations view and a refused run share: `schema_migrations: version 7 is marked dirty`.
  */
-function failedStateDetail(item: { detail?: string }, table: string): string {
-  return `${table}: ${item.detail ?? 'recorded as failed'}`;
+function failedStateDetail(record: TrackedRecord, table: string): string {
+  return `${record.recordedIn ?? table}: ${record.detail ?? 'recorded as failed'}`;
 }
 
 /** `000007_add_x failed part-way earlier (schema_migrations: version 7 is marked dirty)`, for a status item in state `failed`. */

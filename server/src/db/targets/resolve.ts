@@ -5,7 +5,7 @@
 
 import type { MigrationSet } from '../../engine/model/migration-set.js';
 import type { Dialect } from '../../engine/model/source.js';
-import type { EmbeddedTarget, Target } from '../connection.js';
+import type { DockerTarget, EmbeddedTarget, Target } from '../connection.js';
 import { DockerContainer } from '../docker/container.js';
 import type { DockerCli } from '../docker/cli.js';
 import type { DockerEngine } from '../docker/engines.js';
@@ -91,10 +91,7 @@ export async function resolveTarget(request: TargetRequest): Promise<Target> {
     await adoptSharedEmbeddedDatabase(target.stateDir!, target.dataDir, set);
     return target;
   }
-  if (spec === 'docker') {
-    const { target } = await workspaceContainer({ ...request, engine: set.dialect }).start();
-    return containerSetDatabase(target, setDatabaseName(request.workspace, set.root), set);
-  }
+  if (spec === 'docker') return containerSetDatabase(await containerServer(request), setDatabaseName(request.workspace, set.root), set);
   const { problem } = describeTarget(spec);
   if (problem) throw new TargetSpecError(problem);
   return { kind: 'url', url: spec, password: request.password, allowRemote: request.allowRemote, allowRemoteHint: wording.allowRemote };
@@ -104,4 +101,9 @@ export async function resolveTarget(request: TargetRequest): Promise<Target> {
 export function embeddedTarget({ workspace, stateDir, set }: Pick<TargetRequest, 'workspace' | 'stateDir' | 'set'>): EmbeddedTarget {
   const folder = stateFolder(workspace, stateDir);
   return { kind: 'embedded', dataDir: embeddedDataDir(folder, setDatabaseName(workspace, set.root)), stateDir: folder };
+}
+
+/** The workspace's container for the set's dialect, started: its default database, which every set's database sits beside. */
+export async function containerServer(request: TargetRequest): Promise<DockerTarget> {
+  return (await workspaceContainer({ ...request, engine: request.set.dialect }).start()).target;
 }

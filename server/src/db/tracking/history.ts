@@ -66,6 +66,7 @@ export function historyRecord(row: HistoryRow, key: string): TrackedRecord {
     checksum: row.checksum.trim(),
     appliedAt: timestampText(row.applied_at),
     detail: truthy(row.success) ? undefined : 'statements before the failing one took effect',
+    recordedIn: HISTORY_TABLE,
   };
 }
 
