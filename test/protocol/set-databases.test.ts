@@ -104,7 +104,7 @@ test('a failure that was not rolled back names what took effect; the next run is
     (error: ResponseError<FailedStateData>) => error,
   );
   assert.equal(refused.code, -32803);
-  assert.deepEqual(refused.data?.failedMigration, { id: '00001_create_notes', version: '00001', sentence: '00001_create_notes failed part-way earlier (migration_lens_history: statements before the failing one took effect)' });
+  assert.deepEqual(refused.data?.failedMigration, { root: root('c'), id: '00001_create_notes', version: '00001', sentence: '00001_create_notes failed part-way earlier (migration_lens_history: statements before the failing one took effect)' });
   assert.match(refused.message, /^00001_create_notes failed part-way earlier \(.*\): nothing ran\. What its statements before the failing one did is still in the database/);
 
   // The way out: a console on the set's database shows (and can undo) what took effect, or a reset.

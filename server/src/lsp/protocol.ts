@@ -197,7 +197,7 @@ export interface RunReport {
  * earlier: the client offers the ways out (console, force, reset) beside the message.
  */
 export interface FailedStateData {
-  failedMigration: { id: string; version: string; sentence: string };
+  failedMigration: { root: string; id: string; version: string; sentence: string };
 }
 
 export interface UpParams extends TargetParams {

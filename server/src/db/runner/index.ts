@@ -168,7 +168,7 @@ function refuseWhenFailed(status: SetStatus): void {
   const failed = status.migrations.find((s) => s.state === 'failed');
   if (!failed) return;
   const sentence = failedEarlier(failed);
-  throw new RunRefused(`${sentence}: nothing ran. ${REPAIR_ADVICE}`, { id: failed.migration?.id ?? failed.key, version: failed.version, sentence });
+  throw new RunRefused(`${sentence}: nothing ran. ${REPAIR_ADVICE}`, { root: status.set.root, id: failed.migration?.id ?? failed.key, version: failed.version, sentence });
 }
 
 function resolveVersion(set: MigrationSet, version: string): Migration {

@@ -2,6 +2,8 @@
 
 /** A migration the tracking table records as failed part-way, which blocks every run until repaired. */
 export interface FailedMigration {
+  /** The set's root. */
+  root: string;
   id: string;
   version: string;
   /** One sentence: `000007_x failed part-way earlier (schema_migrations: version 7 is marked dirty)`. */
