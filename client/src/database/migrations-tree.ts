@@ -125,7 +125,8 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
             : (await needsPasswordPrompt(this.context, target))
               ? 'The first read asks for its password.'
               : undefined;
-      if (waitFor) return [{ kind: 'message', root: node.root, text: `Read the state from ${target.description}…`, detail: waitFor, error: false, readOnRequest: true }];
+      // Short, so the sidebar shows it whole; the database and why it waits are in the tooltip.
+      if (waitFor) return [{ kind: 'message', root: node.root, text: 'Read the state…', detail: `Read the state from ${target.description}. ${waitFor}`, error: false, readOnRequest: true }];
       status = await this.load(node.set);
     }
     if ('error' in status) return [{ kind: 'message', root: node.root, text: status.error, error: true }];

@@ -87,12 +87,18 @@ export function registerOwnDatabaseCommands(kit: DatabaseCommandKit): void {
     if (!params) return undefined;
     const sql = selection.isEmpty ? document.getText() : document.getText(selection);
     const result = await run(ExecuteRequest, { ...params, sql, offset: selection.isEmpty ? document.offsetAt(selection.active) : undefined }, 'running SQL');
+    if (result.statements.length === 0) {
+      void window.showInformationMessage('Migration Lens: there is no statement at the cursor; put the cursor in one, or select what to run.');
+      return result;
+    }
     writeExecuted(output, result);
     tree.refresh(params.root);
+    const database = `the database of ${setFolder(params.set)}`;
     const failed = result.statements.find((statement) => statement.error);
     const ran = result.statements.length - (failed ? 1 : 0);
-    if (failed) void window.showErrorMessage(`Migration Lens: ${failed.error} (after ${ran} statement${ran === 1 ? '' : 's'} ran on ${result.target}; the rest did not run).`, 'Show Output').then((choice) => choice && output.show(true));
-    else void window.showInformationMessage(`Migration Lens: ran ${ran} statement${ran === 1 ? '' : 's'} on ${result.target}; what ${ran === 1 ? 'it' : 'they'} returned is in the output.`, 'Show Output').then((choice) => choice && output.show(true));
+    const showOutput = (choice: string | undefined) => choice && output.show(true);
+    if (failed) void window.showErrorMessage(`Migration Lens: ${failed.error} (after ${ran} statement${ran === 1 ? '' : 's'} ran on ${database}; the rest did not run).`, 'Show Output').then(showOutput);
+    else void window.showInformationMessage(`Migration Lens: ran ${ran} statement${ran === 1 ? '' : 's'} on ${database}; what ${ran === 1 ? 'it' : 'they'} returned is in the output.`, 'Show Output').then(showOutput);
     return result;
   });
 

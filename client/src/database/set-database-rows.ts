@@ -24,7 +24,7 @@ export function needsTargetRows(set: MigrationSetSummary): ActionRow[] {
   const engine = set.dialect === 'mariadb' ? 'MariaDB' : 'MySQL';
   return [
     {
-      label: `Runs on a ${engine} database: choose one`,
+      label: `No ${engine} database yet`,
       icon: 'info',
       tooltip: `These migrations are ${engine}; the embedded database is PostgreSQL. Give this folder a ${engine} database of its own: a Docker container Migration Lens starts, or a server you name by URL. Either is written to migrationLens.targets for this folder only.`,
     },

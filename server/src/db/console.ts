@@ -21,13 +21,14 @@ export interface ExecutedStatement {
 }
 
 /**
- * Runs the statements of `sql` (with `offset`, only the one there: the cursor's) and returns
- * what each did; the first error ends the run.
+ * Runs the statements of `sql` (with `offset`, only the one at the cursor: the statement it is in
+ * or just after, else the one before it) and returns what each did; the first error ends the run.
  */
 export async function executeSql(connection: DatabaseConnection, sql: string, dialect: Dialect, offset?: number): Promise<ExecutedStatement[]> {
   let spans = splitStatements(sql, { start: 0, end: sql.length }, dialect);
   if (offset !== undefined) {
-    const at = spans.find((span) => span.start <= offset && offset <= span.end) ?? spans.find((span) => span.start >= offset);
+    // `end` stops before the `;`: a cursor right after it is still in the statement.
+    const at = spans.find((span) => span.start <= offset && offset <= span.end + 1) ?? spans.filter((span) => span.end <= offset).at(-1);
     spans = at ? [at] : [];
   }
   const results: ExecutedStatement[] = [];

@@ -8,6 +8,7 @@ import { CodeServer } from '../lib/code-server.mjs';
 import { FIXTURE_WORKSPACE, OUTPUT_DIR, REPO } from '../lib/paths.mjs';
 import { log } from '../lib/results.mjs';
 import fixture from '../fixture.js';
+import { stateSteps } from './ui-state.mjs';
 
 // Contributions can take 10+ s to appear on a loaded 2-core machine.
 const APPEAR_MS = 60000;
@@ -70,6 +71,7 @@ function steps(page, server) {
     await page.keyboard.press('Enter');
   };
 
+  const tools = { runFromPalette, settle: () => settle(page), appearMs: APPEAR_MS, workspace: server.workspace };
   return [
     ['the workbench loads the fixture workspace', async () => {
       await page.goto(server.url());
@@ -149,24 +151,37 @@ function steps(page, server) {
       await page.locator('.explorer-folders-view .monaco-list-row.selected[aria-label="migrations"]').waitFor({ timeout: APPEAR_MS });
       await page.waitForFunction(() => document.activeElement && document.activeElement.closest('.markers-panel'), null, { timeout: APPEAR_MS });
     }],
-    [`"${fixture.commandTitles[UP_COMMAND]}" runs the set on the embedded database and stops at the broken migration`, async () => {
+    [`"${fixture.commandTitles[UP_COMMAND]}" asks first, naming the error finding of the broken migration`, async () => {
       await brokenLine.click(); // the active editor's folder is the set the command runs
       await runFromPalette(fixture.commandTitles[UP_COMMAND]);
+      const question = page.locator('.monaco-dialog-box', { hasText: `${fixture.run.failing} has an error` });
+      await question.first().waitFor({ timeout: APPEAR_MS });
+      const text = (await question.first().innerText()).replace(/\s+/g, ' ');
+      if (!text.includes(broken.rule) || !text.includes('shipments')) throw new Error(`the question does not name the finding: ${text}`);
+      await page.waitForTimeout(500); // the dialog fades in
+      await page.screenshot({ path: path.join(OUTPUT_DIR, 'confirm-errors.png') });
+      return text;
+    }],
+    ['"Run Anyway" runs the set on its embedded database; the failure says it was rolled back', async () => {
+      await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Run Anyway' }).first().click();
       const failed = page.locator('.notifications-toasts .notification-toast', { hasText: `${fixture.run.failing} (up) failed` });
       await failed.first().waitFor({ timeout: APPEAR_MS });
-      return (await failed.first().innerText()).replace(/\s+/g, ' ');
+      const text = (await failed.first().innerText()).replace(/\s+/g, ' ');
+      if (!text.includes('It was rolled back: nothing of it remains, and it is still pending.')) throw new Error(`the notification does not say what the failure left: ${text}`);
+      return text;
     }],
-    ['the Migrations view shows the applied migrations and the failed one', async () => {
+    ['the Migrations view shows the applied migrations, the rolled-back one pending, and the set\'s own database', async () => {
       await runFromPalette('Focus on Migrations View');
       const row = (label) => page.locator('.monaco-list-row', { hasText: label });
-      const failedRow = row(fixture.run.failingLabel);
-      await failedRow.locator('.codicon-error').first().waitFor({ timeout: APPEAR_MS });
+      await row(fixture.run.failingLabel).locator('.codicon-circle-large-outline').first().waitFor({ timeout: APPEAR_MS });
       for (const label of fixture.run.appliedLabels) await row(label).locator('.codicon-pass-filled').first().waitFor({ timeout: APPEAR_MS });
+      const setRow = row('embedded db_migrations');
+      await setRow.first().waitFor({ timeout: APPEAR_MS });
       // Room for the view in the picture: the file tree's pane folds to its header.
       await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
       await settle(page);
       await page.screenshot({ path: path.join(OUTPUT_DIR, 'migrations-view.png') });
-      return (await failedRow.first().innerText()).replace(/\s+/g, ' ');
+      return (await setRow.first().innerText()).replace(/\s+/g, ' ');
     }],
     ['the Schema view shows the tables after the open migration, with their columns', async () => {
       await runFromPalette('Focus on Schema View');
@@ -185,6 +200,7 @@ function steps(page, server) {
       await page.screenshot({ path: path.join(OUTPUT_DIR, 'schema-view.png') });
       return text;
     }],
+    ...stateSteps(page, tools),
   ];
 }
 
