@@ -1,11 +1,11 @@
 // Layer b: the packaged extension, installed from its .vsix the way a user installs it, driven
 // through the workbench DOM like a user: explorer, squiggle, Problems panel, hover, palette.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageExtension } from '../../../scripts/package.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
 import { CodeServer } from '../lib/code-server.mjs';
-import { FIXTURE_WORKSPACE, OUTPUT_DIR, REPO } from '../lib/paths.mjs';
+import { FIXTURE_WORKSPACE, OUTPUT_DIR } from '../lib/paths.mjs';
 import { log } from '../lib/results.mjs';
 import fixture from '../fixture.js';
 import { stateSteps } from './ui-state.mjs';
@@ -15,12 +15,6 @@ const APPEAR_MS = 60000;
 const CHECK_COMMAND = 'migrationLens.checkWorkspace';
 const UP_COMMAND = 'migrationLens.migrateUp';
 
-function packageExtension(vsix) {
-  const vsce = path.join(REPO, 'node_modules/.bin/vsce');
-  const run = spawnSync(vsce, ['package', '--no-dependencies', '-o', vsix], { cwd: REPO, encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (run.status !== 0) throw new Error(`vsce package failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
-  return `${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`;
-}
 
 /** Moves the pointer off the editor and lets animations settle, so pictures show no stray hover. */
 async function settle(page) {
@@ -208,7 +202,7 @@ export async function runUi(results, dir, cleanups) {
   const vsix = path.join(dir, 'migration-lens.vsix');
   const server = await CodeServer.create(dir, FIXTURE_WORKSPACE);
   cleanups.push(() => server.stop());
-  if (!await results.check('vsce package --no-dependencies', () => packageExtension(vsix))) return [];
+  if (!await results.check('vsce package (scripts/package.mjs)', () => `${(packageExtension(vsix) / 1024).toFixed(0)} KB`)) return [];
   if (!await results.check('code-server --install-extension migration-lens.vsix', () => server.installExtension(vsix))) return [];
   await server.start();
   log(`code-server on port ${server.port} (log: ${server.logFile})`);
