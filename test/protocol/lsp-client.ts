@@ -24,11 +24,14 @@ const serverJs = join(resolve(import.meta.dirname, '../..'), 'dist/server.js');
 
 export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every publication in the order it arrived. */
+  readonly publications: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
   private readonly waiters = new Set<() => void>();
 
   private constructor(readonly connection: MessageConnection) {
-    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, version, diagnostics }) => {
       this.diagnostics.set(uri, diagnostics);
+      this.publications.push({ uri, version, diagnostics });
       for (const wake of this.waiters) wake();
     });
     connection.listen();

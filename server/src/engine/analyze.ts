@@ -2,11 +2,10 @@
 // it; neither knows how sets are discovered or statements parsed.
 
 import { loadProjectConfig, type ProjectConfig } from './config/index.js';
-import { discoverSets, type DiscoverOptions } from './discover/index.js';
+import { DiscoveryMemo, discoverSets, type DiscoverOptions } from './discover/index.js';
 import { snapshotHost, type FileHost } from './host.js';
-import { compareFindings, SYNTAX_ERROR_RULE, type Finding } from './model/finding.js';
+import { compareFindings, type Finding } from './model/finding.js';
 import type { MigrationSet } from './model/migration-set.js';
-import { LineIndex } from './model/source.js';
 import { initParsers } from './parse/index.js';
 import { RuleCache } from './rules/rule-cache.js';
 import { runRules } from './rules/run.js';
@@ -24,11 +23,13 @@ export interface AnalyzeOptions extends DiscoverOptions {
 
 /** Parse results, replays and rule results kept from one analysis to the next. */
 export class AnalysisSession {
+  readonly discovery = new DiscoveryMemo();
   readonly project = new ReplayProject();
   readonly rules = new RuleCache();
 
-  /** Forgets what belongs to sets no longer analysed (call with every set of the workspace). */
+  /** Forgets what belongs to sets and folders no longer analysed (call with every set of the workspace). */
   retain(sets: readonly MigrationSet[]): void {
+    this.discovery.sweep();
     this.project.retain(sets);
     this.rules.retain(sets);
   }
@@ -51,8 +52,8 @@ export async function initEngine(): Promise<void> {
  */
 export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOptions = {}): Analysis {
   const host = snapshotHost(diskHost);
-  const sets = discoverSets(paths, host, options);
   const session = options.session ?? new AnalysisSession();
+  const sets = discoverSets(paths, host, { ...options, memo: options.session?.discovery });
   const { project } = session;
   // Without explicit settings each set uses its nearest `.migration-lens.json`, read once per set.
   const configs = new Map<MigrationSet, ProjectConfig>();
@@ -66,30 +67,7 @@ export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOpt
     const baselineFile = configOf(set).baseline;
     return project.replay(set, host, baselineFile === undefined ? undefined : project.baseline(baselineFile, set.dialect, host));
   });
-  const ruleRun = runRules({ sets, replays, host, project, configOf, cache: session.rules });
-  const findings: Finding[] = [...ruleRun.findings];
-  for (const set of sets) {
-    for (const migration of set.migrations) {
-      for (const part of [migration.up, migration.down]) {
-        if (!part) continue;
-        const parsed = project.part(part, set.dialect, host);
-        if (parsed === undefined) continue;
-        const lines = new LineIndex(parsed.text);
-        for (const statement of parsed.statements) {
-          if (!statement.syntaxError || ruleRun.hidesSyntaxError(part.file, statement.range)) continue;
-          findings.push({
-            rule: SYNTAX_ERROR_RULE,
-            severity: 'error',
-            message: statement.syntaxError.message,
-            file: part.file,
-            range: lines.range(statement.syntaxError.range),
-            related: [],
-            fixes: [],
-          });
-        }
-      }
-    }
-  }
+  const findings = runRules({ sets, replays, host, project, configOf, cache: options.session?.rules });
   findings.sort(compareFindings);
   return { sets, findings, replays };
 }

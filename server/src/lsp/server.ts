@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initEngine, type Analysis } from '../engine/index.js';
-import { createNodeFileHost } from '../node-file-host.js';
+import { CachedDisk } from './cached-disk.js';
 import { codeActions } from './code-actions.js';
 import { registerDockerRequests } from './docker-requests.js';
 import { hoverAt } from './hover.js';
@@ -27,8 +27,11 @@ import { readEditorSettings, SETTINGS_SECTION } from './settings.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { WorkspaceAnalysis } from './workspace-analysis.js';
 
-/** Long enough to skip the keystrokes of one word, short enough to feel immediate. */
-const EDIT_DEBOUNCE_MS = 200;
+/**
+ * How long the whole analysis waits for the next keystroke. The edited file's own findings do not
+ * wait; the rest of the workspace follows after a pause this long.
+ */
+const EDIT_DEBOUNCE_MS = 40;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -41,14 +44,19 @@ export function startServer(connection: Connection): void {
   // the first results (and by a listSets request that races `initialized`).
   let settingsRead: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsRead = resolve));
-  const host = overlayFileHost(createNodeFileHost(), openDocuments);
+  const disk = new CachedDisk();
+  const host = overlayFileHost(disk, openDocuments);
   const observedLocks = new ObservedLocks();
   const analysis = new WorkspaceAnalysis({
     connection,
     ready: Promise.all([initEngine(), settingsReady]).then(() => undefined),
     host,
+    takeChanged: () => disk.takeChanged(),
     openPaths: openDocuments.paths,
-    uriForPath: (path) => openByPath.get(path)?.uri ?? pathToUri(path),
+    documentOf: (path) => {
+      const document = openByPath.get(path);
+      return document ? { uri: document.uri, version: document.version } : { uri: pathToUri(path) };
+    },
     debounceMs: EDIT_DEBOUNCE_MS,
     observedDiagnostics: (latest) => observedDiagnostics(observedLocks, latest, (path) => host.readFile(path)),
   });
@@ -103,16 +111,27 @@ export function startServer(connection: Connection): void {
   // Fires on open as well as on every edit.
   documents.onDidChangeContent(({ document }) => {
     const path = uriToPath(document.uri);
-    if (path) openByPath.set(path, document);
-    analysis.schedule();
+    if (!path) return analysis.schedule();
+    openByPath.set(path, document);
+    disk.noteChanged(path);
+    analysis.documentEdited(path);
   });
   documents.onDidClose(({ document }) => {
     const path = uriToPath(document.uri);
-    if (path) openByPath.delete(path);
+    if (path) {
+      openByPath.delete(path);
+      disk.noteChanged(path);
+    }
     analysis.schedule();
   });
 
-  connection.onDidChangeWatchedFiles(() => analysis.schedule());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      const path = uriToPath(change.uri);
+      if (path) disk.changedOnDisk(path);
+    }
+    analysis.schedule();
+  });
 
   connection.onCodeAction((params) => {
     const path = uriToPath(params.textDocument.uri);

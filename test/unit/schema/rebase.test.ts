@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Schema } from '../../../server/src/engine/schema/model.js';
+import { schemaMaps } from '../../../server/src/engine/schema/patched.js';
 import { ReplayProject } from '../../../server/src/engine/schema/project.js';
 import type { MigrationReplay, SetReplay } from '../../../server/src/engine/schema/replay.js';
 import { editMigration, memoryHost, memorySet, replaySql, type MemoryMigration } from './support.js';
@@ -66,7 +67,7 @@ function freshReplay(dialect: Dialect, migrations: MemoryMigration[]): SetReplay
 /** A snapshot as plain data: each map's entries in key order. */
 function contents(schema: Schema): Record<string, unknown> {
   const out: Record<string, unknown> = { dialect: schema.dialect };
-  for (const [name, value] of Object.entries(schema)) if (typeof value === 'object') out[name] = (value as Schema['tables']).sortedEntries();
+  for (const [name, value] of Object.entries(schemaMaps(schema))) out[name] = value.sortedEntries();
   return out;
 }
 

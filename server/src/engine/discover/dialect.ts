@@ -155,7 +155,7 @@ interface ContentSignals {
 }
 
 /** The dialect signals in one file's code (outside comments and strings). */
-const signalsOf = new TextMemo((text): ContentSignals => {
+export const signalsOf = new TextMemo((text): ContentSignals => {
   const scan = wholeFileScans.get(text);
   const found = (signals: [RegExp, string][]) => signals.filter(([pattern]) => pattern.test(scan.code)).map(([, label]) => label);
   const mysql = found(MYSQL_SIGNALS);

@@ -3,12 +3,16 @@
 
 import { createExcludeMatcher, loadProjectConfig, type ProjectConfig } from '../config/index.js';
 import { basename, dirname, joinPath, normalizePath, type FileHost } from '../host.js';
-import type { Framework, MigrationSet } from '../model/migration-set.js';
+import type { MigrationSet } from '../model/migration-set.js';
 import type { Dialect } from '../model/source.js';
 import { detectDialect } from './dialect.js';
-import { createTextCache, SQL_FILE, type Folder } from './folder.js';
-import { LAYOUTS, plainMigration, type Detection, type FrameworkLayout } from './frameworks/index.js';
+import { createTextCache, SQL_FILE } from './folder.js';
+import { listFolder, setOfFolder, type FolderContext } from './folder-set.js';
+import { plainMigration } from './frameworks/index.js';
+import type { DiscoveryMemo } from './memo.js';
 import { linkSiblings } from './siblings.js';
+
+export { DiscoveryMemo } from './memo.js';
 
 export interface DiscoverOptions {
   /** Forces the dialect of every set (CLI --dialect, explicit setting). */
@@ -19,19 +23,17 @@ export interface DiscoverOptions {
    * path is loaded and its valid parts used; load it with `loadProjectConfig` to show problems.
    */
   config?: ProjectConfig;
+  /** Results kept from earlier discoveries (the language server keeps one; see memo.ts). */
+  memo?: DiscoveryMemo;
+  /** With a memo: every path whose text or entries may have changed since its last discovery; unknown (all compared) when absent. */
+  changed?: ReadonlySet<string>;
 }
 
-/** Folders never walked: dependencies, build output, VCS data, our own state. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'vendor', '.migration-lens']);
-
-interface Context {
-  host: FileHost;
-  read: (path: string) => string;
-  config: ProjectConfig;
-  forcedDialect?: Dialect;
-  isExcluded: (path: string) => boolean;
+interface Context extends FolderContext {
   /** Found sets by root; a lone file's set by the file's path. */
   sets: Map<string, MigrationSet>;
+  memo?: DiscoveryMemo;
+  changed?: ReadonlySet<string>;
 }
 
 export function discoverSets(paths: string[], host: FileHost, options: DiscoverOptions = {}): MigrationSet[] {
@@ -40,7 +42,7 @@ export function discoverSets(paths: string[], host: FileHost, options: DiscoverO
   for (const raw of paths) {
     const path = normalizePath(raw);
     const config = options.config ?? loadProjectConfig(path, host).config;
-    const context: Context = { host, read, config, forcedDialect: options.dialect, isExcluded: createExcludeMatcher(config), sets };
+    const context: Context = { host, read, config, forcedDialect: options.dialect, isExcluded: createExcludeMatcher(config), sets, memo: options.memo, changed: options.changed };
     if (context.isExcluded(path)) continue;
     if (host.readDirectory(path)) walk(path, context);
     else if (SQL_FILE.test(path) && host.readFile(path) !== undefined) addSetOfFile(path, context);
@@ -50,9 +52,21 @@ export function discoverSets(paths: string[], host: FileHost, options: DiscoverO
   return found;
 }
 
+/**
+ * `set` found again after edits of its own files only, through the memo that found it; undefined
+ * when only a whole discovery can tell (see DiscoveryMemo.setAgain). Siblings stay as they were.
+ */
+export function rediscoverSet(set: MigrationSet, host: FileHost, options: DiscoverOptions & { memo: DiscoveryMemo; config: ProjectConfig; changed: ReadonlySet<string> }): MigrationSet | undefined {
+  const { config } = options;
+  const context: FolderContext = { host, read: createTextCache(host), config, forcedDialect: options.dialect, isExcluded: createExcludeMatcher(config) };
+  const again = options.memo.setAgain(set.root, context, options.changed);
+  if (again && again !== set) again.siblings = set.siblings;
+  return again;
+}
+
 function walk(path: string, context: Context): void {
   const folder = listFolder(path, context);
-  const set = setOfFolder(folder, context);
+  const set = context.memo ? context.memo.setOf(folder, context, context.changed) : setOfFolder(folder, context);
   if (set) context.sets.set(set.root, set);
   // A Prisma migrations folder's subfolders are its migrations, not sets of their own.
   if (set?.framework === 'prisma') return;
@@ -74,63 +88,6 @@ function addSetOfFile(file: string, context: Context): void {
     }
   }
   context.sets.set(file, standaloneSet(file, context));
-}
-
-function listFolder(path: string, context: Context): Folder {
-  const entries = (context.host.readDirectory(path) ?? []).filter((entry) => !context.isExcluded(joinPath(path, entry.name)));
-  const names = (directories: boolean) =>
-    entries
-      .filter((entry) => entry.isDirectory === directories && !(directories && SKIPPED_FOLDERS.has(entry.name)))
-      .map((entry) => entry.name)
-      .sort();
-  return { path, files: names(false), folders: names(true), host: context.host, config: context.config, read: context.read };
-}
-
-function setOfFolder(folder: Folder, context: Context): MigrationSet | undefined {
-  const overrideIndex = context.config.sets.findIndex((entry) => entry.path === folder.path);
-  const override = overrideIndex >= 0 ? { entry: context.config.sets[overrideIndex], index: overrideIndex, source: context.config.source } : undefined;
-  const chosen = override?.entry.framework ? forcedLayout(folder, override.entry.framework, overrideIndex, context) : chooseLayout(folder);
-  if (!chosen) return undefined;
-  const { layout, detection } = chosen;
-  const dialect = detectDialect({
-    root: folder.path,
-    files: detection.files,
-    host: context.host,
-    read: context.read,
-    forced: context.forcedDialect,
-    override,
-  });
-  const { migrations, ignored } = layout.collect(folder, dialect.dialect);
-  return {
-    root: folder.path,
-    framework: layout.framework,
-    frameworkReason: detection.reason,
-    dialect: dialect.dialect,
-    dialectReason: dialect.reason,
-    migrations,
-    ignored,
-    siblings: [],
-  };
-}
-
-/** The strongest framework signal; numbered plain files only when no framework shows. */
-function chooseLayout(folder: Folder): { layout: FrameworkLayout; detection: Detection } | undefined {
-  let best: { layout: FrameworkLayout; detection: Detection } | undefined;
-  for (const layout of LAYOUTS) {
-    const detection = layout.detect(folder);
-    if (!detection) continue;
-    if (layout.framework === 'plain' && best) continue;
-    if (!best || detection.strength > best.detection.strength) best = { layout, detection };
-  }
-  return best;
-}
-
-function forcedLayout(folder: Folder, framework: Framework, index: number, context: Context): { layout: FrameworkLayout; detection: Detection } | undefined {
-  const layout = LAYOUTS.find((candidate) => candidate.framework === framework);
-  if (!layout) return undefined;
-  const detected = layout.detect(folder);
-  const files = detected?.files ?? folder.files.filter((name) => SQL_FILE.test(name)).map((name) => joinPath(folder.path, name));
-  return { layout, detection: { strength: Infinity, files, reason: `set in ${context.config.source ?? 'the project settings'} (sets[${index}].framework)` } };
 }
 
 function standaloneSet(file: string, context: Context): MigrationSet {

@@ -16,11 +16,8 @@ function dialectNamed(folder: string): string | undefined {
 }
 
 export function linkSiblings(sets: MigrationSet[]): void {
-  for (const a of sets) {
-    for (const b of sets) {
-      if (a !== b && areSiblings(a, b)) a.siblings.push(b.root);
-    }
-  }
+  // Sets found by an earlier discovery are linked again, so each gets a new list.
+  for (const a of sets) a.siblings = sets.filter((b) => a !== b && areSiblings(a, b)).map((b) => b.root);
 }
 
 function areSiblings(a: MigrationSet, b: MigrationSet): boolean {

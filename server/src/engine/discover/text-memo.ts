@@ -6,8 +6,10 @@
 const DEFAULT_CAPACITY = 32 * 1024 * 1024;
 
 export class TextMemo<T> {
-  private readonly results = new Map<string, T>();
+  /** Each result with the tick of its last use: a hit costs a stamp, and only eviction sorts. */
+  private readonly results = new Map<string, { value: T; used: number }>();
   private characters = 0;
+  private tick = 0;
 
   constructor(
     private readonly compute: (text: string) => T,
@@ -15,25 +17,24 @@ export class TextMemo<T> {
   ) {}
 
   get(text: string): T {
-    if (this.results.has(text)) {
-      const result = this.results.get(text)!;
-      // Map order is insertion order: moving a hit to the end keeps the oldest first for eviction.
-      this.results.delete(text);
-      this.results.set(text, result);
-      return result;
+    const hit = this.results.get(text);
+    if (hit) {
+      hit.used = ++this.tick;
+      return hit.value;
     }
-    const result = this.compute(text);
-    this.results.set(text, result);
+    const value = this.compute(text);
+    this.results.set(text, { value, used: ++this.tick });
     this.characters += text.length;
-    if (this.characters > this.capacity) this.evictOldest();
-    return result;
+    if (this.characters > this.capacity) this.evictLeastRecentlyUsed();
+    return value;
   }
 
-  private evictOldest(): void {
-    for (const [oldest] of this.results) {
+  private evictLeastRecentlyUsed(): void {
+    const byUse = [...this.results].sort(([, a], [, b]) => a.used - b.used);
+    for (const [text] of byUse) {
       if (this.characters <= this.capacity) break;
-      this.results.delete(oldest);
-      this.characters -= oldest.length;
+      this.results.delete(text);
+      this.characters -= text.length;
     }
   }
 }

@@ -11,7 +11,7 @@
 // The replay records those keys through the same read observer it uses for its own rebasing, so
 // the two stay consistent: what a rule could not have seen cannot change its reports.
 
-import type { Severity } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
 import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import type { LineIndex } from '../model/source.js';
 import type { ParsedPart } from '../schema/project.js';
@@ -28,13 +28,26 @@ export interface PendingReport {
   report: Report;
 }
 
-/** The reports of one migration's rules and what they depended on. */
+/** What a migration's rules were run on besides the schema. */
+export interface MigrationInputs {
+  /** setShape() of its set. */
+  setShape: string;
+  migration: Migration;
+  up?: ParsedPart;
+  down?: ParsedPart;
+}
+
+/** The reports of one migration's rules, the facts set rules asked of it, and what they depended on. */
 export interface MigrationReports {
-  shape: string;
+  inputs: MigrationInputs;
   replay: MigrationReplay;
   reports: readonly PendingReport[];
-  /** Schema keys the rules looked up, and the keys the migration's parts wrote. */
-  reads: ReadonlySet<string>;
+  /** The reports as findings, once made (run.ts keeps them while the reports hold). */
+  findings?: Finding[];
+  /** By MigrationFact id, computed when a set rule first asks. */
+  facts: Map<string, unknown>;
+  /** Schema keys the rules and facts looked up, and the keys the migration's parts wrote. */
+  reads: Set<string>;
   readsWhole: boolean;
 }
 
@@ -51,11 +64,25 @@ export class RuleCache {
   /** Per set root, per position in the set. */
   private readonly migrations = new Map<string, (MigrationReports | undefined)[]>();
   readonly files = new Map<string, FileState>();
+  /** How many migrations' rules ran and how many kept their reports, since `count()` was last called. */
+  private counts = { ran: 0, kept: 0 };
 
   /** The kept reports of migration `index`, if they still hold (see the file comment). */
-  reports(set: MigrationSet, index: number, shape: string, changesSince: (earlier: MigrationReplay) => KeyDelta): MigrationReports | undefined {
-    const entry = this.migrations.get(set.root)?.[index];
-    if (!entry || entry.shape !== shape) return undefined;
+  reports(set: MigrationSet, index: number, inputs: MigrationInputs, changesSince: (earlier: MigrationReplay) => KeyDelta): MigrationReports | undefined {
+    const entry = this.stillValid(this.migrations.get(set.root)?.[index], inputs, changesSince);
+    this.counts[entry ? 'kept' : 'ran']++;
+    return entry;
+  }
+
+  /** Returns the counts since the last call, and starts counting again. */
+  count(): { ran: number; kept: number } {
+    const counts = this.counts;
+    this.counts = { ran: 0, kept: 0 };
+    return counts;
+  }
+
+  private stillValid(entry: MigrationReports | undefined, inputs: MigrationInputs, changesSince: (earlier: MigrationReplay) => KeyDelta): MigrationReports | undefined {
+    if (!entry || !sameInputs(entry, inputs)) return undefined;
     const delta = changesSince(entry.replay);
     if (delta === 'everything') return undefined;
     if (delta.size === 0) return entry;
@@ -93,8 +120,21 @@ export function setShape(set: MigrationSet, settings: string): string {
   return [set.root, set.framework, set.dialect, set.standalone ? 'standalone' : '', last ? migrationShape(last) : '', settings].join('\u0000');
 }
 
+/**
+ * Whether the rules would see the same: the same set shape, and the same parse results of the
+ * same parts (by identity, else by what rules read of them). The entry takes the new objects, so
+ * the next check is an identity check again.
+ */
+function sameInputs(entry: MigrationReports, inputs: MigrationInputs): boolean {
+  const old = entry.inputs;
+  if (old.setShape !== inputs.setShape || old.up !== inputs.up || old.down !== inputs.down) return false;
+  if (old.migration !== inputs.migration && migrationShape(old.migration) !== migrationShape(inputs.migration)) return false;
+  entry.inputs = inputs;
+  return true;
+}
+
 /** What rules read of a migration: its names and where and how its parts run. */
-export function migrationShape(migration: Migration): string {
+function migrationShape(migration: Migration): string {
   return [migration.id, migration.version, migration.versionKey ?? '', migration.name, migration.kind, partShape(migration.up), partShape(migration.down)].join('\u0001');
 }
 

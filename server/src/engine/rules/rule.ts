@@ -8,7 +8,7 @@ import type { Migration, MigrationPart, MigrationSet } from '../model/migration-
 import type { Dialect, SourceRange } from '../model/source.js';
 import type { FixDraft } from '../fixes/edits.js';
 import type { Schema } from '../schema/model.js';
-import type { MigrationReplay, SetReplay } from '../schema/replay.js';
+import type { MigrationReplay, PartReplay, SetReplay } from '../schema/replay.js';
 import type { SqlToken } from './tokens.js';
 
 /** `syntax` is reserved for findings the parsers report (syntax-error); rules use the others. */
@@ -74,6 +74,19 @@ interface ScopeContext {
   report(report: Report): void;
 }
 
+/**
+ * What a set rule needs to know about each migration, computed from that migration alone (its
+ * statements and replayed snapshots). The runner computes it once per migration result and keeps
+ * it with the migration's reports, so a set rule costs what changed plus one pass over the kept
+ * facts, never a walk over every statement of the history on every analysis.
+ */
+export interface MigrationFact<T> {
+  id: string;
+  compute(ctx: FactContext): T;
+}
+
+export type FactContext = Omit<MigrationContext, 'report' | 'anchor'>;
+
 export interface SetContext extends ScopeContext {
   /** Parallel trees of the same schema (postgres/ and mysql/), as discovered. */
   siblings: readonly MigrationSet[];
@@ -85,6 +98,8 @@ export interface SetContext extends ScopeContext {
   statements(part: MigrationPart, set?: MigrationSet): readonly Statement[] | undefined;
   /** Where a finding about a whole part goes: its first statement's first line. */
   anchor(part: MigrationPart): SourceRange;
+  /** `fact` of the migration at `index` of this set. */
+  migrationFact<T>(fact: MigrationFact<T>, index: number): T;
 }
 
 export interface MigrationContext extends ScopeContext {
@@ -109,8 +124,12 @@ export interface StatementContext extends ScopeContext {
   earlierStatements: readonly Statement[];
   /** The statement's content tokens, read once on first use (see tokens.ts). */
   readonly tokens: readonly SqlToken[];
-  /** The schema just before this statement ran; replays earlier migrations on first use. */
+  /** The schema just before this statement ran. */
   schemaBefore(): Schema;
+  /** The schema just after it. */
+  schemaAfter(): Schema;
+  /** The replay of the statement's part: its steps and the schema after the whole part. */
+  partReplay(): PartReplay | undefined;
 }
 
 export interface Rule extends RuleMeta {

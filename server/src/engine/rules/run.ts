@@ -9,17 +9,18 @@
 import type { ProjectConfig } from '../config/index.js';
 import { toFix } from '../fixes/edits.js';
 import type { FileHost } from '../host.js';
-import type { Statement } from '../model/changes.js';
-import type { Finding, Severity } from '../model/finding.js';
-import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
+import type { Change, Statement } from '../model/changes.js';
+import { SYNTAX_ERROR_RULE, type Finding, type Severity } from '../model/finding.js';
+import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { LineIndex, type Dialect, type SourceRange } from '../model/source.js';
 import { observeReads } from '../schema/persistent-map.js';
 import type { ParsedPart, ReplayProject } from '../schema/project.js';
-import type { SetReplay } from '../schema/replay.js';
+import type { Schema } from '../schema/model.js';
+import type { MigrationReplay, PartReplay, SetReplay } from '../schema/replay.js';
 import { knownRuleIds, RULES } from './index.js';
 import { ruleLevel } from './levels.js';
 import type { MigrationContext, Report, Rule, RuleSettings, SetContext, StatementContext } from './rule.js';
-import { migrationShape, RuleCache, setShape, type FileState, type MigrationReports, type PendingReport } from './rule-cache.js';
+import { RuleCache, setShape, type FileState, type MigrationReports, type PendingReport } from './rule-cache.js';
 import { FileSuppressions } from './suppression.js';
 import { tokensOfStatements, type SqlToken } from './tokens.js';
 import { unknownRuleInSuppression, unknownSuppressionFindings } from './unknown-rule-in-suppression.js';
@@ -36,12 +37,11 @@ export interface RuleRunInput {
   rules?: readonly Rule[];
   /** Results of earlier runs to reuse; without one every rule runs. */
   cache?: RuleCache;
-}
-
-export interface RuleRun {
-  findings: Finding[];
-  /** True when a finding already explains (or a comment silences) the syntax error of this statement. */
-  hidesSyntaxError(file: string, statement: SourceRange): boolean;
+  /**
+   * Only the findings in this file, from the rules of the migrations it holds: no set rules, no
+   * other migration. What the language server shows at once after an edit (analyze-file.ts).
+   */
+  onlyFile?: string;
 }
 
 interface SetReport extends PendingReport {
@@ -54,6 +54,11 @@ interface SetReport extends PendingReport {
  */
 const tokensByPart = new WeakMap<ParsedPart, SqlToken[][]>();
 
+/** Runs `work` adding the schema keys it reads to what `entry` depends on. */
+function observingReads<T>(entry: MigrationReports, work: () => T): T {
+  return observeReads({ key: (key) => entry.reads.add(key), whole: () => (entry.readsWhole = true) }, work);
+}
+
 function partTokens(part: ParsedPart, dialect: Dialect): SqlToken[][] {
   let tokens = tokensByPart.get(part);
   if (!tokens) tokensByPart.set(part, (tokens = tokensOfStatements(part.text, part.statements.map((s) => s.range), dialect, part.end)));
@@ -65,11 +70,16 @@ interface ActiveRule {
   level: Severity;
 }
 
-export function runRules(input: RuleRunInput): RuleRun {
+/** Every finding of the sets: the rules', the parsers' syntax errors, and unknown ids in suppression comments. */
+export function runRules(input: RuleRunInput): Finding[] {
   const rules = input.rules ?? RULES;
   const cache = input.cache ?? new RuleCache();
+  // Without a cache to keep them in, what rules read is never asked again: not worth recording.
+  const track = <T>(entry: MigrationReports, work: () => T): T => (input.cache ? observingReads(entry, work) : work());
   const files = new RunFiles(input, cache);
+  /** Reports of set rules, made anew each run; migration results are kept per set. */
   const pending: SetReport[] = [];
+  const perSet: { set: MigrationSet; entries: readonly MigrationReports[] }[] = [];
 
   input.sets.forEach((set, setIndex) => {
     const config = input.configOf(set);
@@ -96,165 +106,222 @@ export function runRules(input: RuleRunInput): RuleRun {
     const withRules = (check: 'checkSet' | 'checkMigration' | 'checkStatement') =>
       active.flatMap(({ rule }, index) => (rule[check] ? [{ rule, report: reporters[index] }] : []));
 
-    // One context per set, migration and statement, shared by every rule: only `report` changes
+    // One context per migration and statement, shared by every rule: only `report` changes
     // from rule to rule. Rules run synchronously and keep nothing of a context, so sharing is safe,
     // and a long history is checked without a context object per rule and statement.
-    const siblings = set.siblings.flatMap((root) => input.sets.filter((other) => other.root === root));
+    const migrationRules = withRules('checkMigration');
+    const statementRules = withRules('checkStatement');
+    const shapeOfSet = setShape(set, JSON.stringify([config, active.map(({ rule, level }) => `${rule.id}=${level}`)]));
+    const only = input.onlyFile;
+    const inRun = (migration: Migration) => only === undefined || migration.up?.file === only || migration.down?.file === only;
+    const entries = set.migrations.map((migration, index): MigrationReports | undefined => {
+      if (!inRun(migration)) return undefined;
+      const migrationReplay = replay.migration(index);
+      const up = migration.up && parsed(migration.up);
+      const down = migration.down && parsed(migration.down);
+      const inputs = { setShape: shapeOfSet, migration, up, down };
+      const kept = cache.reports(set, index, inputs, (earlier) => replay.changesSince(index, earlier));
+      if (kept) {
+        // Still valid for the new result: later changes are measured from it.
+        kept.replay = migrationReplay;
+        return kept;
+      }
+      collected = [];
+      const entry: MigrationReports = { inputs, replay: migrationReplay, reports: collected, reads: new Set(input.cache ? replay.writtenKeys(index) : []), readsWhole: false, facts: new Map() };
+      track(entry, () => {
+        defaultFile = (migration.up ?? migration.down)?.file;
+        const migrationContext: MigrationContext = {
+          set,
+          settings,
+          migration,
+          index,
+          report: reporters[0],
+          replay: () => migrationReplay,
+          statements: (part) => parsed(part)?.statements,
+          anchor,
+        };
+        for (const { rule, report } of migrationRules) {
+          migrationContext.report = report;
+          rule.checkMigration!(migrationContext);
+        }
+        if (statementRules.length === 0) return;
+        for (const [part, result] of [
+          [migration.up, up],
+          [migration.down, down],
+        ] as const) {
+          if (!part || !result) continue;
+          defaultFile = part.file;
+          const statementContext = new StatementScope(set, settings, migration, migrationReplay, part, result, reporters[0]);
+          for (let i = 0; i < result.statements.length; i++) {
+            statementContext.moveTo(i);
+            for (const { rule, report } of statementRules) {
+              statementContext.report = report;
+              rule.checkStatement!(statementContext);
+            }
+          }
+        }
+      });
+      cache.keep(set, index, entry);
+      return entry;
+    });
+    perSet.push({ set, entries: entries.filter((entry): entry is MigrationReports => entry !== undefined) });
+    if (only !== undefined) return;
+
     const setContext: SetContext = {
       set,
       settings,
-      siblings,
+      siblings: set.siblings.flatMap((root) => input.sets.filter((other) => other.root === root)),
       report: reporters[0],
       replay: () => replay,
       replayOf: (other) => input.replays[input.sets.indexOf(other)],
       statements: (part, owner = set) => parsed(part, owner)?.statements,
       anchor,
+      migrationFact(fact, index) {
+        const entry = entries[index]!;
+        if (entry.facts.has(fact.id)) return entry.facts.get(fact.id) as ReturnType<typeof fact.compute>;
+        const migration = set.migrations[index];
+        const value = track(entry, () =>
+          fact.compute({ set, settings, migration, index, replay: () => replay.migration(index), statements: (part) => parsed(part)?.statements }),
+        );
+        entry.facts.set(fact.id, value);
+        return value;
+      },
     };
+    collected = [];
+    defaultFile = undefined;
     for (const { rule, report } of withRules('checkSet')) {
       setContext.report = report;
       rule.checkSet!(setContext);
     }
     pending.push(...collected.map((report) => ({ ...report, set })));
-
-    const migrationRules = withRules('checkMigration');
-    const statementRules = withRules('checkStatement');
-    if (migrationRules.length === 0 && statementRules.length === 0) return;
-    const shapeOfSet = setShape(set, JSON.stringify([config, active.map(({ rule, level }) => `${rule.id}=${level}`)]));
-    set.migrations.forEach((migration, index) => {
-      const migrationReplay = replay.migration(index);
-      const up = migration.up && parsed(migration.up);
-      const down = migration.down && parsed(migration.down);
-      const shape = `${shapeOfSet}\u0003${migrationShape(migration)}\u0003${up?.key ?? ''}\u0003${down?.key ?? ''}`;
-      let entry: MigrationReports | undefined = cache.reports(set, index, shape, (earlier) => replay.changesSince(index, earlier));
-      if (!entry) {
-        collected = [];
-        const reads = new Set<string>(replay.writtenKeys(index));
-        let readsWhole = false;
-        observeReads({ key: (key) => reads.add(key), whole: () => (readsWhole = true) }, () => {
-          defaultFile = (migration.up ?? migration.down)?.file;
-          const migrationContext: MigrationContext = {
-            set,
-            settings,
-            migration,
-            index,
-            report: reporters[0],
-            replay: () => migrationReplay,
-            statements: (part) => parsed(part)?.statements,
-            anchor,
-          };
-          for (const { rule, report } of migrationRules) {
-            migrationContext.report = report;
-            rule.checkMigration!(migrationContext);
-          }
-          if (statementRules.length === 0) return;
-          for (const [part, result] of [
-            [migration.up, up],
-            [migration.down, down],
-          ] as const) {
-            if (!part || !result) continue;
-            defaultFile = part.file;
-            const partReplay = part.direction === 'up' ? migrationReplay.up : migrationReplay.downResult;
-            const tokensOf = (i: number) => partTokens(result, set.dialect)[i];
-            result.statements.forEach((statement: Statement, i) => {
-              let earlier: readonly Statement[] | undefined;
-              const statementContext: StatementContext = {
-                set,
-                settings,
-                migration,
-                part,
-                statement,
-                change: statement.change,
-                text: result.text,
-                get earlierStatements() {
-                  return (earlier ??= result.statements.slice(0, i));
-                },
-                get tokens() {
-                  return tokensOf(i);
-                },
-                schemaBefore: () => partReplay?.steps[i]?.before ?? migrationReplay.before,
-                report: reporters[0],
-              };
-              for (const { rule, report } of statementRules) {
-                statementContext.report = report;
-                rule.checkStatement!(statementContext);
-              }
-            });
-          }
-        });
-        entry = { shape, replay: migrationReplay, reports: collected, reads, readsWhole };
-        cache.keep(set, index, entry);
-      } else if (entry.replay !== migrationReplay) {
-        cache.keep(set, index, (entry = { ...entry, replay: migrationReplay }));
-      }
-      for (const report of entry.reports) pending.push({ ...report, set });
-    });
   });
 
   const explained = new Map<string, SourceRange[]>();
-  for (const { file, report } of pending) if (report.explains) explained.set(file, [...(explained.get(file) ?? []), report.explains]);
-  const findings: Finding[] = [];
-  const linesOf = (file: string) => files.lines(file);
-  for (const { rule, set, severity, file, report } of pending) {
-    const state = files.state(file, set);
-    if (state?.suppressions.silences(rule.id, report.range.start)) continue;
-    const lines = linesOf(file);
-    findings.push({
-      rule: rule.id,
-      severity,
-      message: report.message,
-      file,
-      range: lines.range(report.range),
-      related: (report.related ?? []).map((related) => ({
-        location: { file: related.file ?? file, range: linesOf(related.file ?? file).range(related.range) },
-        message: related.message,
-      })),
-      fixes: (report.fixes ?? []).map((fix) => toFix(fix, file, linesOf)),
-    });
-  }
-  for (const [file, { state, set }] of files.read()) {
-    const level = ruleLevel(unknownRuleInSuppression, input.configOf(set));
-    if (level !== 'off') findings.push(...unknownSuppressionFindings(file, state.lines, state.suppressions, level, knownRuleIds()));
-  }
+  const explain = ({ file, report }: PendingReport) => report.explains && explained.set(file, [...(explained.get(file) ?? []), report.explains]);
+  pending.forEach(explain);
+  for (const { entries } of perSet) for (const entry of entries) entry.reports.forEach(explain);
 
+  const findings: Finding[] = [];
+  const toFinding = (pendingReport: PendingReport, set: MigrationSet) => findingOf(pendingReport, files.state(pendingReport.file, set), (file) => files.lines(file, set));
+  for (const { set, entries } of perSet) {
+    for (const entry of entries) {
+      // Positions are kept with the reports while they hold: a report in the migration's own
+      // files moves only when those files change, and then the reports are made again.
+      let converted = entry.findings;
+      if (!converted) {
+        converted = entry.reports.flatMap((report) => toFinding(report, set) ?? []);
+        if (entry.reports.every(({ file }) => file === entry.inputs.migration.up?.file || file === entry.inputs.migration.down?.file)) entry.findings = converted;
+      }
+      findings.push(...(input.onlyFile === undefined ? converted : converted.filter((finding) => finding.file === input.onlyFile)));
+    }
+  }
+  for (const report of pending) {
+    const finding = toFinding(report, report.set);
+    if (finding) findings.push(finding);
+  }
+  const holders = files.holders();
+  for (const file of input.onlyFile === undefined ? holders.keys() : [input.onlyFile]) {
+    const holder = holders.get(file);
+    const state = holder && files.state(file, holder.set);
+    if (!holder || !state) continue;
+    const level = ruleLevel(unknownRuleInSuppression, input.configOf(holder.set));
+    if (level !== 'off') findings.push(...unknownSuppressionFindings(file, state.lines, state.suppressions, level, knownRuleIds()));
+    // Syntax errors come from the parsers; a finding that explains one (a construct of the other
+    // dialect) or a suppression comment hides it.
+    for (const statement of files.syntaxErrors(file)) {
+      const { start, end } = statement.range;
+      const overlaps = (range: SourceRange) => range.start < end && start < range.end;
+      if ((explained.get(file) ?? []).some(overlaps) || state.suppressions.silences(SYNTAX_ERROR_RULE, start)) continue;
+      findings.push({ rule: SYNTAX_ERROR_RULE, severity: 'error', message: statement.syntaxError!.message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] });
+    }
+  }
+  return findings;
+}
+
+/** The finding a report makes, in line and character positions; undefined when a comment silences it. */
+function findingOf({ rule, severity, file, report }: PendingReport, state: FileState | undefined, linesOf: (file: string) => LineIndex): Finding | undefined {
+  if (state?.suppressions.silences(rule.id, report.range.start)) return undefined;
   return {
-    findings,
-    hidesSyntaxError(file, statement) {
-      const overlaps = (range: SourceRange) => range.start < statement.end && statement.start < range.end;
-      if ((explained.get(file) ?? []).some(overlaps)) return true;
-      return files.read().get(file)?.state.suppressions.silences('syntax-error', statement.start) ?? false;
-    },
+    rule: rule.id,
+    severity,
+    message: report.message,
+    file,
+    range: linesOf(file).range(report.range),
+    related: (report.related ?? []).map((related) => ({
+      location: { file: related.file ?? file, range: linesOf(related.file ?? file).range(related.range) },
+      message: related.message,
+    })),
+    fixes: (report.fixes ?? []).map((fix) => toFix(fix, file, linesOf)),
   };
 }
 
 /**
+ * The context of each statement of one part in turn: rules read it while checking and keep
+ * nothing of it, so one object serves the whole part.
+ */
+class StatementScope implements StatementContext {
+  readonly text: string;
+  statement!: Statement;
+  change: Change | undefined;
+  private index = 0;
+  private earlier: readonly Statement[] | undefined;
+  private readonly replayed: PartReplay | undefined;
+
+  constructor(
+    readonly set: MigrationSet,
+    readonly settings: RuleSettings,
+    readonly migration: Migration,
+    private readonly migrationReplay: MigrationReplay,
+    readonly part: MigrationPart,
+    private readonly parsed: ParsedPart,
+    public report: (report: Report) => void,
+  ) {
+    this.text = parsed.text;
+    this.replayed = part.direction === 'up' ? migrationReplay.up : migrationReplay.downResult;
+  }
+
+  moveTo(index: number): void {
+    this.index = index;
+    this.statement = this.parsed.statements[index];
+    this.change = this.statement.change;
+    this.earlier = undefined;
+  }
+
+  get earlierStatements(): readonly Statement[] {
+    return (this.earlier ??= this.parsed.statements.slice(0, this.index));
+  }
+
+  get tokens(): readonly SqlToken[] {
+    return partTokens(this.parsed, this.set.dialect)[this.index];
+  }
+
+  schemaBefore(): Schema {
+    return this.replayed?.steps[this.index]?.before ?? this.migrationReplay.before;
+  }
+
+  schemaAfter(): Schema {
+    return this.replayed ? (this.replayed.steps[this.index + 1]?.before ?? this.replayed.after) : this.migrationReplay.after;
+  }
+
+  partReplay(): PartReplay | undefined {
+    return this.replayed;
+  }
+}
+
+/**
  * The files of one run: each migration part parsed once per run, and each file's state (line
- * index, suppression comments) taken from the cache while its text and dialect are unchanged.
+ * index, suppression comments) taken from the cache while its text and parts are unchanged. A
+ * file's state is made when first needed, so a run about one file touches that file only.
  */
 class RunFiles {
   private readonly parts = new Map<MigrationPart, ParsedPart | undefined>();
-  /** Files holding parts of the run's sets, with the set whose dialect and settings apply. */
-  private readonly partFiles = new Map<string, { state: FileState; set: MigrationSet }>();
-  private readonly others = new Map<string, FileState | undefined>();
+  private partsByFile: Map<string, { set: MigrationSet; parts: MigrationPart[] }> | undefined;
+  private readonly states = new Map<string, FileState | undefined>();
 
   constructor(
     private readonly input: RuleRunInput,
     private readonly cache: RuleCache,
-  ) {
-    // Every part is read first, so suppression comments know every statement of their file.
-    const partsByFile = new Map<string, { set: MigrationSet; parts: ParsedPart[] }>();
-    for (const set of input.sets) {
-      for (const migration of set.migrations) {
-        for (const part of [migration.up, migration.down]) {
-          const parsed = part && this.part(part, set);
-          if (!part || !parsed) continue;
-          const file = partsByFile.get(part.file);
-          if (file) file.parts.push(parsed);
-          else partsByFile.set(part.file, { set, parts: [parsed] });
-        }
-      }
-    }
-    for (const [file, { set, parts }] of partsByFile) this.partFiles.set(file, { state: this.partFileState(file, set.dialect, parts), set });
-  }
+  ) {}
 
   part(part: MigrationPart, set: MigrationSet): ParsedPart | undefined {
     if (this.parts.has(part)) return this.parts.get(part);
@@ -263,29 +330,56 @@ class RunFiles {
     return result;
   }
 
-  /** Files holding parts, each with its state and the set it belongs to. */
-  read(): ReadonlyMap<string, { state: FileState; set: MigrationSet }> {
-    return this.partFiles;
+  /** Files holding parts of the run's sets, each with the set whose dialect and settings apply and its parts. */
+  holders(): ReadonlyMap<string, { set: MigrationSet; parts: readonly MigrationPart[] }> {
+    if (!this.partsByFile) {
+      this.partsByFile = new Map();
+      for (const set of this.input.sets) {
+        for (const migration of set.migrations) {
+          for (const part of [migration.up, migration.down]) {
+            if (!part) continue;
+            const holder = this.partsByFile.get(part.file);
+            if (holder) holder.parts.push(part);
+            else this.partsByFile.set(part.file, { set, parts: [part] });
+          }
+        }
+      }
+    }
+    return this.partsByFile;
+  }
+
+  /** Every statement of the file's parts that did not parse. */
+  syntaxErrors(file: string): Statement[] {
+    const holder = this.holders().get(file);
+    return holder ? holder.parts.flatMap((part) => {
+      const parsed = this.part(part, holder.set);
+      return parsed ? unparsedStatements(parsed) : [];
+    }) : [];
   }
 
   /** A file's state; files that hold no part (ignored files) are read when a finding lands in them. */
   state(file: string, set: MigrationSet): FileState | undefined {
-    const known = this.partFiles.get(file)?.state;
-    if (known || this.others.has(file)) return known ?? this.others.get(file);
-    const text = this.input.host.readFile(file);
-    const state = text === undefined ? undefined : newFileState(text, set.dialect, [], []);
-    this.others.set(file, state);
+    if (this.states.has(file)) return this.states.get(file);
+    const holder = this.holders().get(file);
+    const parsed = holder?.parts.map((part) => this.part(part, holder.set)).filter((part): part is ParsedPart => part !== undefined) ?? [];
+    let state: FileState | undefined;
+    if (holder && parsed.length > 0) state = this.partFileState(file, holder.set.dialect, parsed);
+    else {
+      const text = this.input.host.readFile(file);
+      if (text !== undefined) state = newFileState(text, set.dialect, [], []);
+    }
+    this.states.set(file, state);
     return state;
   }
 
-  lines(file: string): LineIndex {
-    return (this.partFiles.get(file)?.state ?? this.others.get(file))?.lines ?? new LineIndex('');
+  lines(file: string, set: MigrationSet): LineIndex {
+    return this.state(file, set)?.lines ?? new LineIndex('');
   }
 
   /** Where a finding about a whole part goes: the first line of its first statement. */
   anchor(part: MigrationPart, set: MigrationSet): SourceRange {
     const first = this.part(part, set)?.statements[0]?.range ?? part.range;
-    const lines = this.partFiles.get(part.file)?.state.lines;
+    const lines = this.state(part.file, set)?.lines;
     if (!lines) return first;
     const line = lines.positionAt(first.start).line;
     const lineEnd = lines.offsetAt({ line, character: lines.lineText(line).length });
@@ -303,6 +397,14 @@ class RunFiles {
     this.cache.files.set(file, state);
     return state;
   }
+}
+
+const unparsedByPart = new WeakMap<ParsedPart, readonly Statement[]>();
+
+function unparsedStatements(part: ParsedPart): readonly Statement[] {
+  let unparsed = unparsedByPart.get(part);
+  if (!unparsed) unparsedByPart.set(part, (unparsed = part.statements.filter((statement) => statement.syntaxError)));
+  return unparsed;
 }
 
 function newFileState(text: string, dialect: Dialect, parts: readonly ParsedPart[], statements: readonly SourceRange[]): FileState {

@@ -6,6 +6,7 @@ import type { Name } from '../model/changes.js';
 import type { Dialect, SourceRange } from '../model/source.js';
 import type { HistoryEntry, NamedObject, ObjectEvent, ObjectEventAction, Origin, Schema, SchemaObjectKind, Table } from './model.js';
 import { objectKey, type QualifiedName } from './names.js';
+import { schemaMaps } from './patched.js';
 import { PersistentMap } from './persistent-map.js';
 
 export type ReplayEventKind =
@@ -68,9 +69,9 @@ export function applyWrites(schema: Schema, writes: readonly SchemaWrite[]): Sch
   for (const { map, key, value } of writes) {
     const current = (changed ?? schema)[map] as PersistentMap<unknown>;
     const next = value === undefined ? current.delete(key) : current.set(key, value);
-    if (next !== current) (changed ??= { ...schema })[map] = next;
+    if (next !== current) (changed ??= schemaMaps(schema))[map] = next;
   }
-  return (changed as Schema | undefined) ?? schema;
+  return changed ? ({ dialect: schema.dialect, ...changed } as Schema) : schema;
 }
 
 export const historyKey = (kind: SchemaObjectKind, key: string): string => `${kind}:${key}`;

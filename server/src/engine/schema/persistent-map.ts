@@ -79,6 +79,17 @@ export function observeReads<T>(reads: ReadObserver, work: () => T): T {
   }
 }
 
+/** Runs `work` without telling the current observer about its reads: bookkeeping, not a dependency. */
+export function unobserved<T>(work: () => T): T {
+  const outer = observer;
+  observer = undefined;
+  try {
+    return work();
+  } finally {
+    observer = outer;
+  }
+}
+
 export class PersistentMap<V> implements Iterable<[string, V]> {
   private static readonly emptyMap = new PersistentMap<never>(EMPTY_BRANCH, 0);
 

@@ -22,6 +22,7 @@ export interface ParsedPart extends PartInput {
 export class ReplayProject {
   /** One entry per part slot (dialect, file, direction): the last text parsed there. */
   private readonly parsed = new Map<string, ParsedPart>();
+  private readonly byPart = new WeakMap<MigrationPart, { dialect: Dialect; parsed: ParsedPart }>();
   private readonly replays = new Map<string, SetReplay>();
   /** Numbers parse results, so a part's key changes exactly when it was parsed again. */
   private version = 0;
@@ -35,6 +36,15 @@ export class ReplayProject {
   part(part: MigrationPart, dialect: Dialect, host: FileHost): ParsedPart | undefined {
     const text = host.readFile(part.file);
     if (text === undefined) return undefined;
+    // Discovery keeps a part's object while it is unchanged: then one lookup finds its parse.
+    const known = this.byPart.get(part);
+    if (known && known.dialect === dialect && known.parsed.text === text) return known.parsed;
+    const parsed = this.parseSlot(part, dialect, text);
+    this.byPart.set(part, { dialect, parsed });
+    return parsed;
+  }
+
+  private parseSlot(part: MigrationPart, dialect: Dialect, text: string): ParsedPart {
     const slot = partSlot(dialect, part);
     const { start, end } = part.range;
     const previous = this.parsed.get(slot);

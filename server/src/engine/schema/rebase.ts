@@ -8,8 +8,9 @@
 // read a changed key are replayed again, and their writes extend the set of changed keys only
 // where the new values really differ.
 
-import { applyWrites, type SchemaWrite } from './editor.js';
+import type { SchemaWrite } from './editor.js';
 import type { Schema } from './model.js';
+import { patched, patchFrom } from './patched.js';
 import { observeReads } from './persistent-map.js';
 import type { PartReplay } from './replay.js';
 
@@ -42,23 +43,26 @@ export function withFootprint(replay: () => { part: PartReplay; writes: readonly
   return { part, footprint: { reads, readsWhole, writes } };
 }
 
-/** True when the part read nothing in `delta`, so its old result still holds on the new snapshot. */
+/**
+ * True when the part neither read nor wrote anything in `delta`, so its old result still holds on
+ * the new snapshot, and its snapshots differ from the old ones in exactly the keys of `delta`.
+ */
 export function unaffectedBy(footprint: PartFootprint, delta: KeyDelta): boolean {
   if (delta === 'everything') return false;
   if (delta.size === 0) return true;
   if (footprint.readsWhole) return false;
-  return !footprint.reads.some((key) => delta.has(key));
+  return !footprint.reads.some((key) => delta.has(key)) && !footprint.writes.some((writes) => writes.some((write) => delta.has(write.key)));
 }
 
-/** The part's replay redone on `before`: the same steps and events, its writes applied anew. */
-export function rebasePart(old: PartReplay, footprint: PartFootprint, before: Schema): PartReplay {
-  let schema = before;
-  const steps = old.steps.map((step, index) => {
-    const rebased = { ...step, before: schema };
-    schema = applyWrites(schema, footprint.writes[index]);
-    return rebased;
-  });
-  return { ...old, before, after: schema, steps };
+/**
+ * The part's replay on `before`, which differs from the old one in the keys of `delta` only:
+ * the same steps and events, every snapshot the old one with those keys as `before` has them
+ * (patched.ts). Nothing is copied until someone reads a snapshot.
+ */
+export function rebasePart(old: PartReplay, before: Schema, delta: ReadonlySet<string>): PartReplay {
+  const patch = patchFrom(delta, before);
+  const moved = (schema: Schema) => (schema === old.before ? before : patched(schema, patch));
+  return { ...old, before, after: moved(old.after), steps: old.steps.map((step) => ({ ...step, before: moved(step.before) })) };
 }
 
 /**

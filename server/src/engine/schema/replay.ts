@@ -63,6 +63,8 @@ export interface ReplayOptions {
 
 interface CacheEntry {
   key: string;
+  /** What the key was made from, so unchanged objects skip making it again. */
+  inputs: { migration: Migration; up?: PartInput; down?: PartInput };
   replay: MigrationReplay;
   up?: PartFootprint;
   down?: PartFootprint;
@@ -174,19 +176,22 @@ export class SetReplay {
     const before = index === 0 ? this.initial : this.cache[index - 1]!.replay.after;
     const up = migration.up && this.readPart(migration.up);
     const down = migration.down && this.readPart(migration.down);
-    const key = `${migration.id}\u0000${migration.version}\u0000${up?.key ?? ''}\u0000${down?.key ?? ''}`;
     const cached = this.cache[index];
+    // The same objects read the same; only new ones need the key spelled out.
+    const sameInputs = cached?.inputs.migration === migration && cached.inputs.up === up && cached.inputs.down === down;
+    const key = sameInputs ? cached.key : `${migration.id}\u0000${migration.version}\u0000${up?.key ?? ''}\u0000${down?.key ?? ''}`;
     const delta = cached ? this.deltaSince(cached.replay.before, before) : 'everything';
     let entry: CacheEntry;
     let deltaAfter: KeyDelta;
     if (cached && cached.key === key && unaffectedBy(cached.up ?? EMPTY_FOOTPRINT, delta)) {
-      if (cached.replay.before !== before) entry = rebaseMigration(cached, migration, before, delta);
+      if (cached.replay.before !== before && delta !== 'everything') entry = rebaseMigration(cached, migration, before, delta);
       else entry = cached.replay.migration === migration ? cached : { ...cached, replay: { ...cached.replay, migration } };
       deltaAfter = delta;
     } else {
       entry = replayMigration(key, migration, index, before, up, down);
       deltaAfter = cached ? deltaAfterReplay(delta, cached.replay.after, entry.replay.after, [cached.up, entry.up].filter(isDefined)) : 'everything';
     }
+    if (entry.inputs.migration !== migration || entry.inputs.up !== up || entry.inputs.down !== down) entry = { ...entry, inputs: { migration, up, down } };
     this.cache[index] = entry;
     this.lineage[index] = cached && cached.replay !== entry.replay ? { from: cached.replay, keys: entry.up === cached.up && entry.down === cached.down ? delta : 'everything' } : undefined;
     this.carried = cached ? { from: cached.replay.after, to: entry.replay.after, keys: deltaAfter } : undefined;
@@ -210,16 +215,16 @@ const EMPTY_FOOTPRINT: PartFootprint = { reads: [], readsWhole: false, writes: [
 const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
 
 /** The cached result on a new snapshot its up part did not read any change of. */
-function rebaseMigration(cached: CacheEntry, migration: Migration, before: Schema, delta: KeyDelta): CacheEntry {
+function rebaseMigration(cached: CacheEntry, migration: Migration, before: Schema, delta: ReadonlySet<string>): CacheEntry {
   const old = cached.replay;
-  const upReplay = old.up && cached.up ? rebasePart(old.up, cached.up, before) : undefined;
+  const upReplay = old.up && cached.up ? rebasePart(old.up, before, delta) : undefined;
   const after = upReplay?.after ?? before;
   const replay: MigrationReplay = { ...old, migration, before, after };
   if (upReplay) replay.up = upReplay;
   const entry: CacheEntry = { ...cached, replay };
   if (old.downResult && cached.down && migration.down) {
     // The down part runs on the snapshot after the up part, which differs from the old one in `delta` too.
-    if (unaffectedBy(cached.down, delta)) replay.downResult = rebasePart(old.downResult, cached.down, after);
+    if (unaffectedBy(cached.down, delta)) replay.downResult = rebasePart(old.downResult, after, delta);
     else {
       const { part, footprint } = replayPartWithFootprint(migration, migration.down, old.downResult.steps.map((step) => step.statement), after);
       replay.downResult = part;
@@ -233,7 +238,7 @@ function replayMigration(key: string, migration: Migration, index: number, befor
   const upResult = migration.up && up ? replayPartWithFootprint(migration, migration.up, up.statements, before) : undefined;
   const after = upResult?.part.after ?? before;
   const replay: MigrationReplay = { migration, index, before, after, events: upResult?.part.events ?? [] };
-  const entry: CacheEntry = { key, replay };
+  const entry: CacheEntry = { key, inputs: { migration, up, down }, replay };
   if (upResult) {
     replay.up = upResult.part;
     entry.up = upResult.footprint;

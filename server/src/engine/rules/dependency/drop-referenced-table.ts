@@ -1,11 +1,10 @@
 import type { DropChange } from '../../model/changes.js';
 import { DIALECTS } from '../../model/source.js';
-import type { ForeignKey, Table } from '../../schema/model.js';
+import type { ForeignKey, Schema, Table } from '../../schema/model.js';
 import { tablesReferencing } from '../../schema/lookup.js';
 import { objectKey } from '../../schema/names.js';
-import type { RelatedReport, Rule } from '../rule.js';
+import type { RelatedReport, Rule, StatementContext } from '../rule.js';
 import { foreignKeyChecksOff } from '../session-settings.js';
-import { replayedStatements, type ReplayedStatement } from './steps.js';
 
 export const dropReferencedTable: Rule = {
   id: 'drop-referenced-table',
@@ -27,27 +26,25 @@ export const dropReferencedTable: Rule = {
       },
     ],
   },
-  checkSet(ctx) {
-    for (const at of replayedStatements(ctx.replay())) {
-      const change = at.statement.change;
-      if (change?.kind !== 'drop' || change.objectKind !== 'table') continue;
-      const droppedKeys = new Set(change.names.map((name) => objectKey(at.before.dialect, name)));
-      for (const name of change.names) {
-        const key = objectKey(at.before.dialect, name);
-        const table = at.before.tables.get(key);
-        const dependents = table ? referencingForeignKeys(at, key, droppedKeys) : [];
-        if (!table || dependents.length === 0) continue;
-        const verdict = judge(at, change, key);
-        if (!verdict) continue;
-        const holders = [...new Set(dependents.map(({ table: holder }) => `\`${holder.name}\``))].join(', ');
-        ctx.report({
-          file: at.part.file,
-          range: name.range,
-          severity: verdict.severity,
-          message: `\`${table.name}\` is still referenced by foreign keys of ${holders}: ${verdict.consequence}.`,
-          related: dependents.flatMap(relatedForeignKeys),
-        });
-      }
+  checkStatement(ctx) {
+    const change = ctx.change;
+    if (change?.kind !== 'drop' || change.objectKind !== 'table') return;
+    const before = ctx.schemaBefore();
+    const droppedKeys = new Set(change.names.map((name) => objectKey(before.dialect, name)));
+    for (const name of change.names) {
+      const key = objectKey(before.dialect, name);
+      const table = before.tables.get(key);
+      const dependents = table ? referencingForeignKeys(before, key, droppedKeys) : [];
+      if (!table || dependents.length === 0) continue;
+      const verdict = judge(ctx, change, key);
+      if (!verdict) continue;
+      const holders = [...new Set(dependents.map(({ table: holder }) => `\`${holder.name}\``))].join(', ');
+      ctx.report({
+        range: name.range,
+        severity: verdict.severity,
+        message: `\`${table.name}\` is still referenced by foreign keys of ${holders}: ${verdict.consequence}.`,
+        related: dependents.flatMap(relatedForeignKeys),
+      });
     }
   },
 };
@@ -57,8 +54,8 @@ interface Dependent {
   foreignKey: ForeignKey;
 }
 
-function referencingForeignKeys(at: ReplayedStatement, key: string, droppedKeys: ReadonlySet<string>): Dependent[] {
-  return tablesReferencing(at.before, key).flatMap(([holderKey, holder]) =>
+function referencingForeignKeys(before: Schema, key: string, droppedKeys: ReadonlySet<string>): Dependent[] {
+  return tablesReferencing(before, key).flatMap(([holderKey, holder]) =>
     droppedKeys.has(holderKey) ? [] : holder.foreignKeys.filter((foreignKey) => foreignKey.targetTable === key).map((foreignKey) => ({ table: holder, foreignKey })),
   );
 }
@@ -69,15 +66,15 @@ function relatedForeignKeys({ table, foreignKey }: Dependent): RelatedReport[] {
 }
 
 /** What the drop does on this dialect; undefined when it is harmless. */
-function judge(at: ReplayedStatement, change: DropChange, key: string): { severity: 'error' | 'warning'; consequence: string } | undefined {
-  if (at.before.dialect === 'postgres') {
+function judge(ctx: StatementContext, change: DropChange, key: string): { severity: 'error' | 'warning'; consequence: string } | undefined {
+  if (ctx.set.dialect === 'postgres') {
     return change.cascade
       ? { severity: 'warning', consequence: 'CASCADE silently drops those foreign keys, and their tables are no longer checked against it' }
       : { severity: 'error', consequence: 'PostgreSQL refuses to drop it without CASCADE ("other objects depend on it")' };
   }
-  if (foreignKeyChecksOff(at.partReplay.steps.slice(0, at.index).map((step) => step.statement))) {
+  if (foreignKeyChecksOff(ctx.earlierStatements)) {
     // The foreign keys name the table; once it exists again they hold as before.
-    if (at.partReplay.after.tables.has(key)) return undefined;
+    if (ctx.partReplay()?.after.tables.has(key)) return undefined;
     return { severity: 'warning', consequence: 'with FOREIGN_KEY_CHECKS = 0 the drop succeeds and leaves those foreign keys pointing at a table that no longer exists' };
   }
   const ignored = change.cascade ? ' (CASCADE is accepted and ignored)' : '';

@@ -21,15 +21,19 @@ export const droppedObjectUsedLater: Rule = {
   },
   checkSet(ctx) {
     const files = new Set(ctx.set.migrations.flatMap((m) => [m.up?.file, m.down?.file]));
-    const usesByDrop = new Map<HistoryEntry, MissingReference[]>();
-    for (const reference of dependencyFacts(ctx.set, ctx.replay()).missing) {
+    // By where the drop happened: uses found in different analyses hold equal, not identical, entries.
+    const usesByDrop = new Map<string, { entry: HistoryEntry; uses: MissingReference[] }>();
+    for (const reference of dependencyFacts(ctx).missing) {
       if (reference.fate.kind !== 'gone') continue;
       const { entry } = reference.fate;
-      const ownDown = reference.at.part.direction === 'down' && reference.at.migration.up?.part.file === entry.origin.file;
+      const ownDown = reference.at.part.direction === 'down' && reference.at.migration.up?.file === entry.origin.file;
       if (ownDown || !files.has(entry.origin.file)) continue;
-      usesByDrop.set(entry, [...(usesByDrop.get(entry) ?? []), reference]);
+      const drop = `${entry.kind}:${entry.name}:${entry.origin.file}:${entry.origin.range.start}`;
+      const group = usesByDrop.get(drop);
+      if (group) group.uses.push(reference);
+      else usesByDrop.set(drop, { entry, uses: [reference] });
     }
-    for (const [entry, uses] of usesByDrop) {
+    for (const { entry, uses } of usesByDrop.values()) {
       const usedIn = [...new Set(uses.map((use) => where(use.at.part)))].join(', ');
       ctx.report({
         file: entry.origin.file,

@@ -4,7 +4,6 @@ import type { Table } from '../../schema/model.js';
 import { columnKey, objectKey } from '../../schema/names.js';
 import type { Rule } from '../rule.js';
 import { foreignKeysOf } from './describe.js';
-import { replayedStatements } from './steps.js';
 
 type ForeignKeyConstraint = Extract<Constraint, { kind: 'foreign-key' }>;
 
@@ -22,15 +21,16 @@ export const foreignKeyTargetNotUnique: Rule = {
     fix: 'Reference the primary key, or add a UNIQUE constraint on exactly the referenced columns in an earlier statement.',
     examples: [{ bad: 'CREATE TABLE movies (id int PRIMARY KEY, imdb_id text);\nCREATE TABLE credits (imdb_id text REFERENCES movies (imdb_id));', good: 'ALTER TABLE movies ADD CONSTRAINT movies_imdb_id_key UNIQUE (imdb_id);' }],
   },
-  checkSet(ctx) {
-    for (const at of replayedStatements(ctx.replay())) {
-      for (const foreignKey of foreignKeysOf(at.statement.change)) {
-        // The schema after the statement: a table's reference to itself sees its own keys.
-        const target = at.after.tables.get(objectKey(at.after.dialect, foreignKey.references.table));
-        if (!target || target.columnsUnknown) continue;
-        const problem = targetProblem(target, foreignKey, at.after.dialect);
-        if (problem) ctx.report({ file: at.part.file, range: foreignKey.references.table.range, severity: problem.severity, message: problem.message });
-      }
+  checkStatement(ctx) {
+    const foreignKeys = foreignKeysOf(ctx.change);
+    if (foreignKeys.length === 0) return;
+    // The schema after the statement: a table's reference to itself sees its own keys.
+    const after = ctx.schemaAfter();
+    for (const foreignKey of foreignKeys) {
+      const target = after.tables.get(objectKey(after.dialect, foreignKey.references.table));
+      if (!target || target.columnsUnknown) continue;
+      const problem = targetProblem(target, foreignKey, after.dialect);
+      if (problem) ctx.report({ range: foreignKey.references.table.range, severity: problem.severity, message: problem.message });
     }
   },
 };

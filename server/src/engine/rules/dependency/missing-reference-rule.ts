@@ -12,12 +12,12 @@ export function missingReferenceRule(meta: RuleMeta, kinds: readonly SchemaObjec
     ...meta,
     checkSet(ctx) {
       const replay = ctx.replay();
-      const unparsed = unparsedUpStatements(ctx);
-      for (const reference of dependencyFacts(ctx.set, replay).missing) {
+      let unparsed: Statement[] | undefined;
+      for (const reference of dependencyFacts(ctx).missing) {
         if (!kinds.includes(reference.objectKind)) continue;
         // A statement that does not parse may be the one that creates it: the syntax error is the
         // finding there, and "no migration creates it" would be a second, misleading one.
-        if (reference.fate.kind === 'never-created' && unparsed.some((statement) => mentions(statement, reference))) continue;
+        if (reference.fate.kind === 'never-created' && (unparsed ??= unparsedUpStatements(ctx)).some((statement) => mentions(statement, reference))) continue;
         const { message, related } = missingReferenceReport(reference, replay.baseline !== undefined);
         ctx.report({ file: reference.at.part.file, range: reference.range, message, related });
       }

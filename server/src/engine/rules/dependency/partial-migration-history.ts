@@ -26,7 +26,7 @@ export const partialMigrationHistory: Rule = {
   },
   checkSet(ctx) {
     if (ctx.set.standalone) return;
-    const { assumed } = dependencyFacts(ctx.set, ctx.replay());
+    const { assumed } = dependencyFacts(ctx);
     if (assumed.length === 0) return;
     const firstUses = new Map<string, MissingReference>();
     for (const reference of assumed) if (!firstUses.has(`${reference.objectKind}:${reference.key}`)) firstUses.set(`${reference.objectKind}:${reference.key}`, reference);

@@ -1,16 +1,19 @@
-// The facts every dependency rule shares, computed once per replayed set: each reference to an
-// object that does not exist where it is used, and what became of that object (never created,
-// created later, dropped or renamed earlier) — or that it is assumed to exist because history
-// began on an existing database (see ASSUMED_WITHIN and the docs of partial-migration-history).
+// The facts every dependency rule shares: each reference to an object that does not exist where it
+// is used, and what became of that object (never created, created later, dropped or renamed
+// earlier) — or that it is assumed to exist because history began on an existing database (see
+// ASSUMED_WITHIN and the docs of partial-migration-history).
+//
+// What a migration's own statements miss is a fact of that migration (MISSING_IN_MIGRATION),
+// kept with its rule results; only "is it created by a later migration?" looks forward, and that
+// is answered from the keys later migrations wrote, not by searching their snapshots.
 
-import type { IndexDef } from '../../model/changes.js';
-import type { MigrationSet } from '../../model/migration-set.js';
+import type { IndexDef, Statement } from '../../model/changes.js';
+import type { Migration, MigrationPart } from '../../model/migration-set.js';
 import type { SourceRange } from '../../model/source.js';
-import type { HistoryEntry, Origin, SchemaObjectKind } from '../../schema/model.js';
+import type { HistoryEntry, Origin, Schema, SchemaObjectKind } from '../../schema/model.js';
 import { columnKey, objectKey } from '../../schema/names.js';
-import type { MigrationReplay, SetReplay } from '../../schema/replay.js';
+import type { MigrationFact, SetContext } from '../rule.js';
 import { findObject } from './objects.js';
-import { replayedStatements, type ReplayedStatement } from './steps.js';
 
 /**
  * How many migrations at the start of a set may use objects no migration creates before the set
@@ -24,6 +27,14 @@ export type Fate =
   | { kind: 'created-later'; origin: Origin }
   | { kind: 'gone'; entry: HistoryEntry };
 
+/** Where a reference sits: the statement, its part and its migration's position in the set. */
+export interface UseSite {
+  migration: Migration;
+  index: number;
+  part: MigrationPart;
+  statement: Statement;
+}
+
 export interface MissingReference {
   objectKind: SchemaObjectKind;
   /** Display name: `films`, `films.title`. */
@@ -31,7 +42,7 @@ export interface MissingReference {
   /** Key in the snapshot maps. */
   key: string;
   range: SourceRange;
-  at: ReplayedStatement;
+  at: UseSite;
   fate: Fate;
 }
 
@@ -45,26 +56,58 @@ export interface DependencyFacts {
 /** Members of a table: known in full once the set created the table, so never assumed. */
 const TABLE_MEMBERS: ReadonlySet<SchemaObjectKind> = new Set(['column', 'check', 'primary-key', 'unique', 'foreign-key']);
 
-const cache = new WeakMap<MigrationSet, { replays: readonly MigrationReplay[]; facts: DependencyFacts }>();
+/** A reference missing where it is used, with its last drop or rename before the use if it had one. */
+interface Miss extends Omit<MissingReference, 'fate'> {
+  gone?: HistoryEntry;
+}
 
-export function dependencyFacts(set: MigrationSet, replay: SetReplay): DependencyFacts {
-  const replays = replay.all();
-  const cached = cache.get(set);
-  if (cached && cached.replays.length === replays.length && cached.replays.every((r, i) => r === replays[i])) return cached.facts;
-  const facts = computeFacts(set, replay, replays);
-  cache.set(set, { replays, facts });
+/** The references a migration's up and down statements make to objects missing where they are used. */
+const MISSING_IN_MIGRATION: MigrationFact<readonly Miss[]> = {
+  id: 'missing-references',
+  compute(ctx) {
+    const replay = ctx.replay();
+    const misses: Miss[] = [];
+    for (const partReplay of [replay.up, replay.downResult]) {
+      if (!partReplay) continue;
+      partReplay.steps.forEach((step, i) => {
+        const at: UseSite = { migration: ctx.migration, index: ctx.index, part: partReplay.part, statement: step.statement };
+        const after = partReplay.steps[i + 1]?.before ?? partReplay.after;
+        const found = [...step.events.filter((event) => event.kind === 'missing'), ...missingIndexColumns(step.statement, after)];
+        for (const { objectKind, name, key, range } of found) {
+          const history = step.before.history.get(`${objectKind}:${key}`);
+          const miss: Miss = { objectKind, name, key, range, at };
+          if (history?.length) miss.gone = history[history.length - 1];
+          misses.push(miss);
+        }
+      });
+    }
+    return misses;
+  },
+};
+
+/** One per set and analysis: the set context is made anew for each. */
+const factsOfRun = new WeakMap<SetContext, DependencyFacts>();
+
+/** Every missing reference of the set, with its fate, split into failing and assumed ones. */
+export function dependencyFacts(ctx: SetContext): DependencyFacts {
+  let facts = factsOfRun.get(ctx);
+  if (!facts) factsOfRun.set(ctx, (facts = computeFacts(ctx)));
   return facts;
 }
 
-function computeFacts(set: MigrationSet, replay: SetReplay, replays: readonly MigrationReplay[]): DependencyFacts {
-  const references: MissingReference[] = [];
-  for (const at of replayedStatements(replay)) {
-    const found = [...at.step.events.filter((event) => event.kind === 'missing'), ...missingIndexColumns(at)];
-    for (const { objectKind, name, key, range } of found) {
-      references.push({ objectKind, name, key, range, at, fate: fateOf(replays, at, objectKind, key) });
-    }
-  }
-  const assumedKeys = assumedObjects(set, replay, references);
+function computeFacts(ctx: SetContext): DependencyFacts {
+  const replay = ctx.replay();
+  const misses = ctx.set.migrations.flatMap((_, index) => ctx.migrationFact(MISSING_IN_MIGRATION, index));
+  const laterCreation = createdLater(ctx);
+  const references = misses.map(({ gone, ...miss }): MissingReference => {
+    if (gone) return { ...miss, fate: { kind: 'gone', entry: gone } };
+    // An up part may create the object further down; a down part runs after its own up, so only
+    // later migrations can still create it.
+    const from = miss.at.part.direction === 'up' ? miss.at.index : miss.at.index + 1;
+    const origin = laterCreation(miss.objectKind, miss.key, from);
+    return { ...miss, fate: origin ? { kind: 'created-later', origin } : { kind: 'never-created' } };
+  });
+  const assumedKeys = assumedObjects(ctx, replay.baseline !== undefined, references);
   const isAssumed = (reference: MissingReference) => assumedKeys.has(identity(reference));
   return { missing: references.filter((r) => !isAssumed(r)), assumed: references.filter(isAssumed) };
 }
@@ -77,37 +120,57 @@ const identity = (reference: { objectKind: SchemaObjectKind; key: string }) => `
  * does); a set without a baseline assumes those first used in its first ASSUMED_WITHIN
  * migrations; with a baseline, the baseline says what existed and nothing is assumed.
  */
-function assumedObjects(set: MigrationSet, replay: SetReplay, references: readonly MissingReference[]): Set<string> {
+function assumedObjects(ctx: SetContext, baseline: boolean, references: readonly MissingReference[]): Set<string> {
   const assumed = new Set<string>();
-  if (replay.baseline) return assumed;
+  if (baseline) return assumed;
   const decided = new Set<string>();
   for (const reference of references) {
     const id = identity(reference);
     if (decided.has(id)) continue;
     decided.add(id);
-    const early = set.standalone || reference.at.migration.index < ASSUMED_WITHIN;
+    const early = ctx.set.standalone || reference.at.index < ASSUMED_WITHIN;
     if (early && reference.fate.kind === 'never-created' && !TABLE_MEMBERS.has(reference.objectKind)) assumed.add(id);
   }
   return assumed;
 }
 
-function fateOf(replays: readonly MigrationReplay[], at: ReplayedStatement, kind: SchemaObjectKind, key: string): Fate {
-  const history = at.before.history.get(`${kind}:${key}`);
-  const last = history?.[history.length - 1];
-  if (last) return { kind: 'gone', entry: last };
-  // An up part may create the object further down; a down part runs after its own up, so only
-  // later migrations can still create it.
-  const from = at.part.direction === 'up' ? at.migration.index : at.migration.index + 1;
-  for (const later of replays.slice(from)) {
-    const created = findObject(later.after, kind, key)?.created;
-    if (created) return { kind: 'created-later', origin: created };
-  }
-  return { kind: 'never-created' };
+/**
+ * Where an object is first created at or after a position of the set, if it is. A migration can
+ * only create what it writes, and every object lives in the map entry of its own key or of its
+ * table's, so only the migrations that wrote one of those two keys are looked at.
+ */
+function createdLater(ctx: SetContext): (kind: SchemaObjectKind, key: string, from: number) => Origin | undefined {
+  const replay = ctx.replay();
+  let writers: Map<string, number[]> | undefined;
+  const answers = new Map<string, Origin | undefined>();
+  return (kind, key, from) => {
+    const question = `${kind}:${key}:${from}`;
+    if (answers.has(question)) return answers.get(question);
+    if (!writers) {
+      writers = new Map();
+      for (let index = 0; index < ctx.set.migrations.length; index++) {
+        for (const written of new Set(replay.writtenKeys(index))) {
+          const list = writers.get(written);
+          if (list) list.push(index);
+          else writers.set(written, [index]);
+        }
+      }
+    }
+    const dot = key.lastIndexOf('.');
+    const candidates = [...(writers.get(key) ?? []), ...(dot < 0 ? [] : (writers.get(key.slice(0, dot)) ?? []))].filter((index) => index >= from).sort((a, b) => a - b);
+    let origin: Origin | undefined;
+    for (const index of candidates) {
+      origin = findObject(replay.migration(index).after, kind, key)?.created;
+      if (origin) break;
+    }
+    answers.set(question, origin);
+    return origin;
+  };
 }
 
 /** Index columns the table does not have: replay records the index without checking them. */
-function missingIndexColumns(at: ReplayedStatement): { objectKind: SchemaObjectKind; name: string; key: string; range: SourceRange }[] {
-  const change = at.statement.change;
+function missingIndexColumns(statement: Statement, after: Schema): { objectKind: SchemaObjectKind; name: string; key: string; range: SourceRange }[] {
+  const change = statement.change;
   const indexes: IndexDef[] =
     change?.kind === 'create-index'
       ? [change.index]
@@ -116,17 +179,18 @@ function missingIndexColumns(at: ReplayedStatement): { objectKind: SchemaObjectK
         : change?.kind === 'create-table'
           ? change.indexes
           : [];
-  const dialect = at.before.dialect;
+  const dialect = after.dialect;
   return indexes.flatMap((index) => {
     const tableKey = objectKey(dialect, index.table);
     // After the statement, so CREATE TABLE's own indexes see the table it creates.
-    const table = at.after.tables.get(tableKey);
+    const table = after.tables.get(tableKey);
     if (!table || table.columnsUnknown) return [];
     return index.elements.flatMap((element) => {
       if (element.column === undefined) return [];
       const key = `${tableKey}.${columnKey(dialect, element.column)}`;
-      if (findObject(at.after, 'column', key)) return [];
+      if (findObject(after, 'column', key)) return [];
       return [{ objectKind: 'column' as const, name: `${table.name}.${element.column}`, key, range: element.range }];
     });
   });
 }
+

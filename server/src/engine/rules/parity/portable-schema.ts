@@ -22,18 +22,42 @@ export interface PortableFact {
   implicit?: boolean;
 }
 
-const cache = new WeakMap<Schema, Map<string, PortableFact>>();
+/** A table's facts, kept while the table and the enum types its columns may name are the same objects. */
+const factsByTable = new WeakMap<Table, { enums: Schema['enums']; facts: readonly PortableFact[] }>();
 
-/** The facts of a snapshot, by key; computed once per snapshot. */
-export function portableFacts(schema: Schema): Map<string, PortableFact> {
-  let facts = cache.get(schema);
-  if (!facts) {
-    facts = new Map();
-    for (const [, table] of schema.tables.sortedEntries()) {
-      for (const fact of tableFacts(table, schema)) facts.set(fact.key, fact);
-    }
-    cache.set(schema, facts);
+/**
+ * The facts of the tables of a snapshot named (lower-cased) in `names`, by key; every table's
+ * when `names` is absent.
+ */
+export function portableFacts(schema: Schema, names?: ReadonlySet<string>): Map<string, PortableFact> {
+  const facts = new Map<string, PortableFact>();
+  const tables = names ? [...names].flatMap((name) => tablesNamed(schema, name)) : [...schema.tables.sortedEntries()].map(([, table]) => table);
+  for (const table of tables) for (const fact of factsOf(table, schema)) facts.set(fact.key, fact);
+  return facts;
+}
+
+/** The lower-cased names of the tables whose entries differ between two snapshots; every table's of `to` without `from`. */
+export function changedTableNames(from: Schema | undefined, to: Schema): Set<string> {
+  if (!from || from.enums !== to.enums) return new Set([...to.tables.values(), ...(from?.tables.values() ?? [])].map((table) => table.name.toLowerCase()));
+  const names = new Set<string>();
+  for (const key of from.tables.changedKeys(to.tables)) {
+    for (const table of [from.tables.get(key), to.tables.get(key)]) if (table) names.add(table.name.toLowerCase());
   }
+  return names;
+}
+
+/** Tables answer to their name in any case across dialects; a snapshot keyed by exact case may hold more than one. */
+function tablesNamed(schema: Schema, lowerName: string): Table[] {
+  const exact = schema.tables.get(lowerName);
+  if (exact && schema.dialect === 'postgres') return [exact];
+  return [...schema.tables.values()].filter((table) => table.name.toLowerCase() === lowerName);
+}
+
+function factsOf(table: Table, schema: Schema): readonly PortableFact[] {
+  const kept = factsByTable.get(table);
+  if (kept && kept.enums === schema.enums) return kept.facts;
+  const facts = tableFacts(table, schema);
+  factsByTable.set(table, { enums: schema.enums, facts });
   return facts;
 }
 

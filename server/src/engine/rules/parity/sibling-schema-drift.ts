@@ -5,7 +5,7 @@ import { mainPart } from '../integrity/versions.js';
 import type { RelatedReport, Rule, SetContext } from '../rule.js';
 import { factDifferences, type FactDifference } from './fact-differences.js';
 import type { PortableFact } from './portable-schema.js';
-import { portableFacts } from './portable-schema.js';
+import { changedTableNames, portableFacts } from './portable-schema.js';
 import { pairVersions, siblingAnchor, treeName } from './sibling-trees.js';
 
 export const siblingSchemaDrift: Rule = {
@@ -53,10 +53,13 @@ function checkAgainst(ctx: SetContext, sibling: MigrationSet): void {
     if (!theirs) continue;
     const compared: [Schema, Schema] = [mySnapshots.migration(index).after, theirSnapshots.migration(theirIndex).after];
     if (previous && previous[0] === compared[0] && previous[1] === compared[1]) continue;
+    // Only tables that changed on either side since the last pair can differ anew: every
+    // difference of the others was seen then.
+    const names = new Set([...changedTableNames(previous?.[0], compared[0]), ...changedTableNames(previous?.[1], compared[1])]);
     previous = compared;
     // A statement that did not parse left the replay incomplete: what differs now is not known to differ.
     const unknown = !parsesFully(ctx, ctx.set, mine) || !parsesFully(ctx, sibling, theirs);
-    for (const difference of factDifferences(portableFacts(compared[0]), portableFacts(compared[1]), unsharedMine, unsharedTheirs)) {
+    for (const difference of factDifferences(portableFacts(compared[0], names), portableFacts(compared[1], names), unsharedMine, unsharedTheirs)) {
       if (seen.has(difference.signature)) continue;
       seen.add(difference.signature);
       if (!unknown) report(ctx, sibling, other, mine, theirs, difference);
