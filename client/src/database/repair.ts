@@ -10,8 +10,8 @@ import { ListSetsRequest, type FailedStateData, type FileRange } from '../../../
 import { reveal } from '../reveal.js';
 import { targetOfSet } from './set-target.js';
 
-export const OPEN_CONSOLE_COMMAND = 'migrationLens.openSqlConsole';
-export const RESET_DATABASE_COMMAND = 'migrationLens.resetDatabase';
+const OPEN_CONSOLE_COMMAND = 'migrationLens.openSqlConsole';
+const RESET_DATABASE_COMMAND = 'migrationLens.resetDatabase';
 const FORCE_COMMAND = 'migrationLens.forceVersion';
 
 /** The databases the extension made, which only it can reach, reset or give a console on. */

@@ -7,7 +7,7 @@ import { splitStatements } from '../engine/parse/index.js';
 import type { DatabaseConnection, Row } from './connection.js';
 
 /** Rows kept per statement: a console is for looking, not for exporting. */
-export const ROW_LIMIT = 500;
+const ROW_LIMIT = 500;
 
 export interface ExecutedStatement {
   /** The statement as it ran, trimmed. */

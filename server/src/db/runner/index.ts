@@ -14,7 +14,6 @@ export type { EffectiveStatement, FileLocation, StepFailure, StepResult } from '
 export type { MigrationState, MigrationStatus, SetStatus } from './status.js';
 
 export { RunRefused, type FailedMigration } from './refused.js';
-export { failedEarlier, REPAIR_ADVICE } from './status.js';
 export { outcomeSentence } from './outcome.js';
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 5000;

@@ -15,7 +15,7 @@ import { connectHeld, holdDataDir } from './pglite.js';
 import { SHARED_EMBEDDED_FOLDER } from './set-database.js';
 
 /** The shared database of earlier versions in `stateDir`, when there is one. */
-export function sharedEmbeddedDatabase(stateDir: string): string | undefined {
+function sharedEmbeddedDatabase(stateDir: string): string | undefined {
   const shared = join(stateDir, SHARED_EMBEDDED_FOLDER);
   return existsSync(shared) ? shared : undefined;
 }

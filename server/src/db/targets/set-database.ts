@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { basename, join, relative } from 'node:path';
 
 /** Under the state folder: one PGlite data folder per set. */
-export const EMBEDDED_DATABASES_FOLDER = 'databases';
+const EMBEDDED_DATABASES_FOLDER = 'databases';
 
 /**
  * The one embedded database earlier versions kept for every set of a workspace, under the state
