@@ -51,7 +51,7 @@ test('each set is described with a database of its own; a MySQL set on the defau
   assert.deepEqual(embedded.sets.map((set) => [set.label, set.needsTarget ?? false, set.warning]), [
     ['embedded a_migrations', false, undefined],
     ['embedded b_migrations', false, undefined],
-    ['no mysql database chosen', true, undefined],
+    ['no MySQL database yet', true, undefined],
   ]);
   assert.match(embedded.sets[0].target.description, /^the embedded PostgreSQL database a_migrations \(.*\/\.storage\/databases\/a_migrations\)$/);
   const docker = await connection.sendRequest(SetDatabasesRequest, { sets: [{ root: root('mysql'), target: 'docker' }] });

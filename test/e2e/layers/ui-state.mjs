@@ -22,6 +22,17 @@ export const REPORTS = {
   set: 'reports/mysql',
 };
 
+/** Drags the sidebar's edge to `width` pixels, so a picture shows its rows' descriptions whole. */
+export async function widenSidebar(page, width = 620) {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (!sidebar || sidebar.width >= width) return;
+  const edge = sidebar.x + sidebar.width;
+  await page.mouse.move(edge, sidebar.y + sidebar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sidebar.x + width, sidebar.y + sidebar.height / 2, { steps: 10 });
+  await page.mouse.up();
+}
+
 /**
  * `tools`: what ui.mjs drives the workbench with — `runFromPalette(title)`, `settle()`,
  * `appearMs`, and `workspace` (the folder code-server opened, where files can be added).
@@ -85,6 +96,7 @@ export function stateSteps(page, { runFromPalette, settle, appearMs, workspace }
       await row('Set a URL…').locator('.codicon-link').first().waitFor({ timeout: appearMs });
       const errors = await migrationsPane.locator('.monaco-list-row .codicon-error').count();
       if (errors > 0) throw new Error(`${errors} red error row(s) in the Migrations view`);
+      await widenSidebar(page);
       await settle();
       await page.screenshot({ path: path.join(OUTPUT_DIR, 'migrations-mysql-target.png') });
       // The whole label shows: the sidebar does not cut it off.

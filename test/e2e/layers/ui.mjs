@@ -8,7 +8,7 @@ import { CodeServer } from '../lib/code-server.mjs';
 import { FIXTURE_WORKSPACE, OUTPUT_DIR } from '../lib/paths.mjs';
 import { log } from '../lib/results.mjs';
 import fixture from '../fixture.js';
-import { stateSteps } from './ui-state.mjs';
+import { stateSteps, widenSidebar } from './ui-state.mjs';
 
 // Contributions can take 10+ s to appear on a loaded 2-core machine.
 const APPEAR_MS = 60000;
@@ -171,8 +171,9 @@ function steps(page, server) {
       for (const label of fixture.run.appliedLabels) await row(label).locator('.codicon-pass-filled').first().waitFor({ timeout: APPEAR_MS });
       const setRow = row('embedded db_migrations');
       await setRow.first().waitFor({ timeout: APPEAR_MS });
-      // Room for the view in the picture: the file tree's pane folds to its header.
+      // Room for the view in the picture: the file tree's pane folds to its header, the sidebar widens.
       await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
+      await widenSidebar(page);
       await settle(page);
       await page.screenshot({ path: path.join(OUTPUT_DIR, 'migrations-view.png') });
       return (await setRow.first().innerText()).replace(/\s+/g, ' ');

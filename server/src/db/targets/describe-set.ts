@@ -19,7 +19,7 @@ export function describeSetTarget(spec: string, set: MigrationSet, workspace: st
   const target = describeTarget(spec);
   const name = setDatabaseName(workspace, set.root);
   if (target.kind === 'embedded') {
-    if (set.dialect !== 'postgres') return { target, label: `no ${set.dialect} database chosen`, needsTarget: true };
+    if (set.dialect !== 'postgres') return { target, label: `no ${set.dialect === 'mysql' ? 'MySQL' : 'MariaDB'} database yet`, needsTarget: true };
     const { dataDir } = embeddedTarget({ workspace, stateDir, set });
     return { target: { ...target, description: `the embedded PostgreSQL database ${name} (${dataDir})` }, label: `embedded ${name}`, needsTarget: false };
   }
