@@ -1,33 +1,23 @@
 // Entry of dist/cli.js: picks the subcommand and turns every outcome into an exit code.
 // Each command lives in commands/<name>.ts and exports `run(argv, io)`.
 
-import { run as baseline } from './commands/baseline.js';
-import { run as check } from './commands/check.js';
-import { run as drift } from './commands/drift.js';
-import { run as docker } from './commands/docker.js';
-import { run as down } from './commands/down.js';
-import { run as force } from './commands/force.js';
-import { run as redo } from './commands/redo.js';
-import { run as schema } from './commands/schema.js';
-import { run as trace } from './commands/trace.js';
-import { run as status } from './commands/status.js';
-import { run as up } from './commands/up.js';
-import { asksForJson, EXIT_OK, EXIT_USAGE, reportError, type CliCommand, type CliIO } from './io.js';
+import { asksForJson, EXIT_OK, reportError, type CliCommand, type CliIO } from './io.js';
 import { toolVersion } from './version.js';
 import { tuneV8ForEngine } from '../v8-tuning.js';
 
-const commands: Record<string, { run: CliCommand; summary: string }> = {
-  check: { run: check, summary: 'check migration folders for errors and unsafe changes' },
-  schema: { run: schema, summary: 'print the schema a migration folder produces (--at VERSION)' },
-  baseline: { run: baseline, summary: 'record the history a database without one matches (--yes to write)' },
-  drift: { run: drift, summary: 'list how the database differs from its applied migrations' },
-  trace: { run: trace, summary: 'show the locks and rewrites of a pending migration (PostgreSQL, rolled back)' },
-  status: { run: status, summary: 'show which migrations the database has applied, failed or lost' },
-  up: { run: up, summary: 'apply pending migrations (--count N, --to VERSION)' },
-  down: { run: down, summary: 'undo the last applied migrations (--count N, --to VERSION)' },
-  redo: { run: redo, summary: 'undo the last applied migration and apply it again' },
-  docker: { run: docker, summary: 'start, stop, reset (--yes) or show the container --target docker uses' },
-  force: { run: force, summary: 'record the database as at a version after a failed migration was fixed (--to VERSION --yes)' },
+// Loaded when chosen: `check` in CI never pays for the database drivers the other commands use.
+const commands: Record<string, { load: () => Promise<{ run: CliCommand }>; summary: string }> = {
+  check: { load: () => import('./commands/check.js'), summary: 'check migration folders for errors and unsafe changes' },
+  schema: { load: () => import('./commands/schema.js'), summary: 'print the schema a migration folder produces (--at VERSION)' },
+  baseline: { load: () => import('./commands/baseline.js'), summary: 'record the history a database without one matches (--yes to write)' },
+  drift: { load: () => import('./commands/drift.js'), summary: 'list how the database differs from its applied migrations' },
+  trace: { load: () => import('./commands/trace.js'), summary: 'show the locks and rewrites of a pending migration (PostgreSQL, rolled back)' },
+  status: { load: () => import('./commands/status.js'), summary: 'show which migrations the database has applied, failed or lost' },
+  up: { load: () => import('./commands/up.js'), summary: 'apply pending migrations (--count N, --to VERSION)' },
+  down: { load: () => import('./commands/down.js'), summary: 'undo the last applied migrations (--count N, --to VERSION)' },
+  redo: { load: () => import('./commands/redo.js'), summary: 'undo the last applied migration and apply it again' },
+  docker: { load: () => import('./commands/docker.js'), summary: 'start, stop, reset (--yes) or show the container --target docker uses' },
+  force: { load: () => import('./commands/force.js'), summary: 'record the database as at a version after a failed migration was fixed (--to VERSION --yes)' },
 };
 
 function help(): string {
@@ -52,7 +42,8 @@ export async function main(argv: string[], given: CliIO): Promise<number> {
     return reportError(io, '', `unknown command "${name}"; run \`migration-lens --help\` for the list`);
   }
   try {
-    return await command.run(rest, io);
+    const { run } = await command.load();
+    return await run(rest, io);
   } catch (error) {
     // An engine bug must not read as "findings" (exit 1) in CI.
     return reportError(io, name, `internal error: ${(error as Error).stack ?? error}\nPlease report it with the file being checked.`);

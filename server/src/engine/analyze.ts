@@ -9,7 +9,7 @@ import type { MigrationSet } from './model/migration-set.js';
 import { initParsers } from './parse/index.js';
 import { RuleCache } from './rules/rule-cache.js';
 import { runRules } from './rules/run.js';
-import { ReplayProject } from './schema/project.js';
+import { ReplayProject, type ParseStore } from './schema/project.js';
 import type { SetReplay } from './schema/replay.js';
 
 export interface AnalyzeOptions extends DiscoverOptions {
@@ -19,13 +19,20 @@ export interface AnalyzeOptions extends DiscoverOptions {
    * absent, each call starts afresh.
    */
   session?: AnalysisSession;
+  /** Without a session: parse results kept on disk by an earlier run (the command line's `--cache`). */
+  parses?: ParseStore;
 }
 
 /** Parse results, replays and rule results kept from one analysis to the next. */
 export class AnalysisSession {
   readonly discovery = new DiscoveryMemo();
-  readonly project = new ReplayProject();
+  readonly project: ReplayProject;
   readonly rules = new RuleCache();
+
+  /** `parses`: parse results kept on disk by an earlier run (the command line's `--cache`). */
+  constructor(parses?: ParseStore) {
+    this.project = new ReplayProject(parses);
+  }
 
   /** Forgets what belongs to sets and folders no longer analysed (call with every set of the workspace). */
   retain(sets: readonly MigrationSet[]): void {
@@ -52,7 +59,7 @@ export async function initEngine(): Promise<void> {
  */
 export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOptions = {}): Analysis {
   const host = snapshotHost(diskHost);
-  const session = options.session ?? new AnalysisSession();
+  const session = options.session ?? new AnalysisSession(options.parses);
   const sets = discoverSets(paths, host, { ...options, memo: options.session?.discovery });
   const { project } = session;
   // Without explicit settings each set uses its nearest `.migration-lens.json`, read once per set.

@@ -5,10 +5,12 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadProjectConfig } from '../../engine/config/index.js';
-import { analyze, DIALECTS, initEngine, normalizePath, type Dialect, type FileHost } from '../../engine/index.js';
+import { snapshotHost } from '../../engine/host.js';
+import { analyze, DIALECTS, initEngine, normalizePath, type Analysis, type Dialect, type FileHost } from '../../engine/index.js';
 import { RULE_CATALOG } from '../../engine/rules/index.js';
 import { createNodeFileHost } from '../../node-file-host.js';
 import { isOneOf } from '../arguments.js';
+import { CheckCache, DEFAULT_CACHE_LOCATION } from '../check-cache.js';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CliIO } from '../io.js';
 import { formatJson } from '../output/json.js';
 import { formatSarif } from '../output/sarif.js';
@@ -21,6 +23,7 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const usage = `Usage: migration-lens check <paths...> [--format text|json|sarif] [--dialect postgres|mysql|mariadb] [--changed-since <git-ref>]
+                            [--cache [--cache-location <file>]]
        migration-lens check --explain <rule-id>
        migration-lens check --list-rules [--format text|json]
 
@@ -29,6 +32,9 @@ Checks every migration folder under the given files or folders.
   --dialect        check every set as this dialect instead of detecting it
   --changed-since  report findings only in files changed since <git-ref> (committed since the merge
                    base, uncommitted or untracked); the whole history is still replayed
+  --cache          keep what this run found and how each file parsed, and reuse it next time:
+                   a tree nothing changed in is not parsed again, and unchanged files never are
+  --cache-location the cache file (default ${DEFAULT_CACHE_LOCATION}, from the current folder)
   --explain        print a rule's documentation: what it reports, why, how to fix it, examples
   --list-rules     list every rule: id, category, dialects, default severity and what it reports
 Exit code: 0 no errors, 1 at least one error-severity finding, 2 bad usage, unreadable input or
@@ -43,6 +49,8 @@ interface CheckOptions {
   format: Format;
   dialect?: Dialect;
   changedSince?: string;
+  /** With `--cache`: where the cache file lives (absolute). */
+  cache?: string;
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -61,8 +69,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   const host = createNodeFileHost();
   reportConfigProblems(options.paths, host, io);
-  await initEngine();
-  const whole = analyze(options.paths, host, { dialect: options.dialect });
+  const whole = await analyzeWithCache(options, host, io);
   if (whole.sets.length === 0) return reportError(io, 'check', `nothing to check: no .sql migrations found under ${options.givenPaths.join(', ')}`);
   const analysis = changed ? { ...whole, findings: whole.findings.filter((finding) => changed.has(finding.file)) } : whole;
 
@@ -71,6 +78,25 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   else io.stdout(formatText(analysis, io.cwd, (file) => host.readFile(file)));
 
   return analysis.findings.some((finding) => finding.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The analysis, from the cache when `--cache` is given and nothing it read has changed. */
+async function analyzeWithCache(options: CheckOptions, host: FileHost, io: CliIO): Promise<Pick<Analysis, 'sets' | 'findings'>> {
+  if (options.cache === undefined) {
+    await initEngine();
+    return analyze(options.paths, host, { dialect: options.dialect });
+  }
+  const cache = CheckCache.open(options.cache);
+  const key = JSON.stringify([options.paths, options.dialect ?? '']);
+  const kept = cache.result(key, host);
+  if (kept) return kept;
+  await initEngine();
+  const recording = snapshotHost(host);
+  const { sets, findings } = analyze(options.paths, recording, { dialect: options.dialect, parses: cache.parses });
+  cache.keep(key, { sets, findings }, recording);
+  const problem = cache.save();
+  if (problem) io.stderr(`migration-lens check: warning: ${problem}\n`);
+  return { sets, findings };
 }
 
 function explain(id: string | undefined, io: CliIO): number {
@@ -111,12 +137,19 @@ function parseCheckArgs(argv: string[], cwd: string): CheckOptions | string {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', short: 'f' }, dialect: { type: 'string' }, 'changed-since': { type: 'string' } },
+      options: {
+        format: { type: 'string', short: 'f' },
+        dialect: { type: 'string' },
+        'changed-since': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+      },
     });
   } catch (error) {
     return `${(error as Error).message}; run \`migration-lens check --help\` for the options`;
   }
-  const { format = 'text', dialect, 'changed-since': changedSince } = parsed.values;
+  const { format = 'text', dialect, 'changed-since': changedSince, cache, 'cache-location': cacheLocation } = parsed.values;
+  if (cacheLocation !== undefined && !cache) return '--cache-location needs --cache';
   if (!isOneOf(format, FORMATS)) return `unknown format "${format}"; use one of ${FORMATS.join(', ')}`;
   if (dialect !== undefined && !isOneOf(dialect, DIALECTS)) {
     return `unknown dialect "${dialect}"; use one of ${DIALECTS.join(', ')}`;
@@ -134,5 +167,12 @@ function parseCheckArgs(argv: string[], cwd: string): CheckOptions | string {
     }
     paths.push(normalizePath(absolute));
   }
-  return { givenPaths: parsed.positionals, paths, format, dialect, ...(changedSince === undefined ? {} : { changedSince }) };
+  return {
+    givenPaths: parsed.positionals,
+    paths,
+    format,
+    dialect,
+    ...(changedSince === undefined ? {} : { changedSince }),
+    ...(cache ? { cache: resolve(cwd, cacheLocation ?? DEFAULT_CACHE_LOCATION) } : {}),
+  };
 }

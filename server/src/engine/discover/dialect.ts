@@ -81,18 +81,23 @@ function providerDialect(provider: string): Dialect | undefined {
  * project root (the first folder holding .git, .migration-lens.json, package.json or go.mod).
  */
 function fromProjectFiles({ root, host }: DialectInput): DialectChoice | undefined {
+  // Each file is asked for by name rather than by listing the folder: what was read is then
+  // exactly what the answer depends on (the command line's cache compares it).
   for (let dir = root; ; dir = dirname(dir)) {
-    const names = new Set((host.readDirectory(dir) ?? []).map((entry) => entry.name));
     for (const [name, find] of PROJECT_FILES) {
-      if (!names.has(name)) continue;
-      const found = find(host.readFile(joinPath(dir, name)) ?? '');
+      const text = host.readFile(joinPath(dir, name));
+      const found = text === undefined ? undefined : find(text);
       if (found) return { dialect: found.dialect, reason: `${found.what} in ${joinPath(dir, name)}` };
     }
-    if (PROJECT_ROOT_MARKERS.some((marker) => names.has(marker)) || dirname(dir) === dir) return undefined;
+    if (isProjectRoot(dir, host) || dirname(dir) === dir) return undefined;
   }
 }
 
-const PROJECT_ROOT_MARKERS = ['.git', '.migration-lens.json', 'package.json', 'go.mod'];
+/** A folder holding .git (a folder, or a file in a worktree), .migration-lens.json, package.json or go.mod. */
+function isProjectRoot(dir: string, host: FileHost): boolean {
+  const at = (name: string) => joinPath(dir, name);
+  return ['.git', '.migration-lens.json', 'package.json', 'go.mod'].some((name) => host.readFile(at(name)) !== undefined) || host.readDirectory(at('.git')) !== undefined;
+}
 
 type Finder = (text: string) => { dialect: Dialect; what: string } | undefined;
 

@@ -12,7 +12,7 @@
 // So "unchanged since" is an identity check for everything downstream (parse results, replays,
 // rule results), and a keystroke does not re-read a folder of thousands of migrations.
 
-import { basename, dirname, type FileHost } from '../host.js';
+import { basename, dirname, listingSignature, type FileHost } from '../host.js';
 import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { signalsOf } from './dialect.js';
 import { SQL_FILE, type Folder } from './folder.js';
@@ -54,7 +54,7 @@ export class DiscoveryMemo {
     const texts = new Map<string, string | undefined>();
     for (const path of candidates) {
       if (kept.listings.has(path)) {
-        if (listing(context.host.readDirectory(path)) !== kept.listings.get(path)) return this.find(folder, context, inputs, kept);
+        if (listingSignature(path, context.host.readDirectory(path)) !== kept.listings.get(path)) return this.find(folder, context, inputs, kept);
         continue;
       }
       const text = context.host.readFile(path);
@@ -101,7 +101,7 @@ export class DiscoveryMemo {
       },
       readDirectory: (path) => {
         const entries = context.host.readDirectory(path);
-        listings.set(path, listing(entries));
+        listings.set(path, listingSignature(path, entries));
         return entries;
       },
     };
@@ -116,8 +116,6 @@ export class DiscoveryMemo {
 
 const sameNames = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((name, i) => name === b[i]));
 
-const listing = (entries: readonly { name: string; isDirectory: boolean }[] | undefined): string =>
-  entries ? entries.map((entry) => `${entry.name}${entry.isDirectory ? '/' : ''}`).join('\n') : '\u0000';
 
 /**
  * The kept set with the parts of the files in `texts` collected again from their new text, or

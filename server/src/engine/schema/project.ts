@@ -5,7 +5,7 @@
 import type { FileHost } from '../host.js';
 import type { Statement } from '../model/changes.js';
 import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
-import type { Dialect } from '../model/source.js';
+import type { Dialect, SourceRange } from '../model/source.js';
 import { parseStatements } from '../parse/index.js';
 import { replayBaseline } from './baseline.js';
 import type { Schema } from './model.js';
@@ -19,6 +19,15 @@ export interface ParsedPart extends PartInput {
   end: number;
 }
 
+/**
+ * Parse results kept outside the process (the command line's `--cache`), by the text they were
+ * parsed from, the place in it and the dialect.
+ */
+export interface ParseStore {
+  get(text: string, range: SourceRange, dialect: Dialect): Statement[] | undefined;
+  set(text: string, range: SourceRange, dialect: Dialect, statements: Statement[]): void;
+}
+
 export class ReplayProject {
   /** One entry per part slot (dialect, file, direction): the last text parsed there. */
   private readonly parsed = new Map<string, ParsedPart>();
@@ -28,6 +37,8 @@ export class ReplayProject {
   private version = 0;
   /** One entry per (dialect, baseline file): the last text replayed, so an unchanged file keeps its Schema's identity. */
   private readonly baselines = new Map<string, { text: string; schema: Schema }>();
+
+  constructor(private readonly store?: ParseStore) {}
 
   /**
    * The part's statements and cache key, parsing only when its text changed. Undefined when the
@@ -53,9 +64,17 @@ export class ReplayProject {
     if (previous && previous.start === start && previous.end === end && (previous.text === text || previous.text.slice(start, end) === text.slice(start, end))) {
       return previous;
     }
-    const parsed: ParsedPart = { key: `${slot}\u0000${++this.version}`, text, start, end, statements: parseStatements(text, part.range, dialect) };
+    const parsed: ParsedPart = { key: `${slot}\u0000${++this.version}`, text, start, end, statements: this.parse(text, part.range, dialect) };
     this.parsed.set(slot, parsed);
     return parsed;
+  }
+
+  private parse(text: string, range: SourceRange, dialect: Dialect): Statement[] {
+    const stored = this.store?.get(text, range, dialect);
+    if (stored) return stored;
+    const statements = parseStatements(text, range, dialect);
+    this.store?.set(text, range, dialect, statements);
+    return statements;
   }
 
   statements(part: MigrationPart, dialect: Dialect, host: FileHost): readonly Statement[] | undefined {

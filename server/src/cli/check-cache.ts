@@ -1,0 +1,144 @@
+// `check --cache`: what the last run found and how every file parsed, kept on disk for the next
+// run (a CI job that restores the folder between runs, or the same command again). Keyed by the
+// build of migration-lens that wrote it (a hash of its own code), so a new version never reads
+// an old one's results.
+// - The whole result is reused when every file and folder the last analysis read reads the same
+//   (and the command was given the same paths and options): then nothing is parsed at all.
+// - Otherwise the analysis runs, and every file whose text was parsed before is not parsed again.
+// A cache that cannot be read is ignored (and rewritten); one that cannot be written costs a
+// warning, never the check.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { listingSignature, type SnapshotHost } from '../engine/host.js';
+import type { Analysis, FileHost, Finding, MigrationSet } from '../engine/index.js';
+import type { Statement } from '../engine/model/changes.js';
+import type { Dialect, SourceRange } from '../engine/model/source.js';
+import type { ParseStore } from '../engine/schema/project.js';
+
+/** Where `--cache` keeps its file when `--cache-location` does not say. */
+export const DEFAULT_CACHE_LOCATION = '.migration-lens/cache/check.json';
+
+interface StoredRun {
+  /** Every file the analysis read, with a hash of its text (null: it did not exist). */
+  reads: [string, string | null][];
+  /** Every folder it listed, with its entries. */
+  listings: [string, string][];
+  sets: MigrationSet[];
+  findings: Finding[];
+}
+
+interface CacheFile {
+  build: string;
+  /** By the command's paths and options. */
+  runs: Record<string, StoredRun>;
+}
+
+/** Beside the results, read only when the analysis has to run. */
+interface ParsesFile {
+  build: string;
+  /** Statements by the hash of the text, place and dialect they were parsed from. */
+  parses: Record<string, Statement[]>;
+}
+
+export class CheckCache {
+  private readonly used = new Map<string, Statement[]>();
+  private readonly runs: Record<string, StoredRun>;
+  private storedParses: Record<string, Statement[]> | undefined;
+
+  private constructor(
+    private readonly location: string,
+    private readonly build: string,
+    stored: Record<string, StoredRun>,
+  ) {
+    this.runs = { ...stored };
+  }
+
+  /** The cache at `location`, empty when there is none or it was written by another build. */
+  static open(location: string): CheckCache {
+    const build = currentBuild();
+    const stored = readJson<CacheFile>(location, build);
+    return new CheckCache(location, build, stored?.runs ?? {});
+  }
+
+  /** The last result of the command `key`, if everything it read still reads the same. */
+  result(key: string, host: FileHost): Pick<Analysis, 'sets' | 'findings'> | undefined {
+    const run = this.runs[key];
+    if (!run) return undefined;
+    const same = run.reads.every(([path, hash]) => textHash(host.readFile(path)) === hash) && run.listings.every(([path, entries]) => listingSignature(path, host.readDirectory(path)) === entries);
+    return same ? { sets: run.sets, findings: run.findings } : undefined;
+  }
+
+  /** Parse results to reuse, recording which ones this run used. */
+  get parses(): ParseStore {
+    const stored = (this.storedParses ??= readJson<ParsesFile>(this.parsesLocation, this.build)?.parses ?? {});
+    const key = (text: string, range: SourceRange, dialect: Dialect) => createHash('sha1').update(`${dialect}\u0000${range.start}\u0000${range.end}\u0000`).update(text).digest('base64');
+    return {
+      get: (text, range, dialect) => {
+        const id = key(text, range, dialect);
+        const statements = stored[id];
+        if (statements) this.used.set(id, statements);
+        return statements;
+      },
+      set: (text, range, dialect, statements) => void this.used.set(key(text, range, dialect), statements),
+    };
+  }
+
+  /** Keeps the result of command `key` with what it read. */
+  keep(key: string, analysis: Pick<Analysis, 'sets' | 'findings'>, read: SnapshotHost): void {
+    this.runs[key] = {
+      reads: [...read.files].map(([path, text]) => [path, textHash(text)]),
+      listings: [...read.directories].map(([path, entries]) => [path, listingSignature(path, entries)]),
+      sets: analysis.sets,
+      findings: analysis.findings,
+    };
+  }
+
+  /**
+   * Writes the results kept and the parses this run used (others are dropped). Returns what went
+   * wrong, if it could not.
+   */
+  save(): string | undefined {
+    try {
+      mkdirSync(dirname(this.location), { recursive: true });
+      writeAtomically(this.location, { build: this.build, runs: this.runs } satisfies CacheFile);
+      writeAtomically(this.parsesLocation, { build: this.build, parses: Object.fromEntries(this.used) } satisfies ParsesFile);
+      return undefined;
+    } catch (error) {
+      return `could not write the cache ${this.location} (${(error as Error).message}); the next run checks everything again`;
+    }
+  }
+
+  private get parsesLocation(): string {
+    return this.location.replace(/(\.json)?$/, '.parses.json');
+  }
+}
+
+/** The JSON at `path` if this build wrote it; undefined when missing, unreadable or another build's. */
+function readJson<T extends { build: string }>(path: string, build: string): T | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as T;
+    return stored.build === build ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written aside and moved into place, so a killed run never leaves half a file. */
+function writeAtomically(path: string, value: unknown): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(value));
+  renameSync(temporary, path);
+}
+
+const textHash = (text: string | undefined): string | null => (text === undefined ? null : createHash('sha1').update(text).digest('base64'));
+
+
+let build: string | undefined;
+
+/** A hash of the running migration-lens code itself: results of any other build are not reused. */
+function currentBuild(): string {
+  build ??= createHash('sha1').update(readFileSync(__filename)).digest('base64');
+  return build;
+}

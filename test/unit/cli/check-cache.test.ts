@@ -1,0 +1,90 @@
+// `check --cache`: the same output as without it, whatever changed between runs, and a cache it
+// cannot read or write never fails the check.
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyze, initEngine } from '../../../server/src/engine/index.js';
+import type { Statement } from '../../../server/src/engine/model/changes.js';
+import { createNodeFileHost } from '../../../server/src/node-file-host.js';
+import { runCli, tempWorkspace } from './helpers.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+
+/** The radarr fixture (both trees) in a temporary workspace. */
+function workspace(t: Parameters<typeof tempWorkspace>[0]): string {
+  const root = tempWorkspace(t, {});
+  cpSync(join(FIXTURES, 'radarr'), join(root, 'radarr'), { recursive: true });
+  return root;
+}
+
+const check = (root: string, ...more: string[]) => runCli(['check', 'radarr', '--format', 'json', ...more], root);
+
+test('a second run reads the results from the cache and prints exactly what the first printed', async (t) => {
+  const root = workspace(t);
+  const plain = await check(root);
+  const first = await check(root, '--cache');
+  assert.ok(existsSync(join(root, '.migration-lens/cache/check.json')));
+  const second = await check(root, '--cache');
+  assert.deepEqual([first.code, first.stdout], [plain.code, plain.stdout]);
+  assert.deepEqual([second.code, second.stdout], [plain.code, plain.stdout]);
+});
+
+test('after an edit, a new file, a deleted file or another option, the cached run prints what a run without the cache prints', async (t) => {
+  const root = workspace(t);
+  await check(root, '--cache');
+  const postgres = join(root, 'radarr/migrations/postgres');
+  const changes: [string, () => void][] = [
+    ['an edit', () => appendFileSync(join(postgres, '003_file_organization.up.sql'), '\nALTER TABLE movies ADD COLUMN zz integer;\n')],
+    ['a new file', () => writeFileSync(join(postgres, '011_late.up.sql'), 'CREATE INDEX late_idx ON movies (title);\n')],
+    ['a deleted file', () => rmSync(join(postgres, '011_late.up.sql'))],
+    ['a renamed file', () => renameSync(join(postgres, '008_collections_and_parse.up.sql'), join(postgres, '012_collections_and_parse.up.sql'))],
+    ['settings', () => writeFileSync(join(root, '.migration-lens.json'), JSON.stringify({ rules: { 'ban-drop-table': 'off' } }))],
+  ];
+  for (const [what, change] of changes) {
+    change();
+    const cached = await check(root, '--cache');
+    const plain = await check(root);
+    assert.deepEqual([cached.code, cached.stdout], [plain.code, plain.stdout], `after ${what}`);
+  }
+  const dialect = await check(root, '--cache', '--dialect', 'mysql');
+  assert.deepEqual(dialect.stdout, (await check(root, '--dialect', 'mysql')).stdout, 'another --dialect is another result');
+});
+
+test('a broken or foreign cache is ignored, and one that cannot be written costs a warning', async (t) => {
+  const root = workspace(t);
+  const plain = await check(root);
+  mkdirSync(join(root, '.migration-lens/cache'), { recursive: true });
+  writeFileSync(join(root, '.migration-lens/cache/check.json'), '{"build": "other", "runs": {');
+  const broken = await check(root, '--cache');
+  assert.deepEqual([broken.code, broken.stdout, broken.stderr], [plain.code, plain.stdout, '']);
+  assert.doesNotThrow(() => JSON.parse(readFileSync(join(root, '.migration-lens/cache/check.json'), 'utf8')), 'rewritten whole');
+
+  writeFileSync(join(root, 'not-a-folder'), '');
+  const unwritable = await check(root, '--cache', '--cache-location', 'not-a-folder/cache.json');
+  assert.deepEqual([unwritable.code, unwritable.stdout], [plain.code, plain.stdout]);
+  assert.match(unwritable.stderr, /warning: could not write the cache .*not-a-folder\/cache\.json .*the next run checks everything again/);
+
+  const misuse = await check(root, '--cache-location', 'x.json');
+  assert.deepEqual([misuse.code, misuse.stderr], [2, 'migration-lens check: --cache-location needs --cache\n']);
+});
+
+test('statements read back from the cache analyse exactly like freshly parsed ones', async () => {
+  await initEngine();
+  const host = createNodeFileHost();
+  const fresh = analyze([FIXTURES], host);
+  // Every parse goes through JSON, as it does through the cache file.
+  const kept = new Map<string, string>();
+  const key = (text: string, range: { start: number; end: number }, dialect: string) => `${dialect}:${range.start}:${range.end}:${text}`;
+  const store = {
+    get: (text: string, range: { start: number; end: number }, dialect: string) => {
+      const json = kept.get(key(text, range, dialect));
+      return json === undefined ? undefined : (JSON.parse(json) as Statement[]);
+    },
+    set: (text: string, range: { start: number; end: number }, dialect: string, statements: Statement[]) => void kept.set(key(text, range, dialect), JSON.stringify(statements)),
+  };
+  analyze([FIXTURES], host, { parses: store });
+  const roundTripped = analyze([FIXTURES], host, { parses: store });
+  assert.ok(kept.size > 50);
+  assert.deepEqual(roundTripped.findings, fresh.findings);
+});
