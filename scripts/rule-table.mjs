@@ -12,12 +12,10 @@ const END = '<!-- rules:end -->';
 const readme = fileURLToPath(new URL('../README.md', import.meta.url));
 
 const { RULE_CATALOG } = await tsImport('../server/src/engine/rules/index.ts', import.meta.url);
+const { catalogEntry, dialectList } = await tsImport('../server/src/engine/rules/catalog-entry.ts', import.meta.url);
 
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const dialects = (list) => (list.length === 3 ? 'all' : list.join(', '));
-const rows = RULE_CATALOG.map((rule) =>
-  [`\`${rule.id}\``, rule.category, dialects(rule.dialects), rule.optIn ? `off (opt-in; ${rule.severity})` : rule.severity, cell(rule.docs.summary)].join(' | '),
-);
+const rows = RULE_CATALOG.map(catalogEntry).map((rule) => [`\`${rule.id}\``, rule.category, dialectList(rule.dialects), rule.defaultLevel, cell(rule.summary)].join(' | '));
 const table = ['| Rule | Category | Dialects | Default | What it reports |', '|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)].join('\n');
 
 if (!process.argv.includes('--write')) {

@@ -1,14 +1,15 @@
 // Activation: one output channel, the language client, its status item and the commands.
 // The client stays thin: it never reads SQL itself; everything it shows comes from the server.
 
-import { commands, window, type ExtensionContext } from 'vscode';
+import { commands, Uri, window, type ExtensionContext } from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { checkWorkspace } from './check-workspace.js';
 import { registerDatabaseCommands } from './database/commands.js';
+import { failedState, offerWaysOutOfRefusal } from './database/repair.js';
 import { createLanguageClient } from './language-client.js';
-import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
+import { OPEN_CREATED_FILES_COMMAND, SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
 import { createSchemaView } from './schema-view.js';
-import { showRuleDocs } from './show-rule-docs.js';
+import { registerRuleDocsProvider, showRuleDocs } from './show-rule-docs.js';
 import { createServerStatusItem } from './status-bar.js';
 
 const SHOW_OUTPUT = 'migrationLens.showOutput';
@@ -27,17 +28,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
     });
   };
 
-  // The server's RequestFailed answers say what happened and what to do: shown as they are.
+  const databaseOutput = window.createOutputChannel('Migration Lens: Database');
+  // The server's RequestFailed answers say what happened and what to do: shown as they are; a run
+  // refused over a migration that failed part-way comes with the ways out.
   const guardDatabaseCommand = <A extends unknown[]>(what: string, command: (...args: A) => Promise<unknown>) =>
     (...args: A) =>
       command(...args).catch((error: unknown) => {
         if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) {
           output.warn(`${what}: ${error.message}`);
-          void window.showErrorMessage(`Migration Lens ${what}: ${error.message}`);
+          const failed = failedState(error);
+          if (failed) void offerWaysOutOfRefusal(languageClient, databaseOutput, failed, error.message);
+          else void window.showErrorMessage(`Migration Lens ${what}: ${error.message}`);
         } else reportFailure(what)(error);
         return undefined;
       });
-  const databaseOutput = window.createOutputChannel('Migration Lens: Database');
   registerDatabaseCommands(context, languageClient, databaseOutput, guardDatabaseCommand);
   createSchemaView(context, languageClient);
 
@@ -52,8 +56,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('migrationLens.checkWorkspace', () =>
       checkWorkspace(languageClient).catch(reportFailure('could not check the workspace')),
     ),
+    registerRuleDocsProvider(languageClient),
     commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (rule: string | undefined) =>
       showRuleDocs(languageClient, rule).catch(reportFailure('could not show the rule documentation')),
+    ),
+    // A quick fix that created migration files opens them once its edit is applied.
+    commands.registerCommand(OPEN_CREATED_FILES_COMMAND, (...uris: string[]) =>
+      Promise.all(uris.map((uri) => window.showTextDocument(Uri.parse(uri), { preview: false }))).catch(reportFailure('could not open the new files')),
     ),
   );
 

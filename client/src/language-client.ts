@@ -3,6 +3,7 @@
 
 import { workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
 
 /** Files whose creation, change or deletion can change a finding without an open editor. */
 const WATCHED_FILES = ['**/*.sql', '**/migration_lock.toml', '**/.migration-lens.json', '**/*.conf'];
@@ -22,6 +23,8 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
     ],
     synchronize: { configurationSection: 'migrationLens', fileEvents: watchers },
     outputChannel,
+    // Hovers link to a rule's documentation through this command, and only this one.
+    markdown: { isTrusted: { enabledCommands: [SHOW_RULE_DOCS_COMMAND] } },
   };
   // The id makes the client read `migrationLens.trace.server` for protocol tracing.
   return new LanguageClient('migrationLens', 'Migration Lens', serverOptions, clientOptions);

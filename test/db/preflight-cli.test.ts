@@ -25,7 +25,7 @@ test('a session holding a lock on a table a pending migration alters makes up re
 
     const refused = await runCli(['up', '.', '--target', database.url!], root);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, new RegExp(`^migration-lens up: error: A session holds locks on tables the pending migrations change \\(users, orders\\) on \\S+, .*: pid ${pid} user \\S+ \\(nightly-report\\), idle in transaction, transaction since [^,]+ holding users \\(AccessShareLock\\), last query: SELECT count\\(\\*\\) FROM users\\. Let it finish, or end it, then run again\\.\\n$`));
+    assert.match(refused.stderr, new RegExp(`^migration-lens up: A session holds locks on tables the pending migrations change \\(users, orders\\) on \\S+, .*: pid ${pid} user \\S+ \\(nightly-report\\), idle in transaction, transaction since [^,]+ holding users \\(AccessShareLock\\), last query: SELECT count\\(\\*\\) FROM users\\. Let it finish, or end it, then run again\\.\\n$`));
     assert.equal(refused.stdout, '', 'nothing ran');
 
     await holder.query('COMMIT');
@@ -47,7 +47,7 @@ test('MySQL migrations against the PostgreSQL URL are refused before any stateme
   try {
     const refused = await runCli(['up', '.', '--target', database.url!], root);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /^migration-lens up: error: The migrations in \S+ are written for MySQL \(.+\), but \S+ runs PostgreSQL [^:]+: point the target at a MySQL server, or correct the set's dialect in \.migration-lens\.json if the detection is wrong\.\n$/);
+    assert.match(refused.stderr, /^migration-lens up: The migrations in \S+ are written for MySQL \(.+\), but \S+ runs PostgreSQL [^:]+: point the target at a MySQL server, or correct the set's dialect in \.migration-lens\.json if the detection is wrong\.\n$/);
     await observer.connect();
     const { rows } = await observer.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
     assert.deepEqual(rows, [], 'not even the tracking table was created');

@@ -1,6 +1,7 @@
-// A migration failing half-way leaves exactly its framework's failed state, and the message
-// points at the failing line; an applied migration edited afterwards is detected where the
-// framework stores a checksum.
+// A migration failing half-way leaves its framework's failed state, and the message points at
+// the failing line and names the statements that took effect; one rolled back entirely leaves the
+// state as it was before (not dirty, not failed). An applied migration edited afterwards is
+// detected where the framework stores a checksum.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,9 +37,25 @@ const cases: Case[] = [
       return { file: write(join(root, '000006_broken.up.sql'), BROKEN), line: 3 };
     },
     async expectRecord(connection) {
-      assert.deepEqual(await connection.query('SELECT version::text AS version, dirty FROM schema_migrations'), [{ version: '6', dirty: true }]);
+      // golang-migrate itself would leave 6 dirty; nothing of 6 remains, so the version is 5 again, clean.
+      assert.deepEqual(await connection.query('SELECT version::text AS version, dirty FROM schema_migrations'), [{ version: '5', dirty: false }]);
     },
     rolledBack: true,
+    keepsFailedState: false,
+  },
+  {
+    framework: 'golang-migrate',
+    fixture: 'golang-migrate/mysql',
+    kind: 'mysql',
+    addBroken(root) {
+      writeFileSync(join(root, '000006_broken.down.sql'), 'DROP TABLE broken_first;\n');
+      return { file: write(join(root, '000006_broken.up.sql'), BROKEN), line: 3 };
+    },
+    async expectRecord(connection) {
+      const rows = await connection.query<{ version: unknown; dirty: unknown }>('SELECT version, dirty FROM schema_migrations');
+      assert.deepEqual(rows.map((r) => [String(r.version), Number(r.dirty)]), [['6', 1]], 'the first statement took effect: 6 stays dirty');
+    },
+    rolledBack: false,
     keepsFailedState: true,
   },
   {
@@ -63,13 +80,16 @@ const cases: Case[] = [
       return { file: write(join(root, '20240401000000_broken/migration.sql'), BROKEN), line: 3 };
     },
     async expectRecord(connection) {
-      const rows = await connection.query<{ finished_at: unknown; logs: string }>(`SELECT finished_at, logs FROM _prisma_migrations WHERE migration_name = '20240401000000_broken'`);
+      const rows = await connection.query<{ finished_at: unknown; rolled_back_at: unknown; logs: string }>(
+        `SELECT finished_at, rolled_back_at, logs FROM _prisma_migrations WHERE migration_name = '20240401000000_broken'`,
+      );
       assert.equal(rows.length, 1);
       assert.equal(rows[0].finished_at, null);
+      assert.notEqual(rows[0].rolled_back_at, null, 'recorded as `prisma migrate resolve --rolled-back` would');
       assert.match(rows[0].logs, /missing_column/);
     },
     rolledBack: true,
-    keepsFailedState: true,
+    keepsFailedState: false,
   },
   {
     framework: 'flyway',
@@ -107,6 +127,7 @@ for (const c of cases) {
       assert.equal(result.failure.location?.line, broken.line);
       if (c.kind !== 'mysql') assert.equal(result.failure.location?.column, 8, 'PostgreSQL position of missing_column');
       assert.equal(result.failure.rolledBack, c.rolledBack);
+      assert.deepEqual(result.failure.tookEffect, c.rolledBack ? [] : [{ line: 1, text: 'CREATE TABLE broken_first (id int)' }]);
       await c.expectRecord(connection);
       const tableLeft = await connection.query(
         connection.dialect === 'postgres'

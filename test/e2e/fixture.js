@@ -25,7 +25,7 @@ module.exports = {
     message: 'A foreign key of `invoices` references table `shipments`, which no migration creates.',
   },
   migrationCount: 5,
-  // "Migrate Up" on the embedded database: four migrations apply, the broken one fails (rolled back, dirty).
+  // "Migrate Up" on the embedded database, confirmed: four migrations apply, the broken one fails, rolled back (pending again, not dirty).
   run: {
     failing: '000005_create_invoices',
     failingLabel: '000005 create_invoices',

@@ -40,3 +40,14 @@ test('fixes of findings under the cursor become quick fixes; others do not', () 
   const elsewhere = { line: 5, character: 0 };
   assert.deepEqual(quickFixes(analysis.findings, { start: elsewhere, end: elsewhere }), []);
 });
+
+test('a fix that creates files creates them, then opens them through the client command', () => {
+  const created = '/work/app/db/migrations/002_next.up.sql';
+  const withNewFile = { ...finding, fixes: [{ title: 'Move it to its own migration', edits: [...finding.fixes[0].edits, { file: created, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'SELECT 1;\n' }] }] };
+  const cursor = { line: 0, character: character + 2 };
+  const [action] = quickFixes([withNewFile], { start: cursor, end: cursor }, (path) => path !== created);
+  assert.deepEqual(action.edit?.documentChanges?.[0], { kind: 'create', uri: pathToFileURL(created).href, options: { ignoreIfExists: true } });
+  assert.deepEqual(action.command, { title: 'Open the new files', command: 'migrationLens.openCreatedFiles', arguments: [pathToFileURL(created).href] });
+  const [plain] = quickFixes(analysis.findings, { start: cursor, end: cursor });
+  assert.equal(plain.command, undefined, 'a fix that only edits opens nothing');
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, HoverRequest, type CodeAction, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
-import { RuleDocsRequest } from '../../server/src/lsp/protocol.js';
+import { RuleDocsRequest, RuleListRequest } from '../../server/src/lsp/protocol.js';
 import { tempWorkspace } from '../unit/cli/helpers.js';
 import { LspTestClient } from './lsp-client.js';
 
@@ -19,12 +19,17 @@ async function startWithMysqlSet(t: Parameters<typeof LspTestClient.start>[0]) {
   return { client, connection: client.connection, uri };
 }
 
-test('hovering a statement shows its lock and the docs of the finding there', async (t) => {
+test('hovering a statement shows the findings there first, then its lock, then a link to the rule docs', async (t) => {
   const { connection, uri } = await startWithMysqlSet(t);
   const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 6 } });
-  const value = (hover?.contents as MarkupContent).value;
-  assert.match(value, /\*\*Lock:\*\* takes ALGORITHM=COPY, LOCK=SHARED on `movies`: blocks writes until it finishes/);
-  assert.match(value, /\*\*mysql-alter-blocks-writes\*\*: Reports ALTER TABLE/);
+  const sections = (hover?.contents as MarkupContent).value.split('\n\n---\n\n');
+  assert.equal(sections.length, 3, sections.join('\n|\n'));
+  // The message as markdown: its names in backticks render as code.
+  assert.match(sections[0], /^\*\*warning\*\* `mysql-alter-blocks-writes`: .*`movies`/);
+  assert.match(sections[1], /^\*\*Lock:\*\* takes ALGORITHM=COPY, LOCK=SHARED on `movies`: blocks writes until it finishes/);
+  const link = `command:migrationLens.showRuleDocs?${encodeURIComponent('["mysql-alter-blocks-writes"]')}`;
+  assert.equal(sections[2], `[Documentation of mysql-alter-blocks-writes](${link})`);
+  assert.doesNotMatch(sections.join(''), /Reports ALTER TABLE/, 'the rule docs are a link away, not in the hover');
 });
 
 test('every finding offers ignore comments and its documentation', async (t) => {
@@ -46,8 +51,12 @@ test('every finding offers ignore comments and its documentation', async (t) => 
   ]);
   const docs = byTitle.get('Show documentation for mysql-alter-blocks-writes');
   assert.deepEqual(docs?.command?.arguments, ['mysql-alter-blocks-writes']);
+  // A proper kind: the editor drops (and warns about) actions of the empty kind in "Quick Fix…".
+  assert.deepEqual([...new Set(actions.map((action) => action.kind))], ['quickfix']);
   const { markdown } = await connection.sendRequest(RuleDocsRequest, { rule: 'mysql-alter-blocks-writes' });
   assert.match(markdown ?? '', /^# mysql-alter-blocks-writes\n/);
+  const { rules } = await connection.sendRequest(RuleListRequest);
+  assert.deepEqual(rules.find((rule) => rule.id === 'mysql-alter-blocks-writes')?.summary, markdown?.split('\n')[4]);
 });
 
 test('the inserted comments silence the finding', async (t) => {

@@ -40,11 +40,12 @@ export class LspTestClient {
   /**
    * Starts dist/server.js --stdio and initializes it with `folder` as the workspace. With
    * `settings`, the client answers the server's workspace/configuration pulls with them; `env`
-   * is the server's environment (a fake `docker` first on PATH).
+   * is the server's environment (a fake `docker` first on PATH); `server` another build of it
+   * (the one a .vsix holds).
    */
-  static async start(t: TestContext, folder: string, settings?: Record<string, unknown>, env?: NodeJS.ProcessEnv): Promise<LspTestClient> {
-    if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run build\` first (npm test does).`);
-    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+  static async start(t: TestContext, folder: string, settings?: Record<string, unknown>, env?: NodeJS.ProcessEnv, server = serverJs): Promise<LspTestClient> {
+    if (!existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` first (npm test does).`);
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(connection);
     if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => settings));

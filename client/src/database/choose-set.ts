@@ -8,12 +8,16 @@ import { setHolding, setItemText, setOfActiveEditor } from '../set-item.js';
 
 /**
  * What a command may be invoked with: `{ root }` (a Migrations view row, with the migration's
- * `version` on migration rows), or the Uri of a file or folder in a set (explorer menus).
+ * `version` on migration rows), or the Uri of a file or folder in a set (explorer menus). A
+ * caller that has already asked the user may pass `runDespiteErrors` to Migrate Up.
  */
-export type SetArgument = { root?: string; version?: string } | Uri | undefined;
+export type SetArgument = { root?: string; version?: string; runDespiteErrors?: boolean } | Uri | undefined;
 
 /** The migration version a command was invoked on, if any. */
 export const versionOf = (argument: SetArgument): string | undefined => (argument instanceof Uri ? undefined : argument?.version);
+
+/** Whether the caller has confirmed running migrations with error findings. */
+export const runDespiteErrorsOf = (argument: SetArgument): boolean => !(argument instanceof Uri) && argument?.runDespiteErrors === true;
 
 export async function chooseSet(client: LanguageClient, argument: SetArgument, purpose: string): Promise<MigrationSetSummary | undefined> {
   const { sets } = await client.sendRequest(ListSetsRequest);

@@ -16,10 +16,14 @@ import {
   TraceRequest,
   UpRequest,
   type MigrationSetSummary,
+  type RunReport,
   type TargetParams,
 } from '../../../server/src/lsp/protocol.js';
 import { setFolder } from '../set-item.js';
-import { chooseSet, versionOf, type SetArgument } from './choose-set.js';
+import { chooseSet, runDespiteErrorsOf, versionOf, type SetArgument } from './choose-set.js';
+import { confirmRunDespiteErrors } from './confirm-errors.js';
+import { registerOwnDatabaseCommands } from './own-database-commands.js';
+import { isOwnDatabase } from './repair.js';
 import { createMigrationsView, READ_STATUS_COMMAND } from './migrations-tree.js';
 import { notifyRun, offerOutput, pickFromStatus, writeDifferences, writeRun, writeStatus } from './report.js';
 import { requestWithProgress } from './run-request.js';
@@ -54,6 +58,14 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     return requestWithProgress(client, type, wire as P, { title, cancellable });
   };
 
+  /** After a run: the view read again (with what a failure left), the output's lines, the notification. */
+  const finished = (params: TargetParams & Prepared, title: string, report: RunReport, nothingToDo: string) => {
+    if (report.failure && !report.failure.rolledBack) tree.rememberOutcome(params.root, report.failure.version, report.failure.outcome);
+    tree.refresh(params.root);
+    writeRun(output, title, report);
+    notifyRun(output, report, nothingToDo, { root: params.root, own: isOwnDatabase(params.target) });
+  };
+
   const register = (id: string, what: string, command: Command) =>
     context.subscriptions.push(commands.registerCommand(`migrationLens.${id}`, guard(what, command)));
 
@@ -72,10 +84,13 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     const what = to ? `every pending migration up to ${to}` : count === 1 ? 'the next pending migration' : 'every pending migration';
     const params = await prepare(argument, 'migrate up', (folder) => `apply ${what} of ${folder}`);
     if (!params) return undefined;
-    const report = await run(UpRequest, { ...params, count: to ? undefined : count, to }, `migrating ${folderOf(params.set)} up`, true);
-    tree.refresh(params.root);
-    writeRun(output, `Up ${folderOf(params.set)}`, report);
-    notifyRun(output, report, `every migration of ${folderOf(params.set)} is already applied on ${report.target}.`);
+    const request = { ...params, count: to ? undefined : count, to, runDespiteErrors: runDespiteErrorsOf(argument) };
+    let report = await run(UpRequest, request, `migrating ${folderOf(params.set)} up`, true);
+    if (report.errorsToConfirm) {
+      if (!(await confirmRunDespiteErrors(report.errorsToConfirm))) return report;
+      report = await run(UpRequest, { ...request, runDespiteErrors: true }, `migrating ${folderOf(params.set)} up`, true);
+    }
+    finished(params, `Up ${folderOf(params.set)}`, report, `every migration of ${folderOf(params.set)} is already applied on ${report.target}.`);
     return report;
   };
   register('migrateUp', 'could not apply the migrations', up(undefined));
@@ -88,9 +103,7 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     const params = await prepare(argument, 'migrate down', (folder) => `undo ${what} of ${folder}`);
     if (!params || !(await confirmDestructive(`Undo ${what} of ${folderOf(params.set)} on ${params.description}?`, 'Their down parts run: what they drop is gone.', 'Undo'))) return undefined;
     const report = await run(DownRequest, { ...params, ...(to ? { to } : { count: 1 }) }, `undoing ${what} of ${folderOf(params.set)}`, true);
-    tree.refresh(params.root);
-    writeRun(output, `Down ${folderOf(params.set)}`, report);
-    notifyRun(output, report, `no migration of ${folderOf(params.set)} after ${to ?? 'the first'} is applied on ${report.target}: nothing to undo.`);
+    finished(params, `Down ${folderOf(params.set)}`, report, `no migration of ${folderOf(params.set)} after ${to ?? 'the first'} is applied on ${report.target}: nothing to undo.`);
     return report;
   };
   register('migrateDownOne', 'could not undo the migration', down);
@@ -100,9 +113,7 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     const params = await prepare(argument, 'redo', (folder) => `redo the last applied migration of ${folder}`);
     if (!params || !(await confirmDestructive(`Redo the last applied migration of ${folderOf(params.set)} on ${params.description}?`, 'Its down part runs, then its up part: data the down part drops is gone.', 'Redo'))) return undefined;
     const report = await run(RedoRequest, params, `redoing the last migration of ${folderOf(params.set)}`);
-    tree.refresh(params.root);
-    writeRun(output, `Redo ${folderOf(params.set)}`, report);
-    notifyRun(output, report, `no migration of ${folderOf(params.set)} is applied on ${report.target}: nothing to redo.`);
+    finished(params, `Redo ${folderOf(params.set)}`, report, `no migration of ${folderOf(params.set)} is applied on ${report.target}: nothing to redo.`);
     return report;
   });
 
@@ -192,7 +203,14 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     return outcome;
   });
 
-  context.subscriptions.push(commands.registerCommand('migrationLens.setPassword', guard('could not store the password', () => setPassword(context, client))));
+  registerOwnDatabaseCommands({ context, client, output, tree, register, prepare, run, confirmDestructive });
+
+  context.subscriptions.push(
+    commands.registerCommand('migrationLens.setPassword', guard('could not store the password', async (argument) => {
+      const set = await chooseSet(client, argument, 'database password');
+      if (set) await setPassword(context, client, set);
+    })),
+  );
 }
 
 const folderOf = setFolder;

@@ -8,7 +8,7 @@ type State = MigrationStatusItem['state'];
 export const STATE_WORDS: Record<State, string> = {
   applied: 'applied',
   pending: 'pending',
-  failed: 'failed (dirty)',
+  failed: 'failed part-way',
   changed: 'applied, file changed since',
   missing: 'applied, file missing',
 };

@@ -1,21 +1,26 @@
-// The Migrations view: each migration set, and under it every migration with its state in the
-// target database (applied, pending, failed/dirty, changed since it was applied, applied but its
-// file missing) and when it was applied. The server reads the state (migrationLens/status); a
-// target that is not on this machine is read only when asked, since each read asks first.
+// The Migrations view: each migration set with the database it runs on (its own, named after it,
+// for the embedded and Docker targets), and under it every migration with its state there
+// (applied, pending, failed part-way, changed since it was applied, applied but its file missing)
+// and when it was applied. The server reads the state (migrationLens/status); a target that is
+// not on this machine is read only when asked, since each read asks first. A set with no database
+// of its dialect gets the actions that give it one instead (set-database-rows.ts).
 
 import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window, workspace, type ExtensionContext, type TreeDataProvider } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DescribeTargetRequest, ListSetsRequest, StatusRequest, type MigrationSetSummary, type MigrationStatusItem, type StatusResult } from '../../../server/src/lsp/protocol.js';
+import { ListSetsRequest, SetDatabasesRequest, StatusRequest, type MigrationSetSummary, type MigrationStatusItem, type SetDatabase, type StatusResult } from '../../../server/src/lsp/protocol.js';
 import { refreshWhenVisible } from '../refresh-when-visible.js';
 import { setFolder, setItemText } from '../set-item.js';
 import { STATE_ICONS, STATE_WORDS } from './migration-state.js';
-import { chooseTarget, needsPasswordPrompt, readTargetSetting } from './target.js';
+import { needsTargetRows, sharedHistoryRow, type ActionRow } from './set-database-rows.js';
+import { targetOfSet } from './set-target.js';
+import { chooseTarget, needsPasswordPrompt, storageFolder } from './target.js';
 
 /** What the view's commands receive: a set's root, and a migration's version on migration rows. */
 export type TreeNode =
   | { kind: 'set'; root: string; set: MigrationSetSummary }
   | { kind: 'migration'; root: string; version: string; item: MigrationStatusItem }
-  | { kind: 'message'; root: string; text: string; detail?: string; error: boolean; readOnRequest?: boolean };
+  | { kind: 'message'; root: string; text: string; detail?: string; error: boolean; readOnRequest?: boolean }
+  | ({ kind: 'action'; root: string } & ActionRow);
 
 export const READ_STATUS_COMMAND = 'migrationLens.readStatus';
 
@@ -52,6 +57,10 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
   private readonly statuses = new Map<string, StatusResult | { error: string }>();
   /** Sets whose container the user had the view read: later refreshes read it again by themselves. */
   private readonly containerRead = new Set<string>();
+  /** Per set root, its database as the server describes it, read with the list of sets. */
+  private databases = new Map<string, SetDatabase>();
+  /** Per set root, what the last failed run there left, for the failed migration's tooltip. */
+  private readonly outcomes = new Map<string, { version: string; outcome: string }>();
 
   constructor(
     private readonly context: ExtensionContext,
@@ -63,6 +72,11 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
     if (root) this.statuses.delete(root);
     else this.statuses.clear();
     this.changed.fire(undefined);
+  }
+
+  /** Keeps what a failed run left, to show on its migration while the state says it failed. */
+  rememberOutcome(root: string, version: string, outcome: string): void {
+    this.outcomes.set(root, { version, outcome });
   }
 
   /** Shows a status a command has just read, instead of reading it again. */
@@ -84,12 +98,23 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
       const { sets } = await this.client.sendRequest(ListSetsRequest);
+      const chosen = sets.map((set) => ({ root: set.root, target: targetOfSet(set) }));
+      const { sets: databases } = await this.client.sendRequest(SetDatabasesRequest, { sets: chosen, storageDir: storageFolder(this.context) });
+      this.databases = new Map(databases.map((database) => [database.root, database]));
       return sets.map((set) => ({ kind: 'set', root: set.root, set }));
     }
     if (node.kind !== 'set') return [];
+    const database = this.databases.get(node.root);
+    if (database?.needsTarget) return needsTargetRows(node.set).map((row) => ({ kind: 'action', root: node.root, ...row }));
+    const warning: TreeNode[] = database?.warning ? [{ kind: 'action', root: node.root, ...sharedHistoryRow(database.warning) }] : [];
+    return [...warning, ...(await this.stateRows(node))];
+  }
+
+  private async stateRows(node: Extract<TreeNode, { kind: 'set' }>): Promise<TreeNode[]> {
     let status = this.statuses.get(node.root);
     if (!status) {
-      const target = await this.client.sendRequest(DescribeTargetRequest, { target: readTargetSetting(Uri.parse(node.set.rootUri)) });
+      const target = this.databases.get(node.root)?.target;
+      if (!target) return [];
       // Opening the view must not pop up a dialog or start a container: those reads wait for a click.
       const waitFor = target.problem
         ? undefined
@@ -100,7 +125,8 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
             : (await needsPasswordPrompt(this.context, target))
               ? 'The first read asks for its password.'
               : undefined;
-      if (waitFor) return [{ kind: 'message', root: node.root, text: `Read the state from ${target.description}…`, detail: waitFor, error: false, readOnRequest: true }];
+      // Short, so the sidebar shows it whole; the database and why it waits are in the tooltip.
+      if (waitFor) return [{ kind: 'message', root: node.root, text: 'Read the state…', detail: `Read the state from ${target.description}. ${waitFor}`, error: false, readOnRequest: true }];
       status = await this.load(node.set);
     }
     if ('error' in status) return [{ kind: 'message', root: node.root, text: status.error, error: true }];
@@ -111,11 +137,19 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
     if (node.kind === 'set') {
       const { description } = setItemText(node.set);
       const item = new TreeItem(setFolder(node.set), TreeItemCollapsibleState.Expanded);
-      const status = this.statuses.get(node.root);
-      item.description = status && !('error' in status) ? `${description} · ${status.target}` : description;
+      const database = this.databases.get(node.root);
+      item.description = database ? `${description} · ${database.label}` : description;
       item.iconPath = new ThemeIcon('database');
-      item.contextValue = 'migrationSet';
-      item.tooltip = `${node.set.frameworkReason}\n${node.set.dialectReason}`;
+      // Sets on a database the extension made offer its console and reset too.
+      item.contextValue = database && database.target.kind !== 'url' && !database.needsTarget ? 'migrationSet.own' : 'migrationSet';
+      item.tooltip = [node.set.frameworkReason, node.set.dialectReason, database && `Runs on ${database.target.description}.`].filter(Boolean).join('\n');
+      return item;
+    }
+    if (node.kind === 'action') {
+      const item = new TreeItem(node.label, TreeItemCollapsibleState.None);
+      item.iconPath = new ThemeIcon(node.icon, node.color ? new ThemeColor(node.color) : undefined);
+      item.tooltip = node.tooltip;
+      if (node.command) item.command = { command: node.command, title: node.label, arguments: [{ root: node.root }] };
       return item;
     }
     if (node.kind === 'message') {
@@ -131,8 +165,12 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
     item.iconPath = new ThemeIcon(id, color ? new ThemeColor(color) : undefined);
     // An applied row says when (the icon says applied), where the framework records it.
     item.description = migration.state === 'applied' && migration.appliedAt ? migration.appliedAt : STATE_WORDS[migration.state];
-    item.tooltip = [`${migration.version} ${migration.name}: ${item.description}`, migration.detail].filter(Boolean).join('\n');
-    item.contextValue = `migration.${migration.state}`;
+    const outcome = this.outcomes.get(node.root);
+    const lastRun = migration.state === 'failed' && outcome?.version === migration.version ? outcome.outcome : undefined;
+    item.tooltip = [`${migration.version} ${migration.name}: ${item.description}`, migration.detail, lastRun].filter(Boolean).join('\n');
+    // A migration failed part-way on a database the extension made offers the ways out: console, force, reset.
+    const own = this.databases.get(node.root)?.target.kind !== 'url';
+    item.contextValue = migration.state === 'failed' && own ? 'migration.failed.own' : `migration.${migration.state}`;
     if (migration.uri) {
       item.resourceUri = Uri.parse(migration.uri);
       item.command = { command: 'vscode.open', title: 'Open Migration', arguments: [item.resourceUri] };

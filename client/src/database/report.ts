@@ -6,6 +6,7 @@ import { Uri, window, workspace, type OutputChannel, type QuickPickItem } from '
 import type { RunReport, SchemaDifferenceItem, StatusResult } from '../../../server/src/lsp/protocol.js';
 import { reveal } from '../reveal.js';
 import { STATE_ICONS, STATE_WORDS } from './migration-state.js';
+import { offerWaysOut, type WaysOut } from './repair.js';
 
 export function writeRun(output: OutputChannel, title: string, report: RunReport): void {
   output.appendLine(`${title} — ${report.target}`);
@@ -14,15 +15,19 @@ export function writeRun(output: OutputChannel, title: string, report: RunReport
   const failure = report.failure;
   if (failure) {
     output.appendLine(`  ${failure.id} (${failure.direction}) failed: ${failure.message}${failure.code ? ` [${failure.code}]` : ''}`);
-    output.appendLine(failure.rolledBack ? '  rolled back' : '  NOT rolled back: the statements before it took effect; fix the database, then Force Version');
+    output.appendLine(`  ${failure.outcome}`);
     if (report.rolledBackSteps.length > 0) output.appendLine(`  rolled back with it (one transaction for the run): ${report.rolledBackSteps.map((s) => s.id).join(', ')}`);
   }
   if (report.cancelled) output.appendLine('  cancelled: stopped before the next migration');
   output.appendLine('');
 }
 
-/** The run's outcome in one notification; not awaited by commands, so they return their report at once. */
-export function notifyRun(output: OutputChannel, report: RunReport, nothingToDo: string): void {
+/**
+ * The run's outcome in one notification; not awaited by commands, so they return their report at
+ * once. A failure says what it left (`outcome`, the CLI's words too); one not rolled back offers
+ * the ways out (repair.ts).
+ */
+export function notifyRun(output: OutputChannel, report: RunReport, nothingToDo: string, ways: WaysOut): void {
   const blocking = report.preflight.find((issue) => issue.severity === 'error');
   if (blocking) {
     void offerOutput(output, window.showErrorMessage(`Migration Lens: nothing ran on ${report.target}. ${blocking.message}`, 'Show Output'));
@@ -31,10 +36,14 @@ export function notifyRun(output: OutputChannel, report: RunReport, nothingToDo:
   const done = report.steps.length === 1 ? `1 migration (${report.steps[0].id})` : `${report.steps.length} migrations`;
   const failure = report.failure;
   if (failure) {
-    const state = failure.rolledBack ? 'It was rolled back.' : 'It was NOT rolled back: the statements before it took effect.';
     const before = report.steps.length > 0 ? ` after ${done}` : '';
+    const message = `${failure.id} (${failure.direction}) failed${before}: ${sentence(failure.message)} ${failure.outcome}`;
+    if (!failure.rolledBack) {
+      void offerWaysOut(output, message, { ...ways, location: failure.location });
+      return;
+    }
     const actions = failure.location ? ['Go to Statement', 'Show Output'] : ['Show Output'];
-    void window.showErrorMessage(`Migration Lens: ${failure.id} (${failure.direction}) failed${before}: ${sentence(failure.message)} ${state}`, ...actions).then((choice) => {
+    void window.showErrorMessage(`Migration Lens: ${message}`, ...actions).then((choice) => {
       if (choice === 'Go to Statement' && failure.location) void reveal(failure.location);
       else if (choice) output.show(true);
     });

@@ -1,19 +1,18 @@
-// The database a command runs on, from the `migrationLens.target` setting: its password from
-// VS Code's secret storage (never from settings), and for a database that is not on this
-// machine the machine-level opt-in and a confirmation on every run.
+// The database a command runs on, from the settings (set-target.ts): its password from VS Code's
+// secret storage (never from settings), and for a database that is not on this machine the
+// machine-level opt-in and a confirmation on every run. A MySQL or MariaDB set with no database
+// of its dialect is asked for one first.
 
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DescribeTargetRequest, type MigrationSetSummary, type TargetDescription, type TargetParams } from '../../../server/src/lsp/protocol.js';
+import { DescribeTargetRequest, SetDatabasesRequest, type MigrationSetSummary, type TargetDescription, type TargetParams } from '../../../server/src/lsp/protocol.js';
+import { chooseOwnTarget, needsOwnTarget, targetOfSet } from './set-target.js';
 
 const SECTION = 'migrationLens';
 const ALLOW_REMOTE = 'allowRemoteTargets';
 
 /** The target's fields of every database request, without the set's root. */
 export type TargetChoice = Omit<TargetParams, 'root' | 'workDoneToken'> & { description: string };
-
-/** `migrationLens.target` for the folder of `scope` (or the window). */
-export const readTargetSetting = (scope?: Uri): string => workspace.getConfiguration(SECTION, scope).get<string>('target', 'embedded') || 'embedded';
 
 const secretKey = (description: string) => `migrationLens.password:${description}`;
 
@@ -30,8 +29,10 @@ export async function needsPasswordPrompt(context: ExtensionContext, target: Tar
 export async function chooseTarget(context: ExtensionContext, client: LanguageClient, set: MigrationSetSummary, action: string): Promise<TargetChoice | undefined> {
   const scope = Uri.parse(set.rootUri);
   const settings = workspace.getConfiguration(SECTION, scope);
-  const target = readTargetSetting(scope);
-  const described = await client.sendRequest(DescribeTargetRequest, { target });
+  const target = needsOwnTarget(set) ? await chooseOwnTarget(client, set) : targetOfSet(set);
+  if (target === undefined) return undefined;
+  // Described for this set: the embedded and Docker targets name the set's own database.
+  const [{ target: described }] = (await client.sendRequest(SetDatabasesRequest, { sets: [{ root: set.root, target }], storageDir: storageFolder(context) })).sets;
   if (described.problem) {
     void window.showErrorMessage(`Migration Lens: the setting migrationLens.target is not usable: ${described.problem}`, 'Open Setting').then(openSetting('target'));
     return undefined;
@@ -58,10 +59,13 @@ export async function chooseTarget(context: ExtensionContext, client: LanguageCl
   };
 }
 
-/** Where the embedded database and the container's state live, and the container's image tag. */
+/** Where the embedded databases and the container's state live: the extension's storage for this workspace. */
+export const storageFolder = (context: ExtensionContext): string => (context.storageUri ?? context.globalStorageUri).fsPath;
+
+/** Where the embedded databases and the container's state live, and the container's image tag. */
 export function containerSettings(context: ExtensionContext, set: MigrationSetSummary): { storageDir: string; dockerVersion?: string } {
   return {
-    storageDir: (context.storageUri ?? context.globalStorageUri).fsPath,
+    storageDir: storageFolder(context),
     dockerVersion: workspace.getConfiguration(SECTION, Uri.parse(set.rootUri)).get<string | null>('docker.version') ?? undefined,
   };
 }
@@ -97,13 +101,12 @@ async function askPassword(context: ExtensionContext, description: string): Prom
   return password;
 }
 
-/** "Migration Lens: Set Database Password…": stores, replaces or (empty) forgets the target URL's password. */
-export async function setPassword(context: ExtensionContext, client: LanguageClient): Promise<void> {
-  const target = readTargetSetting();
-  const described = await client.sendRequest(DescribeTargetRequest, { target });
+/** "Migration Lens: Set Database Password…": stores, replaces or (empty) forgets the password of the set's target URL. */
+export async function setPassword(context: ExtensionContext, client: LanguageClient, set: MigrationSetSummary): Promise<void> {
+  const described = await client.sendRequest(DescribeTargetRequest, { target: targetOfSet(set) });
   if (described.kind !== 'url' || described.problem) {
     void window.showInformationMessage(
-      described.problem ? `Migration Lens: the setting migrationLens.target is not usable: ${described.problem}` : `Migration Lens: the target is ${described.description}, which needs no password. Set migrationLens.target to a database URL first.`,
+      described.problem ? `Migration Lens: the setting migrationLens.target is not usable: ${described.problem}` : `Migration Lens: the target is ${described.description}, which needs no password. Set migrationLens.target (or migrationLens.targets for this folder) to a database URL first.`,
     );
     return;
   }

@@ -1,7 +1,7 @@
 // Entry of dist/cli.js: picks the subcommand and turns every outcome into an exit code.
 // Each command lives in commands/<name>.ts and exports `run(argv, io)`.
 
-import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from './io.js';
+import { asksForJson, EXIT_OK, reportError, type CliCommand, type CliIO } from './io.js';
 import { toolVersion } from './version.js';
 import { tuneV8ForEngine } from '../v8-tuning.js';
 
@@ -26,8 +26,9 @@ function help(): string {
   return `Usage: migration-lens <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`migration-lens <command> --help\` for a command's options; \`--version\` prints the version.\n`;
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], given: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  const io: CliIO = { ...given, jsonErrors: given.jsonErrors ?? asksForJson(rest) };
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help());
     return EXIT_OK;
@@ -38,25 +39,38 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    io.stderr(`migration-lens: unknown command "${name}"; run \`migration-lens --help\` for the list\n`);
-    return EXIT_USAGE;
+    return reportError(io, '', `unknown command "${name}"; run \`migration-lens --help\` for the list`);
   }
   try {
     const { run } = await command.load();
     return await run(rest, io);
   } catch (error) {
     // An engine bug must not read as "findings" (exit 1) in CI.
-    io.stderr(`migration-lens ${name}: internal error: ${(error as Error).stack ?? error}\nPlease report it with the file being checked.\n`);
-    return EXIT_USAGE;
+    return reportError(io, name, `internal error: ${(error as Error).stack ?? error}\nPlease report it with the file being checked.`);
   }
+}
+
+/**
+ * Writes to `stream` until its reader goes away (`check … | head`): then the rest is dropped
+ * quietly, and the command still ends with its own exit code.
+ */
+function writerTo(stream: NodeJS.WriteStream): (s: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (s) => {
+    if (!closed) stream.write(s);
+  };
 }
 
 if (require.main === module) {
   tuneV8ForEngine();
   const io: CliIO = {
     cwd: process.cwd(),
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
   };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

@@ -71,6 +71,8 @@ export interface EmbeddedTarget {
   kind: 'embedded';
   /** Folder holding the database files; created on first use. */
   dataDir: string;
+  /** The state folder it lives in, which gets its `.gitignore` when the database is created. */
+  stateDir?: string;
 }
 
 /** A server the user named by URL: postgres://, postgresql://, mysql://, mariadb://. */
@@ -106,7 +108,7 @@ export function uncreatedEmbeddedDatabase(target: Target): string | undefined {
 }
 
 export async function openTarget(target: Target): Promise<DatabaseConnection> {
-  if (target.kind === 'embedded') return openEmbeddedPglite(target.dataDir);
+  if (target.kind === 'embedded') return openEmbeddedPglite(target.dataDir, { stateDir: target.stateDir });
   const url = parseDatabaseUrl(target.url, target.password);
   if (target.kind === 'url') requireLocalOrAllowed(url, target.allowRemote ?? false, target.allowRemoteHint);
   const description = target.kind === 'docker' ? `${url.description} (container ${target.container})` : url.description;

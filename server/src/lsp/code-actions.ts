@@ -61,7 +61,8 @@ function textAction(title: string, finding: Finding, at: Range['start'], newText
 }
 
 function showDocs(finding: Finding): CodeAction {
-  const action = CodeAction.create(`Show documentation for ${finding.rule}`, { title: `Show documentation for ${finding.rule}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [finding.rule] }, CodeActionKind.Empty);
+  // A quick fix like the others (as ESLint's), so the hover's "Quick Fix…" and the light bulb both list it.
+  const action = CodeAction.create(`Show documentation for ${finding.rule}`, { title: `Show documentation for ${finding.rule}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [finding.rule] }, CodeActionKind.QuickFix);
   action.diagnostics = [toDiagnostic(finding)];
   return action;
 }

@@ -1,18 +1,21 @@
-// Hover over a statement: the lock it takes, what a lock trace saw it do (when one ran on this
-// text), and what each finding there means (the rule docs' summary), so the reason behind a
-// squiggle is one mouse move away.
+// Hover over a statement: the findings there first (their messages as markdown, so names read as
+// code), then the lock it takes and what a lock trace saw it do (when one ran on this text), and
+// last a link to each finding's rule documentation, which opens in its own view.
 
 import type { Hover, Position } from 'vscode-languageserver/node';
 import { describeLock, pgBlocks, type LockInfo } from '../engine/locks/index.js';
 import type { Analysis, Finding } from '../engine/index.js';
-import { ruleDocs } from '../engine/rules/index.js';
+import { findRuleMeta } from '../engine/rules/index.js';
 import { observedSummary, relationList, strongestTakenMode } from './observed-facts.js';
 import type { ObservedFact } from './observed-locks.js';
+import { SHOW_RULE_DOCS_COMMAND } from './protocol.js';
 import { statementAt } from './statement-at.js';
 
 /** `observed`: the trace's observation of the statement under the cursor, when it still holds. */
 export function hoverAt(analysis: Analysis, path: string, offset: number, position: Position, observed?: ObservedFact): Hover | undefined {
   const sections: string[] = [];
+  const findings = analysis.findings.filter((finding) => finding.file === path && contains(finding, position));
+  if (findings.length > 0) sections.push(findings.map((finding) => `**${finding.severity}** \`${finding.rule}\`: ${finding.message}`).join('\n\n'));
   const found = statementAt(analysis, path, offset);
   const change = found?.step.statement.change;
   const lock = change && found && describeLock(change, found.dialect, { text: found.step.statement.text, schemaBefore: found.step.before });
@@ -21,13 +24,15 @@ export function hoverAt(analysis: Analysis, path: string, offset: number, positi
     sections.push([`**Lock:** ${sentence}.`, ...lock.notes.map((note) => `- ${note}`)].join('\n\n'));
   }
   if (observed) sections.push(observedSection(observed, lock));
-  const findings = analysis.findings.filter((finding) => finding.file === path && contains(finding, position));
-  for (const rule of new Set(findings.map((finding) => finding.rule))) {
-    const docs = ruleDocs(rule);
-    if (docs) sections.push(`**${rule}**: ${docs.summary}\n\n${docs.fix}`);
-  }
+  const documented = [...new Set(findings.map((finding) => finding.rule))].filter((rule) => findRuleMeta(rule));
+  if (documented.length > 0) sections.push(documented.map((rule) => `[Documentation of ${rule}](${docsLink(rule)})`).join(' · '));
   if (sections.length === 0) return undefined;
   return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
+}
+
+/** A command link the client trusts (language-client.ts): opens the rule's page in a read-only view. */
+function docsLink(rule: string): string {
+  return `command:${SHOW_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`;
 }
 
 function observedSection({ statement, trace }: ObservedFact, lock: LockInfo | undefined): string {

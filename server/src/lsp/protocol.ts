@@ -4,8 +4,10 @@
 
 import { RequestType, RequestType0, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { ContainerAction, ContainerOutcome } from '../db/docker/actions.js';
+import type { ExecutedStatement } from '../db/console.js';
 import type { TargetDescription } from '../db/targets/describe.js';
 import type { Dialect, Framework } from '../engine/index.js';
+import type { RuleCatalogEntry } from '../engine/rules/catalog-entry.js';
 
 /** One discovered migration set, as the client shows it. */
 export interface MigrationSetSummary {
@@ -42,6 +44,17 @@ export const RuleDocsRequest = new RequestType<RuleDocsParams, RuleDocsResult, v
 
 /** Client command the code action runs, with the rule id as its argument. */
 export const SHOW_RULE_DOCS_COMMAND = 'migrationLens.showRuleDocs';
+
+/** Client command a fix that creates files runs after its edit: opens them (arguments: their URIs). */
+export const OPEN_CREATED_FILES_COMMAND = 'migrationLens.openCreatedFiles';
+
+export interface RuleListResult {
+  /** Every rule, as `check --list-rules` lists them. */
+  rules: RuleCatalogEntry[];
+}
+
+/** Every rule with its summary, for the "Show Rule Documentation" picker. */
+export const RuleListRequest = new RequestType0<RuleListResult, void>('migrationLens/rules');
 
 // ---------------------------------------------------------------------------------------------
 // The schema the migrations produce, for the Schema view: replayed by the engine, no database.
@@ -146,6 +159,17 @@ export interface RunFailure extends RunStep {
   location?: FileRange;
   /** True when nothing of the failing part remains in the database. */
   rolledBack: boolean;
+  /** When not rolled back: the statements before the failing one, which took effect (1-based first line, text). */
+  tookEffect: { line: number; text: string }[];
+  /** What the failure left, in the words the CLI and the editor share: "It was rolled back: …". */
+  outcome: string;
+}
+
+/** A migration of the run with error findings, which the user is asked about before it runs. */
+export interface MigrationWithErrors {
+  id: string;
+  version: string;
+  findings: { rule: string; message: string; location: FileRange }[];
 }
 
 export interface PreflightIssue {
@@ -164,12 +188,24 @@ export interface RunReport {
   cancelled: boolean;
   /** Pre-flight findings (servers only); an error among them means nothing ran. */
   preflight: PreflightIssue[];
+  /** Nothing ran: these migrations have error findings, and the request did not say to run them anyway. */
+  errorsToConfirm?: MigrationWithErrors[];
+}
+
+/**
+ * The `data` of the RequestFailed answer to a run refused because a migration failed part-way
+ * earlier: the client offers the ways out (console, force, reset) beside the message.
+ */
+export interface FailedStateData {
+  failedMigration: { root: string; id: string; version: string; sentence: string };
 }
 
 export interface UpParams extends TargetParams {
   count?: number;
   /** Apply up to and including this version. */
   to?: string;
+  /** Run migrations that have error findings too (the user was asked); otherwise nothing runs and `errorsToConfirm` lists them. */
+  runDespiteErrors?: boolean;
 }
 
 export interface DownParams extends TargetParams {
@@ -282,3 +318,59 @@ export interface DockerParams extends WorkDoneProgressParams {
 export type DockerResult = ContainerOutcome;
 
 export const DockerRequest = new RequestType<DockerParams, DockerResult, void>('migrationLens/docker');
+
+// ---------------------------------------------------------------------------------------------
+// Each set's own database: what it is before anything connects (for the Migrations view), SQL
+// typed by the user on it (a console, a selected statement), and a reset. Console and reset act
+// only on the embedded and Docker databases, which the extension made and the user cannot reach
+// otherwise; a database given by URL is the user's own to reach with their tools.
+
+export interface SetDatabasesParams {
+  /** Each set with the target its settings give it. */
+  sets: { root: string; target: string }[];
+  /** As in TargetParams. */
+  storageDir?: string;
+}
+
+export interface SetDatabase {
+  root: string;
+  /** The target as described for this set: `embedded PostgreSQL database db_migrations`. */
+  target: TargetDescription;
+  /** Short, for a view row: `embedded db_migrations`, `docker db_migrations`, `postgres://app@host/app`. */
+  label: string;
+  /** The embedded target for a MySQL or MariaDB set: there is no database to run on until the user picks one. */
+  needsTarget?: boolean;
+  /** Another set uses the same tracking table in the same database. */
+  warning?: string;
+}
+
+export const SetDatabasesRequest = new RequestType<SetDatabasesParams, { sets: SetDatabase[] }, void>('migrationLens/setDatabases');
+
+export interface ExecuteParams extends TargetParams {
+  /** The SQL: statements the user selected, or a whole console. */
+  sql: string;
+  /** With no selection: the offset of the cursor in `sql`; only the statement there runs. */
+  offset?: number;
+}
+
+export type { ExecutedStatement };
+
+export interface ExecuteResult {
+  target: string;
+  statements: ExecutedStatement[];
+}
+
+export const ExecuteRequest = new RequestType<ExecuteParams, ExecuteResult, void>('migrationLens/execute');
+
+export interface ResetDatabaseParams extends TargetParams {
+  /** Without it nothing is done, and the message says what would be. */
+  confirm: boolean;
+}
+
+export interface ResetDatabaseResult {
+  target: string;
+  reset: boolean;
+  message: string;
+}
+
+export const ResetDatabaseRequest = new RequestType<ResetDatabaseParams, ResetDatabaseResult, void>('migrationLens/resetDatabase');

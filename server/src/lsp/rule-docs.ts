@@ -1,6 +1,13 @@
-// A rule's documentation as one markdown page, for the "Show documentation" command.
+// A rule's documentation as one markdown page, for the "Show documentation" command, and the list
+// of rules its picker offers.
 
-import { findRuleMeta } from '../engine/rules/index.js';
+import { catalogEntry } from '../engine/rules/catalog-entry.js';
+import { findRuleMeta, RULE_CATALOG } from '../engine/rules/index.js';
+import type { RuleListResult } from './protocol.js';
+
+export function ruleList(): RuleListResult {
+  return { rules: RULE_CATALOG.map(catalogEntry) };
+}
 
 export function ruleDocsMarkdown(id: string): string | undefined {
   const rule = findRuleMeta(id);

@@ -6,31 +6,35 @@
 
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { planBaseline, recordBaseline } from '../db/baseline.js';
-import { openTarget, uncreatedEmbeddedDatabase, type DatabaseConnection } from '../db/connection.js';
+import { openTarget, uncreatedEmbeddedDatabase, type DatabaseConnection, type Target } from '../db/connection.js';
+import { executeSql } from '../db/console.js';
 import { detectDrift, type LocatedDifference } from '../db/drift.js';
 import { runPreflight } from '../db/preflight/index.js';
-import { forceVersion, migrateDown, migrateUp, migrationStatus, redo, statusWithoutDatabase, type RunnerOptions, type RunResult, type SetStatus, type StepResult } from '../db/runner/index.js';
+import { forceVersion, migrateDown, migrateUp, migrationStatus, outcomeSentence, plannedUp, redo, statusWithoutDatabase, type RunnerOptions, type RunResult, type SetStatus, type StepResult } from '../db/runner/index.js';
 import { describeTarget } from '../db/targets/describe.js';
-import { resolveTarget } from '../db/targets/resolve.js';
+import { resolveTarget, TargetSpecError } from '../db/targets/resolve.js';
 import { tracePendingMigration } from '../db/trace-pending.js';
 import { TRACKING } from '../db/tracking/index.js';
-import type { FileHost } from '../engine/index.js';
+import type { FileHost, Finding } from '../engine/index.js';
 import type { Statement } from '../engine/model/changes.js';
 import type { Migration, MigrationSet } from '../engine/model/migration-set.js';
 import { LineIndex } from '../engine/model/source.js';
 import { parseStatements } from '../engine/parse/index.js';
 import type { SetReplay } from '../engine/schema/replay.js';
+import { migrationsWithErrors } from './errors-to-confirm.js';
 import type { ObservedLocks } from './observed-locks.js';
 import {
   BaselineRequest,
   DescribeTargetRequest,
   DownRequest,
   DriftRequest,
+  ExecuteRequest,
   ForceRequest,
   RedoRequest,
   StatusRequest,
   TraceRequest,
   UpRequest,
+  type ExecuteResult,
   type RunReport,
   type RunStep,
   type SchemaDifferenceItem,
@@ -44,9 +48,11 @@ import type { WorkspaceAnalysis } from './workspace-analysis.js';
 interface RequestContext {
   set: MigrationSet;
   replay: SetReplay;
+  /** The findings in the set's files. */
+  findings: readonly Finding[];
   connection: DatabaseConnection;
   runner: RunnerOptions;
-  embedded: boolean;
+  targetKind: Target['kind'];
   upStatements(migration: Migration): ReturnType<typeof parseStatements>;
 }
 
@@ -62,11 +68,11 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
     beforeEmbeddedExists?: (set: MigrationSet, description: string) => T,
   ): Promise<T> {
     return withProgress(connection, params, title, async (workDone) => {
-      const { set, replay, workspace } = await findSet(analysis, params.root);
+      const { set, replay, workspace, findings } = await findSet(analysis, params.root);
       const target = await resolveTarget({
         spec: params.target,
         workspace,
-        dialect: set.dialect,
+        set,
         stateDir: params.storageDir,
         dockerVersion: params.dockerVersion,
         dockerVersionHint: DOCKER_VERSION_HINT,
@@ -87,7 +93,7 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
         // Settings may hold anything: a timeout that is not a number of milliseconds keeps the default.
         const lockTimeoutMs = typeof params.lockTimeoutMs === 'number' && params.lockTimeoutMs >= 0 ? params.lockTimeoutMs : undefined;
         const runner: RunnerOptions = { readFile: (path) => host.readFile(path), lockTimeoutMs };
-        return await body({ set, replay, connection: database, runner, embedded: target.kind === 'embedded', upStatements }, workDone);
+        return await body({ set, replay, findings, connection: database, runner, targetKind: target.kind, upStatements }, workDone);
       } finally {
         await database.close();
       }
@@ -118,7 +124,7 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
   }
 
   async function blockingPreflight(context: RequestContext): Promise<RunReport['preflight']> {
-    if (context.embedded) return [];
+    if (context.targetKind === 'embedded') return [];
     // Read lazily: the status read refuses a server of the wrong dialect, which the pre-flight reports first, in its own words.
     const pendingStatements = async () => {
       const status = await migrationStatus(context.connection, context.set, context.runner);
@@ -140,6 +146,11 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
     withTarget(params, 'Applying migrations', async (context, workDone) => {
       const preflight = await blockingPreflight(context);
       if (preflight.some((issue) => issue.severity === 'error')) return runReport(context, { steps: [], rolledBackSteps: [] }, false, preflight);
+      if (!params.runDespiteErrors) {
+        const planned = await plannedUp(context.connection, context.set, { to: params.to, count: params.count }, context.runner);
+        const errorsToConfirm = migrationsWithErrors(planned, context.findings, (path) => host.readFile(path));
+        if (errorsToConfirm.length > 0) return { ...runReport(context, { steps: [], rolledBackSteps: [] }, false, preflight), errorsToConfirm };
+      }
       const runner = reportProgress(workDone, context.runner);
       const request = { to: params.to };
       // node-pg-migrate runs the whole batch in one transaction: it cannot be split to cancel between steps.
@@ -201,6 +212,15 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
     }),
   );
 
+  // A console on the databases the extension made; a server given by URL is reached with the user's own tools.
+  connection.onRequest(ExecuteRequest, (params) =>
+    withTarget(params, 'Running SQL', async (context, workDone): Promise<ExecuteResult> => {
+      if (context.targetKind === 'url') throw new TargetSpecError(`${context.connection.description} is a database you gave by URL: run SQL on it with your own client (the console is for the embedded and Docker databases)`);
+      workDone.report('running');
+      return { target: context.connection.description, statements: await executeSql(context.connection, params.sql, context.set.dialect, params.offset) };
+    }),
+  );
+
   connection.onRequest(TraceRequest, (params, token) =>
     withTarget(params, 'Lock trace', async (context) => {
       // The texts that ran: an observation holds only while its statement still reads the same.
@@ -254,7 +274,7 @@ function runReport({ connection }: RequestContext, result: RunResult, cancelled:
   return {
     target: connection.description,
     steps: result.steps.map(step),
-    failure: failure && { ...step(failure), message: failure.message, code: failure.code, location, rolledBack: failure.rolledBack },
+    failure: failure && { ...step(failure), message: failure.message, code: failure.code, location, rolledBack: failure.rolledBack, tookEffect: failure.tookEffect, outcome: outcomeSentence(failure) },
     rolledBackSteps: result.rolledBackSteps.map(step),
     cancelled,
     preflight,

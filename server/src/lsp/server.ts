@@ -18,10 +18,11 @@ import { hoverAt } from './hover.js';
 import { observedDiagnostics, observedFactsIn } from './observed-facts.js';
 import { ObservedLocks } from './observed-locks.js';
 import { overlayFileHost } from './overlay-file-host.js';
-import { ListSetsRequest, RuleDocsRequest, type ListSetsResult, type RuleDocsResult } from './protocol.js';
-import { ruleDocsMarkdown } from './rule-docs.js';
+import { ListSetsRequest, RuleDocsRequest, RuleListRequest, type ListSetsResult, type RuleDocsResult } from './protocol.js';
+import { ruleDocsMarkdown, ruleList } from './rule-docs.js';
 import { registerRunnerRequests } from './runner-requests.js';
 import { registerSchemaRequest } from './schema-request.js';
+import { registerSetDatabaseRequests } from './set-database-requests.js';
 import { readEditorSettings, SETTINGS_SECTION } from './settings.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { WorkspaceAnalysis } from './workspace-analysis.js';
@@ -151,12 +152,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(RuleDocsRequest, ({ rule }): RuleDocsResult => ({ markdown: ruleDocsMarkdown(rule) }));
+  connection.onRequest(RuleListRequest, ruleList);
 
   connection.onRequest(ListSetsRequest, async (): Promise<ListSetsResult> => summariseSets(await analysis.runNow()));
 
   registerRunnerRequests(connection, analysis, host, observedLocks);
   registerDockerRequests(connection, analysis);
   registerSchemaRequest(connection, analysis, host);
+  registerSetDatabaseRequests(connection, analysis);
 
   connection.onShutdown(() => analysis.dispose());
   documents.listen(connection);

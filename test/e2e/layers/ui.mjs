@@ -1,25 +1,20 @@
 // Layer b: the packaged extension, installed from its .vsix the way a user installs it, driven
 // through the workbench DOM like a user: explorer, squiggle, Problems panel, hover, palette.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageExtension } from '../../../scripts/package.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
 import { CodeServer } from '../lib/code-server.mjs';
-import { FIXTURE_WORKSPACE, OUTPUT_DIR, REPO } from '../lib/paths.mjs';
+import { FIXTURE_WORKSPACE, OUTPUT_DIR } from '../lib/paths.mjs';
 import { log } from '../lib/results.mjs';
 import fixture from '../fixture.js';
+import { stateSteps, widenSidebar } from './ui-state.mjs';
 
 // Contributions can take 10+ s to appear on a loaded 2-core machine.
 const APPEAR_MS = 60000;
 const CHECK_COMMAND = 'migrationLens.checkWorkspace';
 const UP_COMMAND = 'migrationLens.migrateUp';
 
-function packageExtension(vsix) {
-  const vsce = path.join(REPO, 'node_modules/.bin/vsce');
-  const run = spawnSync(vsce, ['package', '--no-dependencies', '-o', vsix], { cwd: REPO, encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (run.status !== 0) throw new Error(`vsce package failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
-  return `${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`;
-}
 
 /** Moves the pointer off the editor and lets animations settle, so pictures show no stray hover. */
 async function settle(page) {
@@ -70,6 +65,7 @@ function steps(page, server) {
     await page.keyboard.press('Enter');
   };
 
+  const tools = { runFromPalette, settle: () => settle(page), appearMs: APPEAR_MS, workspace: server.workspace };
   return [
     ['the workbench loads the fixture workspace', async () => {
       await page.goto(server.url());
@@ -149,24 +145,38 @@ function steps(page, server) {
       await page.locator('.explorer-folders-view .monaco-list-row.selected[aria-label="migrations"]').waitFor({ timeout: APPEAR_MS });
       await page.waitForFunction(() => document.activeElement && document.activeElement.closest('.markers-panel'), null, { timeout: APPEAR_MS });
     }],
-    [`"${fixture.commandTitles[UP_COMMAND]}" runs the set on the embedded database and stops at the broken migration`, async () => {
+    [`"${fixture.commandTitles[UP_COMMAND]}" asks first, naming the error finding of the broken migration`, async () => {
       await brokenLine.click(); // the active editor's folder is the set the command runs
       await runFromPalette(fixture.commandTitles[UP_COMMAND]);
+      const question = page.locator('.monaco-dialog-box', { hasText: `${fixture.run.failing} has an error` });
+      await question.first().waitFor({ timeout: APPEAR_MS });
+      const text = (await question.first().innerText()).replace(/\s+/g, ' ');
+      if (!text.includes(broken.rule) || !text.includes('shipments')) throw new Error(`the question does not name the finding: ${text}`);
+      await page.waitForTimeout(500); // the dialog fades in
+      await page.screenshot({ path: path.join(OUTPUT_DIR, 'confirm-errors.png') });
+      return text;
+    }],
+    ['"Run Anyway" runs the set on its embedded database; the failure says it was rolled back', async () => {
+      await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Run Anyway' }).first().click();
       const failed = page.locator('.notifications-toasts .notification-toast', { hasText: `${fixture.run.failing} (up) failed` });
       await failed.first().waitFor({ timeout: APPEAR_MS });
-      return (await failed.first().innerText()).replace(/\s+/g, ' ');
+      const text = (await failed.first().innerText()).replace(/\s+/g, ' ');
+      if (!text.includes('It was rolled back: nothing of it remains, and it is still pending.')) throw new Error(`the notification does not say what the failure left: ${text}`);
+      return text;
     }],
-    ['the Migrations view shows the applied migrations and the failed one', async () => {
+    ['the Migrations view shows the applied migrations, the rolled-back one pending, and the set\'s own database', async () => {
       await runFromPalette('Focus on Migrations View');
       const row = (label) => page.locator('.monaco-list-row', { hasText: label });
-      const failedRow = row(fixture.run.failingLabel);
-      await failedRow.locator('.codicon-error').first().waitFor({ timeout: APPEAR_MS });
+      await row(fixture.run.failingLabel).locator('.codicon-circle-large-outline').first().waitFor({ timeout: APPEAR_MS });
       for (const label of fixture.run.appliedLabels) await row(label).locator('.codicon-pass-filled').first().waitFor({ timeout: APPEAR_MS });
-      // Room for the view in the picture: the file tree's pane folds to its header.
+      const setRow = row('embedded db_migrations');
+      await setRow.first().waitFor({ timeout: APPEAR_MS });
+      // Room for the view in the picture: the file tree's pane folds to its header, the sidebar widens.
       await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
+      await widenSidebar(page);
       await settle(page);
       await page.screenshot({ path: path.join(OUTPUT_DIR, 'migrations-view.png') });
-      return (await failedRow.first().innerText()).replace(/\s+/g, ' ');
+      return (await setRow.first().innerText()).replace(/\s+/g, ' ');
     }],
     ['the Schema view shows the tables after the open migration, with their columns', async () => {
       await runFromPalette('Focus on Schema View');
@@ -185,6 +195,7 @@ function steps(page, server) {
       await page.screenshot({ path: path.join(OUTPUT_DIR, 'schema-view.png') });
       return text;
     }],
+    ...stateSteps(page, tools),
   ];
 }
 
@@ -192,7 +203,7 @@ export async function runUi(results, dir, cleanups) {
   const vsix = path.join(dir, 'migration-lens.vsix');
   const server = await CodeServer.create(dir, FIXTURE_WORKSPACE);
   cleanups.push(() => server.stop());
-  if (!await results.check('vsce package --no-dependencies', () => packageExtension(vsix))) return [];
+  if (!await results.check('vsce package (scripts/package.mjs)', () => `${(packageExtension(vsix) / 1024).toFixed(0)} KB`)) return [];
   if (!await results.check('code-server --install-extension migration-lens.vsix', () => server.installExtension(vsix))) return [];
   await server.start();
   log(`code-server on port ${server.port} (log: ${server.logFile})`);

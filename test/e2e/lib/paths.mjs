@@ -8,7 +8,18 @@ export const OUTPUT_DIR = path.join(REPO, 'test-output/e2e');
 export const RUNS_DIR = path.join(REPO, '.vscode-test/runs');
 export const FIXTURE_WORKSPACE = path.join(REPO, 'test/e2e/fixtures/workspace');
 export const SUITE_ENTRY = path.join(REPO, 'test/e2e/suite/index.js');
-export const SCREENSHOTS = ['diagnostics-hover.png', 'command-palette.png', 'migrations-view.png', 'schema-view.png'];
+export const SCREENSHOTS = [
+  'diagnostics-hover.png',
+  'command-palette.png',
+  'confirm-errors.png',
+  'migrations-view.png',
+  'schema-view.png',
+  'rule-docs-picker.png',
+  'rule-docs.png',
+  'migrations-mysql-target.png',
+  'run-failure.png',
+  'sql-console.png',
+];
 
 /** Written by scripts/setup-e2e.sh; the code-server version is pinned there only. */
 export function codeServerEntry() {

@@ -65,8 +65,9 @@ test('a broken or foreign cache is ignored, and one that cannot be written costs
   assert.deepEqual([unwritable.code, unwritable.stdout], [plain.code, plain.stdout]);
   assert.match(unwritable.stderr, /warning: could not write the cache .*not-a-folder\/cache\.json .*the next run checks everything again/);
 
+  // With --format json the usage error is JSON too, on stdout.
   const misuse = await check(root, '--cache-location', 'x.json');
-  assert.deepEqual([misuse.code, misuse.stderr], [2, 'migration-lens check: --cache-location needs --cache\n']);
+  assert.deepEqual([misuse.code, misuse.stderr, JSON.parse(misuse.stdout).error.message], [2, '', '--cache-location needs --cache']);
 });
 
 test('statements read back from the cache analyse exactly like freshly parsed ones', async () => {

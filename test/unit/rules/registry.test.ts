@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { RULE_CATALOG, RULES, ruleDocs } from '../../../server/src/engine/rules/index.js';
+import { findRuleMeta, RULE_CATALOG, RULES } from '../../../server/src/engine/rules/index.js';
 
 describe('rule registry', () => {
   it('has unique kebab-case ids and complete docs for every rule', () => {
@@ -14,9 +14,9 @@ describe('rule registry', () => {
     }
     for (const rule of RULES) assert.ok(rule.checkSet || rule.checkMigration || rule.checkStatement, `${rule.id} checks something`);
   });
-  it('ruleDocs serves --explain', () => {
-    assert.match(ruleDocs('version-gap')?.summary ?? '', /skips a version/);
-    assert.equal(ruleDocs('no-such-rule'), undefined);
+  it('findRuleMeta serves --explain and the editor\'s rule pages', () => {
+    assert.match(findRuleMeta('version-gap')?.docs.summary ?? '', /skips a version/);
+    assert.equal(findRuleMeta('no-such-rule'), undefined);
   });
   it('scripts/rule-table.mjs prints one row per rule', () => {
     const table = execFileSync(process.execPath, ['scripts/rule-table.mjs'], { encoding: 'utf8' });

@@ -76,6 +76,16 @@ describe('CONCURRENTLY fixes per framework', () => {
     assert.deepEqual(pg(after, 'ban-concurrent-index-creation-in-transaction'), []);
   });
 
+  it('golang-migrate: moving a statement out leaves no blank lines behind, between statements or at the end', () => {
+    const base = { '000001_orders.up.sql': orders, '000001_orders.down.sql': 'DROP TABLE orders;\n', '000002_note.down.sql': 'ALTER TABLE orders DROP COLUMN note;\n' };
+    const between = `ALTER TABLE orders ADD COLUMN note text;\n\n${index}\n\nALTER TABLE orders ADD COLUMN tag text;\n`;
+    const [middle] = pg({ ...base, '000002_note.up.sql': between }, 'require-concurrent-index-creation');
+    assert.equal(fixedText(middle, `${ROOT}/000002_note.up.sql`, between), 'ALTER TABLE orders ADD COLUMN note text;\n\nALTER TABLE orders ADD COLUMN tag text;\n');
+    const last = `ALTER TABLE orders ADD COLUMN note text;\n\n  ${index}\n\n`;
+    const [atEnd] = pg({ ...base, '000002_note.up.sql': last }, 'require-concurrent-index-creation');
+    assert.equal(fixedText(atEnd, `${ROOT}/000002_note.up.sql`, last), 'ALTER TABLE orders ADD COLUMN note text;\n');
+  });
+
   it('goose: adds CONCURRENTLY and `-- +goose NO TRANSACTION`', () => {
     const text = `-- +goose Up\n${index}\n\n-- +goose Down\nDROP INDEX orders_customer_idx;\n`;
     const files = { '00001_orders.sql': `-- +goose Up\n${orders}-- +goose Down\nDROP TABLE orders;\n`, '00002_index.sql': text };

@@ -80,7 +80,7 @@ describe('normalisation', () => {
 });
 
 describe('print', () => {
-  test('JSON is sorted and stable; SQL recreates the schema with foreign keys last', async () => {
+  test('JSON is sorted and stable; SQL recreates the schema with serial sequences first and foreign keys last', async () => {
     const { replay } = await replaySql('postgres', [
       { version: '1', up: "CREATE TABLE z (id serial PRIMARY KEY);\nCREATE TABLE a (z_id int REFERENCES z, note text DEFAULT 'n');\nCREATE INDEX a_note ON a (note) WHERE note IS NOT NULL;" },
     ]);
@@ -90,7 +90,9 @@ describe('print', () => {
     assert.match(JSON.stringify(json), /"createdIn":\{"version":"1"/);
     assert.equal(
       schemaToSql(replay.final()),
-      `CREATE TABLE a (
+      `CREATE SEQUENCE z_id_seq;
+
+CREATE TABLE a (
   z_id integer,
   note text DEFAULT 'n'
 );
@@ -101,6 +103,8 @@ CREATE TABLE z (
   id integer NOT NULL DEFAULT nextval('z_id_seq'),
   CONSTRAINT z_pkey PRIMARY KEY (id)
 );
+
+ALTER SEQUENCE z_id_seq OWNED BY z.id;
 
 ALTER TABLE a ADD CONSTRAINT a_z_id_fkey FOREIGN KEY (z_id) REFERENCES z (id);
 `,

@@ -22,6 +22,11 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     name: 'baseline',
     usage,
     options: { yes: { type: 'boolean', short: 'y' } },
+    // Reading creates nothing: a database the first run has not created has no schema to match.
+    async withoutEmbeddedDatabase({ json }, description) {
+      io.stdout(json ? `${JSON.stringify({ target: description, empty: true, toRecord: [], recorded: [] }, null, 2)}\n` : `${description} has no schema yet: nothing to baseline, run the migrations instead.\n`);
+      return EXIT_OK;
+    },
     async run({ set, replay, connection, runner, json, values }) {
       const plan = await planBaseline(connection, set, replay, runner);
       const recorded = plan.match && values.yes === true ? await recordBaseline(connection, set, plan, runner) : [];

@@ -11,13 +11,13 @@ import { RULE_CATALOG } from '../../engine/rules/index.js';
 import { createNodeFileHost } from '../../node-file-host.js';
 import { isOneOf } from '../arguments.js';
 import { CheckCache, DEFAULT_CACHE_LOCATION } from '../check-cache.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from '../io.js';
+import { EXIT_FINDINGS, EXIT_OK, reportError, type CliIO } from '../io.js';
 import { formatJson } from '../output/json.js';
 import { formatSarif } from '../output/sarif.js';
 import { formatText } from '../output/text.js';
 import { toolVersion } from '../version.js';
 import { changedFilesSince } from './changed-files.js';
-import { explainRule } from './explain.js';
+import { explainRule, ruleListJson, ruleListText } from './explain.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -25,6 +25,7 @@ type Format = (typeof FORMATS)[number];
 export const usage = `Usage: migration-lens check <paths...> [--format text|json|sarif] [--dialect postgres|mysql|mariadb] [--changed-since <git-ref>]
                             [--cache [--cache-location <file>]]
        migration-lens check --explain <rule-id>
+       migration-lens check --list-rules [--format text|json]
 
 Checks every migration folder under the given files or folders.
   --format         text (default), json (stable contract, version 1) or sarif (SARIF 2.1.0)
@@ -35,7 +36,9 @@ Checks every migration folder under the given files or folders.
                    a tree nothing changed in is not parsed again, and unchanged files never are
   --cache-location the cache file (default ${DEFAULT_CACHE_LOCATION}, from the current folder)
   --explain        print a rule's documentation: what it reports, why, how to fix it, examples
-Exit code: 0 no errors, 1 at least one error-severity finding, 2 bad usage or unreadable input.
+  --list-rules     list every rule: id, category, dialects, default severity and what it reports
+Exit code: 0 no errors, 1 at least one error-severity finding, 2 bad usage, unreadable input or
+nothing to check (no migrations under the paths).
 `;
 
 interface CheckOptions {
@@ -57,25 +60,18 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const explainIndex = argv.indexOf('--explain');
   if (explainIndex >= 0) return explain(argv[explainIndex + 1], io);
+  if (argv.includes('--list-rules')) return listRules(argv, io);
   const options = parseCheckArgs(argv, io.cwd);
-  if (typeof options === 'string') {
-    io.stderr(`migration-lens check: ${options}\n`);
-    return EXIT_USAGE;
-  }
+  if (typeof options === 'string') return reportError(io, 'check', options);
 
   const changed = options.changedSince === undefined ? undefined : await changedFilesSince(options.changedSince, io.cwd);
-  if (typeof changed === 'string') {
-    io.stderr(`migration-lens check: ${changed}\n`);
-    return EXIT_USAGE;
-  }
+  if (typeof changed === 'string') return reportError(io, 'check', changed);
 
   const host = createNodeFileHost();
   reportConfigProblems(options.paths, host, io);
   const whole = await analyzeWithCache(options, host, io);
+  if (whole.sets.length === 0) return reportError(io, 'check', `nothing to check: no .sql migrations found under ${options.givenPaths.join(', ')}`);
   const analysis = changed ? { ...whole, findings: whole.findings.filter((finding) => changed.has(finding.file)) } : whole;
-  if (analysis.sets.length === 0) {
-    io.stderr(`migration-lens check: no .sql migrations found under ${options.givenPaths.join(', ')}\n`);
-  }
 
   if (options.format === 'json') io.stdout(formatJson(analysis, io.cwd));
   else if (options.format === 'sarif') io.stdout(formatSarif(analysis, io.cwd, { version: toolVersion, rules: RULE_CATALOG }));
@@ -104,16 +100,24 @@ async function analyzeWithCache(options: CheckOptions, host: FileHost, io: CliIO
 }
 
 function explain(id: string | undefined, io: CliIO): number {
-  if (id === undefined || id.startsWith('-')) {
-    io.stderr('migration-lens check: --explain needs a rule id, e.g. `migration-lens check --explain down-does-not-restore`\n');
-    return EXIT_USAGE;
-  }
+  if (id === undefined || id.startsWith('-')) return reportError(io, 'check', '--explain needs a rule id, e.g. `migration-lens check --explain down-does-not-restore`');
   const explained = explainRule(id);
-  if ('error' in explained) {
-    io.stderr(`migration-lens check: ${explained.error}\n`);
-    return EXIT_USAGE;
-  }
+  if ('error' in explained) return reportError(io, 'check', explained.error);
   io.stdout(explained.text);
+  return EXIT_OK;
+}
+
+function listRules(argv: string[], io: CliIO): number {
+  const rest = argv.filter((arg) => arg !== '--list-rules');
+  let format: string;
+  try {
+    const parsed = parseArgs({ args: rest, options: { format: { type: 'string', short: 'f' } } });
+    format = parsed.values.format ?? 'text';
+  } catch (error) {
+    return reportError(io, 'check', `${(error as Error).message}; --list-rules takes only --format text|json`);
+  }
+  if (format !== 'text' && format !== 'json') return reportError(io, 'check', `unknown format "${format}" for --list-rules; use text or json`);
+  io.stdout(format === 'json' ? ruleListJson() : ruleListText());
   return EXIT_OK;
 }
 

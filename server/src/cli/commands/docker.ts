@@ -5,12 +5,12 @@
 import { parseArgs } from 'node:util';
 import { CONTAINER_ACTIONS, DockerError, ENGINES, performContainerAction, resetNeedsConfirmation } from '../../db/docker/index.js';
 import { STATE_FILE } from '../../db/docker/state.js';
-import { WORKSPACE_STATE_FOLDER } from '../../db/targets/pglite.js';
+import { WORKSPACE_STATE_FOLDER } from '../../db/state-folder.js';
 import { workspaceContainer } from '../../db/targets/resolve.js';
 import { DIALECTS, normalizePath } from '../../engine/index.js';
 import { isOneOf } from '../arguments.js';
 import { loadMigrationSet } from '../database-command.js';
-import { EXIT_OK, EXIT_USAGE, type CliIO } from '../io.js';
+import { EXIT_OK, reportError, type CliIO } from '../io.js';
 
 export const usage = `Usage: migration-lens docker start|stop|reset|status <dir> [options]
 
@@ -31,10 +31,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stdout(usage);
     return EXIT_OK;
   }
-  const fail = (message: string) => {
-    io.stderr(`migration-lens docker: ${message}\n`);
-    return EXIT_USAGE;
-  };
+  const fail = (message: string) => reportError(io, 'docker', message);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { image: { type: 'string' }, version: { type: 'string' }, yes: { type: 'boolean' } } });

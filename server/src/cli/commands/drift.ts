@@ -18,6 +18,12 @@ export function run(argv: string[], io: CliIO): Promise<number> {
   return runDatabaseCommand({
     name: 'drift',
     usage,
+    // Reading creates nothing: a database the first run has not created has no drift.
+    async withoutEmbeddedDatabase({ json }, description) {
+      const note = 'the database does not exist yet, so there is nothing to compare';
+      io.stdout(json ? `${JSON.stringify({ target: description, appliedCount: 0, notes: [note], differences: [] }, null, 2)}\n` : `${description}: ${note}\n`);
+      return EXIT_OK;
+    },
     async run({ set, replay, connection, runner, json }) {
       const report = await detectDrift(connection, set, replay, runner);
       if (json) {

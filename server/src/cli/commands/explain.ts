@@ -1,8 +1,9 @@
 // `check --explain <rule>`: the rule's documentation in the terminal, from the same docs that
-// hovers, SARIF help and the README table use.
+// hovers, SARIF help and the README table use; `check --list-rules`: every rule in one line.
 
+import { catalogEntry, dialectList } from '../../engine/rules/catalog-entry.js';
 import { closestId } from '../../engine/rules/closest.js';
-import { findRuleMeta, knownRuleIds } from '../../engine/rules/index.js';
+import { findRuleMeta, knownRuleIds, RULE_CATALOG } from '../../engine/rules/index.js';
 import type { RuleMeta } from '../../engine/rules/rule.js';
 
 /** The text to print, or a message naming the closest known id. */
@@ -30,3 +31,15 @@ function formatDocs({ id, category, severity, dialects, optIn, docs }: RuleMeta)
 }
 
 const indent = (text: string): string => text.split('\n').map((line) => `  ${line}`).join('\n');
+
+/** `check --list-rules`: a line per rule, its summary under it, grouped as the catalog is. */
+export function ruleListText(): string {
+  const entries = RULE_CATALOG.map(catalogEntry);
+  const width = Math.max(...entries.map((entry) => entry.id.length));
+  return `${entries.map((entry) => `${entry.id.padEnd(width)}  ${entry.category}, ${entry.defaultLevel}, ${dialectList(entry.dialects)}\n${' '.repeat(width + 2)}${entry.summary}\n`).join('')}${entries.length} rules; \`migration-lens check --explain <rule>\` prints one's documentation.\n`;
+}
+
+/** `check --list-rules --format json`: version 1, like the findings. */
+export function ruleListJson(): string {
+  return `${JSON.stringify({ version: 1, rules: RULE_CATALOG.map(catalogEntry) }, null, 2)}\n`;
+}

@@ -4,7 +4,7 @@
 
 import { forceVersion } from '../../db/runner/index.js';
 import { runDatabaseCommand, TARGET_OPTIONS_USAGE } from '../database-command.js';
-import { EXIT_OK, EXIT_USAGE, type CliIO } from '../io.js';
+import { EXIT_OK, reportError, type CliIO } from '../io.js';
 import { RUN_OPTIONS, RUN_OPTIONS_USAGE, runnerOptions } from '../output/run.js';
 
 export const usage = `Usage: migration-lens force <dir> --to VERSION --yes [options]
@@ -27,7 +27,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       options: { ...RUN_OPTIONS, to: { type: 'string' }, yes: { type: 'boolean' } },
       async run(context) {
         const { set, connection, values, json } = context;
-        const refuse = (message: string) => (io.stderr(`migration-lens force: ${message}\n`), EXIT_USAGE);
+        const refuse = (message: string) => reportError(io, 'force', message);
         const version = values.to as string | undefined;
         if (version === undefined) return refuse('say which version the database is at now: --to VERSION (or --to none)');
         if (values.yes !== true) return refuse(`force rewrites ${set.framework}'s tracking table without running any SQL; add --yes to confirm`);

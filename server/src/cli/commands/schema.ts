@@ -6,9 +6,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, initEngine, normalizePath } from '../../engine/index.js';
 import type { Migration } from '../../engine/model/migration-set.js';
+import type { Origin } from '../../engine/schema/model.js';
 import { schemaToJson, schemaToSql } from '../../engine/schema/print.js';
 import { createNodeFileHost } from '../../node-file-host.js';
-import { EXIT_OK, EXIT_USAGE, type CliIO } from '../io.js';
+import { EXIT_OK, reportError, type CliIO } from '../io.js';
 
 const FORMATS = ['sql', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -26,10 +27,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stdout(usage);
     return EXIT_OK;
   }
-  const fail = (message: string) => {
-    io.stderr(`migration-lens schema: ${message}\n`);
-    return EXIT_USAGE;
-  };
+  const fail = (message: string) => reportError(io, 'schema', message);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { at: { type: 'string' }, format: { type: 'string', short: 'f' } } });
@@ -42,7 +40,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   const dir = normalizePath(resolve(io.cwd, parsed.positionals[0]));
   await initEngine();
-  const analysis = analyze([dir], createNodeFileHost());
+  const host = createNodeFileHost();
+  const analysis = analyze([dir], host);
   if (analysis.sets.length === 0) return fail(`no .sql migrations found under ${parsed.positionals[0]}`);
   if (analysis.sets.length > 1) {
     return fail(`${analysis.sets.length} migration sets under ${parsed.positionals[0]} (${analysis.sets.map((s) => s.root).join(', ')}); pass one of them`);
@@ -60,7 +59,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     schema = replay.migration(index).after;
   }
 
-  io.stdout(format === 'json' ? `${JSON.stringify(schemaToJson(schema, { provenance: true }), null, 2)}\n` : schemaToSql(schema));
+  const statementText = (origin: Origin) => host.readFile(origin.file)?.slice(origin.range.start, origin.range.end);
+  io.stdout(format === 'json' ? `${JSON.stringify(schemaToJson(schema, { provenance: true }), null, 2)}\n` : schemaToSql(schema, { statementText }));
   return EXIT_OK;
 }
 

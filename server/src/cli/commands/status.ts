@@ -7,8 +7,10 @@ import { displayPath } from '../output/locations.js';
 
 export const usage = `Usage: migration-lens status <dir> [options]
 
-Shows each migration's state: applied, pending, failed (dirty), changed (edited after it was
-applied; only where the framework stores a checksum), missing (recorded, but no file has it).
+Shows each migration's state: applied, pending, failed (part-way: dirty), changed (edited after
+it was applied; only where the framework stores a checksum), missing (recorded, but no file has
+it). With several migration sets under <dir>, shows each, each in its own database (embedded and
+docker); with a URL, warns about sets that would share one tracking table there.
 ${TARGET_OPTIONS_USAGE}
 Exit code: 0 shown, 1 a migration is in a failed state, 2 bad usage or no connection.
 `;
@@ -18,6 +20,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     {
       name: 'status',
       usage,
+      eachSet: true,
       run: async (context) => report(context, await migrationStatus(context.connection, context.set, context.runner), context.connection.description),
       withoutEmbeddedDatabase: async (context, description) => report(context, statusWithoutDatabase(context.set, context.runner), description),
     },
@@ -26,11 +29,10 @@ export function run(argv: string[], io: CliIO): Promise<number> {
   );
 }
 
-function report({ io, set, json }: Pick<DatabaseCommandContext, 'io' | 'set' | 'json'>, status: SetStatus, target: string): number {
+function report({ io, set, json, printJson }: Pick<DatabaseCommandContext, 'io' | 'set' | 'json' | 'printJson'>, status: SetStatus, target: string): number {
   if (json) {
     const migrations = status.migrations.map(({ migration, ...rest }) => ({ ...rest, file: migration?.up && displayPath(migration.up.file, io.cwd) }));
-    const summary = { set: displayPath(set.root, io.cwd), framework: set.framework, target, table: status.table, detectsEdits: status.detectsEdits, migrations };
-    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    printJson({ set: displayPath(set.root, io.cwd), framework: set.framework, target, table: status.table, detectsEdits: status.detectsEdits, migrations });
   } else {
     io.stdout(`${displayPath(set.root, io.cwd)} (${set.framework}, ${status.table}) on ${target}\n`);
     const width = Math.max(0, ...status.migrations.map((m) => m.state.length));

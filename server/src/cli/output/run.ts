@@ -4,8 +4,9 @@
 // failure blocks the run, so CI tells "the database is broken" from "the command is wrong".
 
 import type { DatabaseCommandContext } from '../database-command.js';
-import { DEFAULT_LOCK_TIMEOUT_MS, RunRefused, type ProgressEvent, type RunnerOptions, type RunResult, type StepFailure } from '../../db/runner/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io.js';
+import type { MigrationSet } from '../../engine/model/migration-set.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, outcomeSentence, RunRefused, type ProgressEvent, type RunnerOptions, type RunResult, type StepFailure } from '../../db/runner/index.js';
+import { EXIT_FINDINGS, EXIT_OK, reportError, type CliIO } from '../io.js';
 import { displayPath } from './locations.js';
 
 export const RUN_OPTIONS = { 'lock-timeout': { type: 'string' } } as const;
@@ -29,19 +30,19 @@ function printProgress(event: ProgressEvent, io: CliIO): void {
 }
 
 /** Runs `action` and prints its outcome; exit 1 when a migration failed or a failed state blocked the run. */
-export async function reportRun({ io, json }: DatabaseCommandContext, command: string, action: () => Promise<RunResult>): Promise<number> {
+export async function reportRun({ io, json, set }: DatabaseCommandContext, command: string, action: () => Promise<RunResult>): Promise<number> {
   let result: RunResult;
   try {
     result = await action();
   } catch (error) {
     // Other refusals (unknown version, no down) stay usage errors: exit 2 from the shared command.
-    if (!(error instanceof RunRefused && error.becauseFailed)) throw error;
-    io.stderr(`migration-lens ${command}: ${error.message}\n`);
-    return EXIT_FINDINGS;
+    if (!(error instanceof RunRefused && error.failed)) throw error;
+    return reportError(io, command, `${error.message} ${forceHint(set, error.failed.version, io.cwd)}`, EXIT_FINDINGS);
   }
   if (json) io.stdout(`${JSON.stringify(runToJson(result, io.cwd), null, 2)}\n`);
   else if (result.failure) {
     io.stderr(`${describeFailure(result.failure, io.cwd)}\n`);
+    if (!result.failure.rolledBack) io.stderr(`  ${forceHint(set, result.failure.migration.version, io.cwd)}\n`);
     if (result.rolledBackSteps.length > 0) io.stderr(`  rolled back with it (one transaction for the run): ${result.rolledBackSteps.map((s) => s.migration.id).join(', ')}\n`);
   } else if (result.steps.length === 0) io.stdout('Nothing to do.\n');
   return result.failure ? EXIT_FINDINGS : EXIT_OK;
@@ -50,8 +51,15 @@ export async function reportRun({ io, json }: DatabaseCommandContext, command: s
 /** `db/002_x.up.sql:3:8: 002_x (up) failed: column "y" does not exist [42703]` and what was left. */
 export function describeFailure(failure: StepFailure, cwd: string): string {
   const where = failure.location ? `${displayPath(failure.location.file, cwd)}:${failure.location.line}:${failure.location.column}: ` : '';
-  const state = failure.rolledBack ? 'rolled back' : 'NOT rolled back: the statements before it took effect; fix the database, then `force` the version';
-  return `${where}${failure.migration.id} (${failure.direction}) failed: ${failure.message}${failure.code ? ` [${failure.code}]` : ''}\n  ${state}`;
+  return `${where}${failure.migration.id} (${failure.direction}) failed: ${failure.message}${failure.code ? ` [${failure.code}]` : ''}\n  ${outcomeSentence(failure)}`;
+}
+
+/** How to record the repaired state from here: `migration-lens force db/migrations --to 6 --yes`. */
+function forceHint(set: MigrationSet, version: string, cwd: string): string {
+  const index = set.migrations.findIndex((migration) => migration.version === version);
+  const before = index > 0 ? set.migrations[index - 1].version : 'none';
+  const force = (to: string) => `\`migration-lens force ${displayPath(set.root, cwd)} --to ${to} --yes\``;
+  return `Once its changes are undone: ${force(before)}; once it is finished by hand: ${force(version)}.`;
 }
 
 function runToJson(result: RunResult, cwd: string) {
@@ -73,6 +81,8 @@ function runToJson(result: RunResult, cwd: string) {
       line: failure.location?.line,
       column: failure.location?.column,
       rolledBack: failure.rolledBack,
+      tookEffect: failure.tookEffect,
+      outcome: outcomeSentence(failure),
     },
   };
 }

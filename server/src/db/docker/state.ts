@@ -2,8 +2,9 @@
 // password they were created with. The CLI keeps it in `<workspace>/.migration-lens/docker.json`;
 // the extension passes its own storage folder. The file holds passwords, so only its owner reads it.
 
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureStateFolder } from '../state-folder.js';
 import type { DockerEngine } from './engines.js';
 
 export interface ContainerState {
@@ -57,7 +58,7 @@ export class ContainerStateStore {
   }
 
   private save(all: StateFile): void {
-    mkdirSync(this.directory, { recursive: true });
+    ensureStateFolder(this.directory);
     writeFileSync(this.path, `${JSON.stringify(all, null, 2)}\n`, { mode: 0o600 });
     chmodSync(this.path, 0o600);
   }

@@ -31,6 +31,14 @@ export interface StepFailure extends StepResult {
   statement?: string;
   /** True when nothing of the part remains in the database. */
   rolledBack: boolean;
+  /** When not rolled back: the statements before the failing one, which took effect and remain. */
+  tookEffect: EffectiveStatement[];
+}
+
+/** A statement of a migration file that ran, by its 1-based first line and its text. */
+export interface EffectiveStatement {
+  line: number;
+  text: string;
 }
 
 export type StepOutcome = { ok: true; result: StepResult } | { ok: false; failure: StepFailure };
@@ -48,7 +56,7 @@ export async function executeStep(context: ExecuteContext, step: Omit<Step, 'inT
   const full: Step = { ...step, inTransaction: ownTransaction || context.runTransaction };
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  let executed = 0;
+  const executed: SourceRange[] = [];
   let failing: SourceRange | undefined;
   try {
     await tracking.started(connection, full);
@@ -56,7 +64,7 @@ export async function executeStep(context: ExecuteContext, step: Omit<Step, 'inT
     for (const span of splitStatements(step.fileText, part.range, step.set.dialect)) {
       failing = span;
       await connection.execute(step.fileText.slice(span.start, span.end));
-      executed++;
+      executed.push(span);
     }
     failing = undefined;
     await tracking.finished(connection, full, elapsed());
@@ -65,7 +73,7 @@ export async function executeStep(context: ExecuteContext, step: Omit<Step, 'inT
   } catch (error) {
     if (full.inTransaction) await connection.rollback().catch(() => undefined);
     // MySQL commits every DDL statement implicitly, so a rollback there undoes nothing before it.
-    const rolledBack = executed === 0 || (full.inTransaction && connection.dialect === 'postgres');
+    const rolledBack = executed.length === 0 || (full.inTransaction && connection.dialect === 'postgres');
     let message = (error as Error).message;
     try {
       await tracking.failed(connection, full, message, !rolledBack, elapsed());
@@ -83,6 +91,7 @@ export async function executeStep(context: ExecuteContext, step: Omit<Step, 'inT
         location: failing ? locate(part.file, step.fileText, failing, error) : undefined,
         statement: failing ? step.fileText.slice(failing.start, failing.end) : undefined,
         rolledBack,
+        tookEffect: rolledBack ? [] : executed.map((span) => effective(step.fileText, span)),
       },
     };
   }
@@ -100,4 +109,8 @@ function locate(file: string, text: string, statement: SourceRange, error: unkno
   }
   const position = lines.positionAt(offset);
   return { file, line: position.line + 1, column: position.character + 1 };
+}
+
+function effective(text: string, span: SourceRange): EffectiveStatement {
+  return { line: new LineIndex(text).positionAt(span.start).line + 1, text: text.slice(span.start, span.end).trim() };
 }

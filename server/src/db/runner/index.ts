@@ -8,12 +8,13 @@ import { executeStep, type StepFailure, type StepResult } from './execute.js';
 import { acquireSessionLock, setLockTimeout } from './lock.js';
 import { RunRefused } from './refused.js';
 import { findMigration } from './versions.js';
-import { readStatus, statusFromRecords, type SetStatus } from './status.js';
+import { failedEarlier, REPAIR_ADVICE, readStatus, statusFromRecords, type SetStatus } from './status.js';
 
-export type { FileLocation, StepFailure, StepResult } from './execute.js';
+export type { EffectiveStatement, FileLocation, StepFailure, StepResult } from './execute.js';
 export type { MigrationState, MigrationStatus, SetStatus } from './status.js';
 
-export { RunRefused } from './refused.js';
+export { RunRefused, type FailedMigration } from './refused.js';
+export { outcomeSentence } from './outcome.js';
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
 
@@ -65,14 +66,24 @@ export async function migrateUp(connection: DatabaseConnection, set: MigrationSe
   return locked(connection, set, options, async (tracking) => {
     const status = await readStatus(connection, set, tracking, (m) => upText(m, options));
     refuseWhenFailed(status);
-    let pending = status.migrations.filter((s) => s.state === 'pending' && s.migration?.up).map((s) => s.migration!);
-    if (request.to !== undefined) {
-      const last = resolveVersion(set, request.to);
-      pending = pending.filter((m) => set.migrations.indexOf(m) <= set.migrations.indexOf(last));
-    }
-    if (request.count !== undefined) pending = pending.slice(0, request.count);
-    return runSteps(connection, set, tracking, options, pending.map((migration) => ({ migration, direction: 'up' as const })));
+    return runSteps(connection, set, tracking, options, toApply(status, request).map((migration) => ({ migration, direction: 'up' as const })));
   });
+}
+
+/** The migrations `migrateUp` would apply now (none when a failed one blocks the run), without running anything. */
+export async function plannedUp(connection: DatabaseConnection, set: MigrationSet, request: UpRequest, options: RunnerOptions): Promise<Migration[]> {
+  const status = await migrationStatus(connection, set, options);
+  return status.migrations.some((s) => s.state === 'failed') ? [] : toApply(status, request);
+}
+
+function toApply(status: SetStatus, request: UpRequest): Migration[] {
+  const { set } = status;
+  let pending = status.migrations.filter((s) => s.state === 'pending' && s.migration?.up).map((s) => s.migration!);
+  if (request.to !== undefined) {
+    const last = resolveVersion(set, request.to);
+    pending = pending.filter((m) => set.migrations.indexOf(m) <= set.migrations.indexOf(last));
+  }
+  return request.count !== undefined ? pending.slice(0, request.count) : pending;
 }
 
 export async function migrateDown(connection: DatabaseConnection, set: MigrationSet, request: DownRequest, options: RunnerOptions): Promise<RunResult> {
@@ -155,10 +166,8 @@ async function runSteps(
 function refuseWhenFailed(status: SetStatus): void {
   const failed = status.migrations.find((s) => s.state === 'failed');
   if (!failed) return;
-  throw new RunRefused(
-    `${failed.migration?.id ?? failed.key} failed part-way earlier (${status.table}${failed.detail ? `: ${failed.detail}` : ''}); fix the database by hand, then record its state with force (\`migration-lens force <dir> --to <version> --yes\`, or Force Version… in the editor)`,
-    true,
-  );
+  const sentence = failedEarlier(failed);
+  throw new RunRefused(`${sentence}: nothing ran. ${REPAIR_ADVICE}`, { root: status.set.root, id: failed.migration?.id ?? failed.key, version: failed.version, sentence });
 }
 
 function resolveVersion(set: MigrationSet, version: string): Migration {

@@ -47,7 +47,7 @@ export function statusFromRecords(set: MigrationSet, tracking: Tracking, tracked
     const record = records.get(key);
     const base = { key, version: migration.version, name: migration.name, migration, appliedAt: record?.appliedAt, detail: record?.detail };
     if (!record) return { ...base, state: 'pending' };
-    if (record.state === 'failed') return { ...base, state: 'failed' };
+    if (record.state === 'failed') return { ...base, state: 'failed', detail: failedStateDetail(record, tracking.table) };
     const text = upText(migration);
     if (record.checksum !== undefined && text !== undefined && !tracking.checksumMatches(record.checksum, migration, text)) {
       // Flyway re-runs an edited repeatable migration; an edited versioned one is an error.
@@ -62,3 +62,19 @@ export function statusFromRecords(set: MigrationSet, tracking: Tracking, tracked
   }
   return { set, table: tracking.table, detectsEdits: set.migrations.some((m) => tracking.checksum(m, '') !== undefined), migrations };
 }
+
+/**
+ * What the tracking table says of a migration recorded as failed, the one wording the status, the
+ * Migrations view and a refused run share: `schema_migrations: version 7 is marked dirty`.
+ */
+function failedStateDetail(record: TrackedRecord, table: string): string {
+  return `${record.recordedIn ?? table}: ${record.detail ?? 'recorded as failed'}`;
+}
+
+/** `000007_add_x failed part-way earlier (schema_migrations: version 7 is marked dirty)`, for a status item in state `failed`. */
+export function failedEarlier(item: Pick<MigrationStatus, 'detail' | 'migration' | 'key'>): string {
+  return `${item.migration?.id ?? item.key} failed part-way earlier (${item.detail})`;
+}
+
+/** What to do about a migration that failed part-way: the same advice everywhere, each place adding its own way to do it. */
+export const REPAIR_ADVICE = 'What its statements before the failing one did is still in the database: undo or finish it by hand, then record the version the database is at (force); or, on a database of your own, reset it and run again.';

@@ -3,45 +3,47 @@
 // so a lock file beside the data folder names the process that has it open.
 
 import { PGlite } from '@electric-sql/pglite';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ConnectionError, type DatabaseConnection, type Row } from '../connection.js';
+import { ensureStateFolder } from '../state-folder.js';
 import { postgresError, reasonOf } from './postgres.js';
 
-/** Workspace state folder of the CLI; discovery skips it and git ignores it. */
-export const WORKSPACE_STATE_FOLDER = '.migration-lens';
-
-/**
- * `<workspace>/.migration-lens/db`, creating `.migration-lens/` with a `.gitignore` of `*` the
- * first time, so the database files never end up in a commit.
- */
-export function workspaceDataDir(workspaceRoot: string): string {
-  const state = join(workspaceRoot, WORKSPACE_STATE_FOLDER);
-  mkdirSync(state, { recursive: true });
-  try {
-    writeFileSync(join(state, '.gitignore'), '*\n', { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return join(state, 'db');
+export interface EmbeddedOpenOptions {
+  /** The state folder above the data folder: it gets its `.gitignore` when the database is created. */
+  stateDir?: string;
+  /** Open only a database that exists: undefined instead of creating one. */
+  existingOnly?: boolean;
 }
 
-export async function openEmbeddedPglite(dataDir: string): Promise<DatabaseConnection> {
-  mkdirSync(dirname(dataDir), { recursive: true });
-  const endTurn = await takeTurn(dataDir);
-  let releaseLock: () => void;
-  let db: PGlite;
+/** Opens (creating it first, unless `existingOnly`) the PGlite database in `dataDir`. */
+export async function openEmbeddedPglite(dataDir: string, options: EmbeddedOpenOptions & { existingOnly: true }): Promise<DatabaseConnection | undefined>;
+export async function openEmbeddedPglite(dataDir: string, options?: EmbeddedOpenOptions): Promise<DatabaseConnection>;
+export async function openEmbeddedPglite(dataDir: string, options: EmbeddedOpenOptions = {}): Promise<DatabaseConnection | undefined> {
+  if (options.existingOnly && !existsSync(dataDir)) return undefined;
+  const release = await holdDataDir(dataDir);
   try {
-    releaseLock = lockDataDir(dataDir);
+    // Checked again once this process and the others have let go of it: one of them may have moved it.
+    if (!existsSync(dataDir)) {
+      if (options.existingOnly) {
+        release();
+        return undefined;
+      }
+      if (options.stateDir) ensureStateFolder(options.stateDir);
+    }
+    return await connectHeld(dataDir, release);
   } catch (error) {
-    endTurn();
+    release();
     throw error;
   }
+}
+
+/** A connection to the PGlite database in `dataDir`, which the caller holds (holdDataDir); `close` calls `onClose`. */
+export async function connectHeld(dataDir: string, onClose: () => void): Promise<DatabaseConnection> {
+  let db: PGlite;
   try {
     db = await PGlite.create(dataDir);
   } catch (error) {
-    releaseLock();
-    endTurn();
     throw new ConnectionError(`cannot open the embedded database in ${dataDir}: ${reasonOf(error)}; delete that folder to start from an empty database`);
   }
   const run = async <T extends Row>(sql: string, params?: unknown[]): Promise<T[]> => {
@@ -72,11 +74,29 @@ export async function openEmbeddedPglite(dataDir: string): Promise<DatabaseConne
       try {
         await db.close();
       } finally {
-        releaseLock();
-        endTurn();
+        onClose();
       }
     },
   };
+}
+
+/**
+ * Waits for this process's earlier users of `dataDir` and takes its lock file for this process:
+ * nothing else opens, moves or deletes the folder until the returned function is called.
+ */
+export async function holdDataDir(dataDir: string): Promise<() => void> {
+  mkdirSync(dirname(dataDir), { recursive: true });
+  const endTurn = await takeTurn(dataDir);
+  try {
+    const releaseLock = lockDataDir(dataDir);
+    return () => {
+      releaseLock();
+      endTurn();
+    };
+  } catch (error) {
+    endTurn();
+    throw error;
+  }
 }
 
 /** Per data folder, the end of the last turn taken in this process. */

@@ -1,15 +1,19 @@
 // The one place that turns what the user chose — `embedded`, `docker` or a URL — into a Target:
 // the CLI's `--target` and the editor's requests both come through here. A URL is checked
 // before anything connects with it; `docker` starts (or reuses) the workspace's container.
+// `embedded` and `docker` give each set a database of its own (set-database.ts).
 
-import { join } from 'node:path';
+import type { MigrationSet } from '../../engine/model/migration-set.js';
 import type { Dialect } from '../../engine/model/source.js';
-import type { Target } from '../connection.js';
+import type { DockerTarget, EmbeddedTarget, Target } from '../connection.js';
 import { DockerContainer } from '../docker/container.js';
 import type { DockerCli } from '../docker/cli.js';
 import type { DockerEngine } from '../docker/engines.js';
+import { stateFolder } from '../state-folder.js';
+import { containerSetDatabase } from './container-database.js';
 import { describeTarget } from './describe.js';
-import { WORKSPACE_STATE_FOLDER, workspaceDataDir } from './pglite.js';
+import { adoptSharedEmbeddedDatabase } from './legacy-database.js';
+import { embeddedDataDir, setDatabaseName } from './set-database.js';
 import { COMMAND_LINE_REMOTE_OPT_IN } from './url.js';
 
 /** The target's spelling is wrong or unusable; the message says how to write it. */
@@ -23,10 +27,10 @@ export class TargetSpecError extends Error {
 export interface TargetRequest {
   /** `embedded`, `docker`, or a postgres://, mysql://, mariadb:// URL. */
   spec: string;
-  /** Absolute workspace folder: where the CLI keeps its state, what names the container. */
+  /** Absolute workspace folder: where the CLI keeps its state, what names the container and the set's database. */
   workspace: string;
-  /** Dialect of the set the target is for: chooses the container's image. */
-  dialect: Dialect;
+  /** The set the target is for: its dialect chooses the container's image, its folder names its database. */
+  set: MigrationSet;
   /** Where state lives instead of `<workspace>/.migration-lens` (the extension's storage). */
   stateDir?: string;
   /** Image tag of the container (`16`, `8.0`, `11.4`). */
@@ -55,7 +59,7 @@ export function workspaceContainer(request: ContainerRequest): DockerContainer {
     workspace: request.workspace,
     engine: request.engine,
     version: request.dockerVersion,
-    stateDir: request.stateDir ?? join(request.workspace, WORKSPACE_STATE_FOLDER),
+    stateDir: stateFolder(request.workspace, request.stateDir),
     versionHint: request.dockerVersionHint,
     cli: request.dockerCli,
     onProgress: request.onProgress,
@@ -78,14 +82,28 @@ export const COMMAND_LINE_WORDING: TargetWording = {
 export async function resolveTarget(request: TargetRequest): Promise<Target> {
   const spec = request.spec.trim();
   const wording = request.wording ?? COMMAND_LINE_WORDING;
+  const { set } = request;
   if (spec === 'embedded') {
-    if (request.dialect !== 'postgres') {
-      throw new TargetSpecError(`the embedded database is PostgreSQL, but these migrations are ${request.dialect}: ${wording.otherTarget(request.dialect)}`);
+    if (set.dialect !== 'postgres') {
+      throw new TargetSpecError(`the embedded database is PostgreSQL, but these migrations are ${set.dialect}: ${wording.otherTarget(set.dialect)}`);
     }
-    return { kind: 'embedded', dataDir: request.stateDir ? join(request.stateDir, 'db') : workspaceDataDir(request.workspace) };
+    const target = embeddedTarget(request);
+    await adoptSharedEmbeddedDatabase(target.stateDir!, target.dataDir, set);
+    return target;
   }
-  if (spec === 'docker') return (await workspaceContainer({ ...request, engine: request.dialect }).start()).target;
+  if (spec === 'docker') return containerSetDatabase(await containerServer(request), setDatabaseName(request.workspace, set.root), set);
   const { problem } = describeTarget(spec);
   if (problem) throw new TargetSpecError(problem);
   return { kind: 'url', url: spec, password: request.password, allowRemote: request.allowRemote, allowRemoteHint: wording.allowRemote };
+}
+
+/** The set's own embedded database (not opened, not created). */
+export function embeddedTarget({ workspace, stateDir, set }: Pick<TargetRequest, 'workspace' | 'stateDir' | 'set'>): EmbeddedTarget {
+  const folder = stateFolder(workspace, stateDir);
+  return { kind: 'embedded', dataDir: embeddedDataDir(folder, setDatabaseName(workspace, set.root)), stateDir: folder };
+}
+
+/** The workspace's container for the set's dialect, started: its default database, which every set's database sits beside. */
+export async function containerServer(request: TargetRequest): Promise<DockerTarget> {
+  return (await workspaceContainer({ ...request, engine: request.set.dialect }).start()).target;
 }

@@ -111,7 +111,7 @@ export const flywayTracking: Tracking = {
     const latest = new Map<string, TrackedRecord | undefined>();
     for (const row of rows) {
       const rowKey = row.version === null ? `R:${row.description}` : versionKey(row.version);
-      if (!truthy(row.success)) latest.set(rowKey, { key: rowKey, state: 'failed', detail: `${TABLE} has a failed ${row.type} row` });
+      if (!truthy(row.success)) latest.set(rowKey, { key: rowKey, state: 'failed', detail: `its ${row.type} row says success = false` });
       else if (row.type === 'UNDO_SQL') latest.delete(rowKey);
       else latest.set(rowKey, { key: rowKey, state: 'applied', checksum: row.checksum === null ? undefined : String(row.checksum), appliedAt: timestampText(row.installed_on) });
     }

@@ -1,6 +1,8 @@
 // golang-migrate: `schema_migrations(version bigint not null primary key, dirty boolean not
 // null)` holds one row, the current version. Before a migration runs the row becomes
-// (target, dirty=true); after it, (target, false); a failure leaves it dirty until `force`.
+// (target, dirty=true); after it, (target, false); a failure that left changes behind leaves it
+// dirty until `force`. One that was rolled back entirely puts the version back as it was, clean:
+// golang-migrate itself would leave it dirty, but nothing of the migration is there to repair.
 // A down's target is the previous version, or no row at all below the first (NilVersion -1).
 // SetVersion empties the table and inserts in one transaction (database/postgres/postgres.go,
 // database/mysql/mysql.go). Lock: pg_advisory_lock of GenerateAdvisoryLockId(database, schema,
@@ -67,11 +69,15 @@ export const golangMigrateTracking: Tracking = {
     const applied = set.migrations.filter((m) => BigInt(m.version) < current).map((m) => ({ key: key(m), state: 'applied' as const }));
     // The current version itself: applied, or dirty (its migration failed part-way, in either direction).
     const state = dirty ? ('failed' as const) : ('applied' as const);
-    return current < 0n ? [] : [...applied, { key: current.toString(), state, detail: dirty ? `schema_migrations says version ${current} is dirty` : undefined }];
+    return current < 0n ? [] : [...applied, { key: current.toString(), state, detail: dirty ? `version ${current} is marked dirty` : undefined }];
   },
   started: (connection, step) => setVersion(connection, targetVersion(step.migration, step.direction, step.previous), true, false),
   finished: (connection, step) => setVersion(connection, targetVersion(step.migration, step.direction, step.previous), false, step.inTransaction),
-  failed: async () => undefined,
+  async failed(connection, step, _message, changesRemain) {
+    if (changesRemain) return;
+    const before = step.direction === 'up' ? (step.previous ? key(step.previous) : NIL_VERSION) : key(step.migration);
+    await setVersion(connection, before, false, false);
+  },
   force: (connection, _set, target) => setVersion(connection, target ? key(target) : NIL_VERSION, false, false),
 };
 

@@ -65,7 +65,8 @@ export function historyRecord(row: HistoryRow, key: string): TrackedRecord {
     state: truthy(row.success) ? 'applied' : 'failed',
     checksum: row.checksum.trim(),
     appliedAt: timestampText(row.applied_at),
-    detail: truthy(row.success) ? undefined : 'failed half-way; statements before the failing one took effect',
+    detail: truthy(row.success) ? undefined : 'statements before the failing one took effect',
+    recordedIn: HISTORY_TABLE,
   };
 }
 

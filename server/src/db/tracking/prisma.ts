@@ -79,7 +79,9 @@ export const prismaTracking: Tracking = {
   started: (connection, step) => insertStarted(connection, step.migration, step.fileText),
   finished: async (connection, step) =>
     void (await query(connection, `UPDATE ${TABLE} SET finished_at = ${now(connection)}, applied_steps_count = 1 WHERE ${OPEN_ROW}`, [step.migration.id])),
-  failed: async (connection, step, message) => void (await query(connection, `UPDATE ${TABLE} SET logs = $1 WHERE ${OPEN_ROW.replace('$1', '$2')}`, [message, step.migration.id])),
+  // A failure rolled back entirely is recorded as `prisma migrate resolve --rolled-back` would: pending again, its logs kept.
+  failed: async (connection, step, message, changesRemain) =>
+    void (await query(connection, `UPDATE ${TABLE} SET logs = $1${changesRemain ? '' : `, rolled_back_at = ${now(connection)}`} WHERE ${OPEN_ROW.replace('$1', '$2')}`, [message, step.migration.id])),
   async force(connection, set, target, fileText) {
     // `prisma migrate resolve`: a failed row is rolled back; the target gets a finished row.
     const targetIndex = target ? set.migrations.indexOf(target) : -1;

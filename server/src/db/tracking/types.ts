@@ -14,6 +14,8 @@ export interface TrackedRecord {
   appliedAt?: string;
   /** What the table says about a failure (Prisma logs, "dirty"). */
   detail?: string;
+  /** The table holding this record when it is not the framework's own (the failure journal). */
+  recordedIn?: string;
 }
 
 /** One part about to run or just run. */

@@ -23,7 +23,7 @@ import { MYSQL_RULES } from './mysql/index.js';
 import { siblingSchemaDrift } from './parity/sibling-schema-drift.js';
 import { siblingVersionMissing } from './parity/sibling-version-missing.js';
 import { downDoesNotRestore } from './reversibility/down-does-not-restore.js';
-import type { Rule, RuleDocs, RuleMeta } from './rule.js';
+import type { Rule, RuleMeta } from './rule.js';
 import { PRACTICE_RULES } from './safety/practices.js';
 import { SCHEMA_CHANGE_RULES } from './safety/schema-change-rules.js';
 import { syntaxError } from './syntax-error.js';
@@ -68,9 +68,4 @@ export function knownRuleIds(): string[] {
 
 export function findRuleMeta(id: string): RuleMeta | undefined {
   return RULE_CATALOG.find((rule) => rule.id === id);
-}
-
-/** The docs of one rule, for hovers and `migration-lens check --explain <id>`; undefined when unknown. */
-export function ruleDocs(id: string): RuleDocs | undefined {
-  return findRuleMeta(id)?.docs;
 }

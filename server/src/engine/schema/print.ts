@@ -1,9 +1,11 @@
 // Renders a snapshot for people and tools: as JSON (stable: objects sorted by name, columns in
-// table order, no undefined fields) and as DDL in the snapshot's dialect that recreates it
-// (foreign keys last, so tables can be created in name order).
+// table order, no undefined fields) and as DDL in the snapshot's dialect that recreates it on an
+// empty database (foreign keys after the tables, so tables can be created in name order; views,
+// functions and triggers last, as the migrations wrote them).
 
-import type { Column, ForeignKey, Index, NamedObject, Provenance, Schema, Table } from './model.js';
+import type { Column, ForeignKey, Index, NamedObject, Origin, Provenance, Schema, Table, View } from './model.js';
 import { isPostgres } from './names.js';
+import { MYSQL_RESERVED, POSTGRES_RESERVED } from './reserved-words.js';
 import { formatType } from './types.js';
 
 export interface JsonOptions {
@@ -50,15 +52,23 @@ export function schemaToJson(schema: Schema, options: JsonOptions = {}): { [key:
 }
 
 const POSTGRES_PLAIN = /^[a-z_][a-z0-9_$]*$/;
-const RESERVED = new Set(['user', 'order', 'group', 'table', 'select', 'from', 'where', 'default', 'check', 'column', 'primary', 'references', 'key', 'index', 'limit', 'offset', 'desc', 'asc', 'end', 'to', 'all', 'and', 'or', 'not', 'null', 'unique', 'grant']);
 
 export function quoteIdentifier(dialect: Schema['dialect'], name: string): string {
-  if (isPostgres(dialect)) return POSTGRES_PLAIN.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
-  return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name.toLowerCase()) ? name : `\`${name.replace(/`/g, '``')}\``;
+  if (isPostgres(dialect)) return POSTGRES_PLAIN.test(name) && !POSTGRES_RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(name) && !MYSQL_RESERVED.has(name.toLowerCase()) ? name : `\`${name.replace(/`/g, '``')}\``;
 }
 
-/** DDL that recreates the snapshot; views, functions and triggers appear as comments (their bodies are not kept). */
-export function schemaToSql(schema: Schema): string {
+export interface SqlOptions {
+  /**
+   * The text of the statement at `origin` (the snapshot keeps no view, function or trigger
+   * bodies): such an object created by one statement and not changed since is printed as that
+   * statement; without it, or after a change, as a comment.
+   */
+  statementText?(origin: Origin): string | undefined;
+}
+
+/** DDL that recreates the snapshot on an empty database. */
+export function schemaToSql(schema: Schema, options: SqlOptions = {}): string {
   const q = (name: string) => quoteIdentifier(schema.dialect, name);
   const qualified = (object: { schema?: string; name: string }) => (object.schema ? `${q(object.schema)}.${q(object.name)}` : q(object.name));
   const list = (columns: readonly string[]) => columns.map(q).join(', ');
@@ -69,10 +79,14 @@ export function schemaToSql(schema: Schema): string {
   for (const [, namespace] of schema.schemas.sortedEntries()) out.push(`CREATE SCHEMA ${q(namespace.name)};`);
   for (const [, type] of schema.enums.sortedEntries()) out.push(`CREATE TYPE ${qualified(type)} AS ENUM (${type.values.map(literal).join(', ')});`);
   for (const [, sequence] of schema.sequences.sortedEntries()) out.push(`CREATE SEQUENCE ${qualified(sequence)};`);
+  // A serial column's sequence is not an object of its own in the snapshot, only its default's
+  // nextval(): created before the tables and owned by its column after them, as `serial` does.
+  const serials = postgres ? serialSequences(schema) : [];
+  for (const { sequence } of serials) out.push(`CREATE SEQUENCE ${sequence};`);
 
   const tables = schema.tables.sortedEntries().map(([, table]) => table);
   for (const table of tables) {
-    const lines = table.columns.map((column) => `  ${columnSql(schema.dialect, q, column)}`);
+    const lines = table.columns.map((column) => `  ${columnSql(schema, q, column)}`);
     if (table.primaryKey) {
       const name = postgres && table.primaryKey.name ? `CONSTRAINT ${q(table.primaryKey.name)} ` : '';
       lines.push(`  ${name}PRIMARY KEY (${list(table.primaryKey.columns)})`);
@@ -84,21 +98,57 @@ export function schemaToSql(schema: Schema): string {
     out.push(`CREATE TABLE ${qualified(table)} (\n${lines.join(',\n')}\n);`);
     if (postgres) for (const index of table.indexes) out.push(postgresIndexSql(q, qualified(table), index));
   }
+  for (const { sequence, table, column } of serials) out.push(`ALTER SEQUENCE ${sequence} OWNED BY ${qualified(table)}.${q(column)};`);
   for (const table of tables) {
-    for (const fk of table.foreignKeys) out.push(`ALTER TABLE ${qualified(table)} ADD ${foreignKeySql(schema, q, fk)};`);
+    for (const fk of table.foreignKeys) {
+      const statement = `ALTER TABLE ${qualified(table)} ADD ${foreignKeySql(schema, q, fk)};`;
+      // A history can drop a table that keys still reference (with checks off): that key cannot be created.
+      out.push(schema.tables.has(fk.targetTable) ? statement : `-- ${statement} (table ${fk.targetTable} no longer exists)`);
+    }
   }
-  for (const [, view] of schema.views.sortedEntries()) out.push(`-- ${view.materialized ? 'materialized view' : 'view'} ${qualified(view)} (reads ${view.references.join(', ') || 'no tables'})`);
-  for (const [, fn] of schema.functions.sortedEntries()) out.push(`-- function ${qualified(fn)}`);
-  for (const [, trigger] of schema.triggers.sortedEntries()) out.push(`-- trigger ${q(trigger.name)}${trigger.table ? ` on ${trigger.table}` : ''}`);
+  const bodies: [Provenance, string][] = [
+    ...schema.functions.sortedEntries().map(([, fn]): [Provenance, string] => [fn, `function ${qualified(fn)}`]),
+    ...schema.views.sortedEntries().map(([, view]): [Provenance, string] => [view, `${view.materialized ? 'materialized view' : 'view'} ${qualified(view)} (reads ${(view as View).references.join(', ') || 'no tables'})`]),
+    ...schema.triggers.sortedEntries().map(([, trigger]): [Provenance, string] => [trigger, `trigger ${q(trigger.name)}${trigger.table ? ` on ${trigger.table}` : ''}`]),
+  ];
+  // In the order the history created them: a view reads the views and functions before it.
+  for (const [object, comment] of bodies.sort(([a], [b]) => creationOrder(a, b))) {
+    const text = object.created && object.events.length === 0 ? options.statementText?.(object.created)?.trim() : undefined;
+    out.push(text ? (text.endsWith(';') ? text : `${text};`) : `-- ${comment}: its definition is not known`);
+  }
   return out.length ? `${out.join('\n\n')}\n` : '';
+}
+
+const versionOrder = new Intl.Collator('en', { numeric: true });
+
+/** By migration version (a Flyway repeatable, with none, runs after the versioned ones), then by place in the file. */
+function creationOrder(a: Provenance, b: Provenance): number {
+  const [x, y] = [a.created, b.created];
+  if (!x || !y) return x ? -1 : y ? 1 : 0;
+  if (x.version !== y.version) return x.version === '' ? 1 : y.version === '' ? -1 : versionOrder.compare(x.version, y.version);
+  return x.file === y.file ? x.range.start - y.range.start : x.file < y.file ? -1 : 1;
+}
+
+const NEXTVAL = /^nextval\('((?:[^']|'')+)'(?:::regclass)?\)$/i;
+
+/** The sequences column defaults take values from that the snapshot does not hold as objects. */
+function serialSequences(schema: Schema): { sequence: string; table: Table; column: string }[] {
+  const known = new Set(schema.sequences.sortedEntries().map(([, sequence]) => (sequence.schema ? `${sequence.schema}.${sequence.name}` : sequence.name)));
+  return schema.tables.sortedEntries().flatMap(([, table]) =>
+    table.columns.flatMap((column) => {
+      const sequence = NEXTVAL.exec(column.default ?? '')?.[1].replace(/''/g, "'");
+      return sequence && !known.has(sequence) ? [{ sequence, table, column: column.name }] : [];
+    }),
+  );
 }
 
 function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-function columnSql(dialect: Schema['dialect'], q: (name: string) => string, column: Column): string {
-  const parts = [q(column.name), formatType(column.type)];
+function columnSql(schema: Schema, q: (name: string) => string, column: Column): string {
+  const { dialect } = schema;
+  const parts = [q(column.name), typeSql(schema, q, column.type)];
   if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated.expression}) ${column.generated.stored ? 'STORED' : 'VIRTUAL'}`);
   if (column.identity) parts.push(`GENERATED ${column.identity.toUpperCase()} AS IDENTITY`);
   if (!column.nullable) parts.push('NOT NULL');
@@ -106,6 +156,13 @@ function columnSql(dialect: Schema['dialect'], q: (name: string) => string, colu
   if (column.onUpdate) parts.push(`ON UPDATE ${column.onUpdate}`);
   if (column.autoIncrement && !isPostgres(dialect)) parts.push('AUTO_INCREMENT');
   return parts.join(' ');
+}
+
+/** An enum type by its own (quoted) name, others as the catalog spells them. */
+function typeSql(schema: Schema, q: (name: string) => string, type: Column['type']): string {
+  const userType = isPostgres(schema.dialect) ? schema.enums.sortedEntries().find(([, e]) => (e.schema ? `${e.schema}.${e.name}` : e.name) === type.name)?.[1] : undefined;
+  if (!userType) return formatType(type);
+  return `${userType.schema ? `${q(userType.schema)}.` : ''}${q(userType.name)}${'[]'.repeat(type.arrayDims)}`;
 }
 
 function postgresIndexSql(q: (name: string) => string, table: string, index: Index): string {

@@ -86,11 +86,28 @@ function markerLineBefore(text: string, bodyStart: number): { start: number; end
   return text.slice(start, end).trimStart().startsWith('--') ? { start, end } : undefined;
 }
 
-/** Deletes the statement, its `;` and the rest of its line when nothing else is on it. */
+/**
+ * Deletes the statement with its `;` and the rest of its line when nothing else is on it, and the
+ * blank lines that separated it from the next statement (from the previous one, when it was the
+ * last): what is left reads as if it had never been there.
+ */
 export function removeStatement(ctx: Pick<StatementContext, 'text' | 'statement'>): EditDraft {
   const { text } = ctx;
+  let start = ctx.statement.range.start;
   let end = ctx.statement.range.end;
   if (text[end] === ';') end++;
-  const lineRest = /^[ \t]*\r?\n/.exec(text.slice(end));
-  return { range: { start: ctx.statement.range.start, end: end + (lineRest?.[0].length ?? 0) }, newText: '' };
+  const lineRest = /^[ \t]*(\r?\n|$)/.exec(text.slice(end));
+  if (!lineRest) return { range: { start, end }, newText: '' };
+  end += lineRest[0].length;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (/^[ \t]*$/.test(text.slice(lineStart, start))) start = lineStart;
+  const blankAfter = /^([ \t]*\r?\n)+/.exec(text.slice(end))?.[0].length ?? 0;
+  if (blankAfter > 0 && end + blankAfter < text.length) end += blankAfter;
+  else if (end + blankAfter >= text.length) {
+    end += blankAfter;
+    start -= /(\r?\n[ \t]*)+$/.exec(text.slice(0, start))?.[0].length ?? 0;
+    // The line before keeps its own line end.
+    if (start > 0) start += /\r?\n/.exec(text.slice(start))?.[0].length ?? 0;
+  }
+  return { range: { start, end }, newText: '' };
 }
