@@ -29,9 +29,12 @@ export class AnalysisSession {
   readonly project: ReplayProject;
   readonly rules = new RuleCache();
 
-  /** `parses`: parse results kept on disk by an earlier run (the command line's `--cache`). */
-  constructor(parses?: ParseStore) {
-    this.project = new ReplayProject(parses);
+  /**
+   * `parses`: parse results kept on disk by an earlier run (the command line's `--cache`);
+   * `oneShot`: a single analysis, so nothing is recorded for updating it.
+   */
+  constructor(parses?: ParseStore, oneShot = false) {
+    this.project = new ReplayProject(parses, oneShot);
   }
 
   /** Forgets what belongs to sets and folders no longer analysed (call with every set of the workspace). */
@@ -59,7 +62,7 @@ export async function initEngine(): Promise<void> {
  */
 export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOptions = {}): Analysis {
   const host = snapshotHost(diskHost);
-  const session = options.session ?? new AnalysisSession(options.parses);
+  const session = options.session ?? new AnalysisSession(options.parses, true);
   const sets = discoverSets(paths, host, { ...options, memo: options.session?.discovery });
   const { project } = session;
   // Without explicit settings each set uses its nearest `.migration-lens.json`, read once per set.

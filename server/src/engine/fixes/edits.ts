@@ -28,12 +28,16 @@ export interface FixDraft {
   preferred?: boolean;
 }
 
+const START_OF_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
 export function toFix(draft: FixDraft, defaultFile: string, linesOf: (file: string) => LineIndex): Fix {
   const fix: Fix = {
     title: draft.title,
     edits: draft.edits.map((edit) => {
       const file = edit.file ?? defaultFile;
-      return { file, range: linesOf(file).range(edit.range), newText: edit.newText };
+      // The start of a file is line 0 whatever it holds: a file the fix creates is never read.
+      const range = edit.range.end === 0 ? START_OF_FILE : linesOf(file).range(edit.range);
+      return { file, range, newText: edit.newText };
     }),
   };
   if (draft.preferred) fix.preferred = true;

@@ -38,7 +38,11 @@ export class ReplayProject {
   /** One entry per (dialect, baseline file): the last text replayed, so an unchanged file keeps its Schema's identity. */
   private readonly baselines = new Map<string, { text: string; schema: Schema }>();
 
-  constructor(private readonly store?: ParseStore) {}
+  /** `oneShot`: replays that are never updated (one command-line run), so what they read is not recorded. */
+  constructor(
+    private readonly store?: ParseStore,
+    private readonly oneShot = false,
+  ) {}
 
   /**
    * The part's statements and cache key, parsing only when its text changed. Undefined when the
@@ -90,7 +94,7 @@ export class ReplayProject {
       existing.update(set, readPart);
       return existing;
     }
-    const replay = new SetReplay(set, readPart, { baseline });
+    const replay = new SetReplay(set, readPart, { baseline, oneShot: this.oneShot });
     this.replays.set(id, replay);
     return replay;
   }

@@ -29,8 +29,15 @@ export type KeyDelta = ReadonlySet<string> | 'everything';
 
 export const NO_KEYS: KeyDelta = new Set<string>();
 
-/** Runs a part's replay, recording what it reads; `replay` returns the writes of each statement. */
-export function withFootprint(replay: () => { part: PartReplay; writes: readonly (readonly SchemaWrite[])[] }): { part: PartReplay; footprint: PartFootprint } {
+/**
+ * Runs a part's replay, recording what it reads; `replay` returns the writes of each statement.
+ * Without `observe` (a replay nobody will update) reads are not recorded and count as reading everything.
+ */
+export function withFootprint(replay: () => { part: PartReplay; writes: readonly (readonly SchemaWrite[])[] }, observe = true): { part: PartReplay; footprint: PartFootprint } {
+  if (!observe) {
+    const { part, writes } = replay();
+    return { part, footprint: { reads: new Set(), readsWhole: true, writes } };
+  }
   const reads = new Set<string>();
   let readsWhole = false;
   const { part, writes } = observeReads(

@@ -59,6 +59,8 @@ export interface MigrationReplay {
 export interface ReplayOptions {
   /** The schema the first migration runs on (a baseline); empty when absent. */
   baseline?: Schema;
+  /** A replay that is never updated (one command-line run): what each part reads is not recorded. */
+  oneShot?: boolean;
 }
 
 interface CacheEntry {
@@ -213,7 +215,7 @@ export class SetReplay {
       else entry = cached.replay.migration === migration ? cached : { ...cached, replay: { ...cached.replay, migration } };
       deltaAfter = delta;
     } else {
-      entry = replayMigration(key, migration, index, before, up, down);
+      entry = replayMigration(key, migration, index, before, up, down, !this.options.oneShot);
       deltaAfter = cached ? deltaAfterReplay(delta, cached.replay.after, entry.replay.after, [cached.up, entry.up].filter(isDefined)) : 'everything';
     }
     if (entry.inputs.migration !== migration || entry.inputs.up !== up || entry.inputs.down !== down) entry = { ...entry, inputs: { migration, up, down } };
@@ -306,8 +308,8 @@ function rebaseMigration(cached: CacheEntry, migration: Migration, before: Schem
   return entry;
 }
 
-function replayMigration(key: string, migration: Migration, index: number, before: Schema, up?: PartInput, down?: PartInput): CacheEntry {
-  const upResult = migration.up && up ? replayPartWithFootprint(migration, migration.up, up.statements, before) : undefined;
+function replayMigration(key: string, migration: Migration, index: number, before: Schema, up: PartInput | undefined, down: PartInput | undefined, observe: boolean): CacheEntry {
+  const upResult = migration.up && up ? replayPartWithFootprint(migration, migration.up, up.statements, before, observe) : undefined;
   const after = upResult?.part.after ?? before;
   const replay: MigrationReplay = { migration, index, before, after, events: upResult?.part.events ?? [] };
   const entry: CacheEntry = { key, inputs: { migration, up, down }, replay };
@@ -316,7 +318,7 @@ function replayMigration(key: string, migration: Migration, index: number, befor
     entry.up = upResult.footprint;
   }
   if (migration.down && down) {
-    const downResult = replayPartWithFootprint(migration, migration.down, down.statements, after);
+    const downResult = replayPartWithFootprint(migration, migration.down, down.statements, after, observe);
     replay.downResult = downResult.part;
     entry.down = downResult.footprint;
   }
@@ -330,8 +332,8 @@ export function replayPart(migration: Migration, part: MigrationPart, statements
   return replayStatements(migration, part, statements, before).part;
 }
 
-function replayPartWithFootprint(migration: Migration, part: MigrationPart, statements: readonly Statement[], before: Schema): { part: PartReplay; footprint: PartFootprint } {
-  return withFootprint(() => replayStatements(migration, part, statements, before));
+function replayPartWithFootprint(migration: Migration, part: MigrationPart, statements: readonly Statement[], before: Schema, observe = true): { part: PartReplay; footprint: PartFootprint } {
+  return withFootprint(() => replayStatements(migration, part, statements, before), observe);
 }
 
 function replayStatements(migration: Migration, part: MigrationPart, statements: readonly Statement[], before: Schema): { part: PartReplay; writes: SchemaWrite[][] } {
