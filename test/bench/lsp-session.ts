@@ -40,7 +40,9 @@ export class LspSession {
     });
     // Configuration pulls and registrations: answered with nothing, as an editor with defaults would.
     connection.onRequest(() => null);
-    connection.onNotification(() => undefined);
+    connection.onNotification((method, params) => {
+      if (process.env.BENCH_SERVER_STDERR && method === 'window/logMessage') process.stderr.write(`${(params as { message: string }).message}\n`);
+    });
     connection.listen();
   }
 
@@ -74,17 +76,27 @@ export class LspSession {
 
   /**
    * Replaces the text of open `path` (version `version`); resolves with the milliseconds until
-   * its diagnostics of that version, and until `dependent`'s next publication (pushing servers
-   * that analyse the history only).
+   * its diagnostics of that version, and (servers that analyse the history) until `dependent`'s
+   * diagnostics are published as `dependent.expected` says they must now be.
    */
-  async change(path: string, version: number, text: string, dependent?: string): Promise<{ edited: number; dependent?: number }> {
+  async change(path: string, version: number, text: string, dependent?: { path: string; expected: (diagnostics: Diagnostic[]) => boolean }): Promise<{ edited: number; dependent?: number }> {
     const uri = pathToFileURL(path).href;
-    const dependentUri = dependent && pathToFileURL(dependent).href;
     const sent = performance.now();
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     const edited = (await this.diagnosticsOf(uri, version, sent)) - sent;
-    if (!dependentUri) return { edited };
-    return { edited, dependent: (await this.next((p) => p.uri === dependentUri, sent, `diagnostics of ${dependentUri}`)).at - sent };
+    if (!dependent) return { edited };
+    const dependentUri = pathToFileURL(dependent.path).href;
+    const published = await this.next((p) => p.uri === dependentUri && dependent.expected(p.diagnostics), sent, `the expected diagnostics of ${dependentUri}`);
+    return { edited, dependent: published.at - sent };
+  }
+
+  /** Resolves once no diagnostics have arrived for `quietMs`: the server's first analysis is published. */
+  async settle(quietMs = 1000): Promise<void> {
+    for (;;) {
+      const count = this.publications.length;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      if (this.publications.length === count) return;
+    }
   }
 
   /** Resident and peak memory of the server process and its children, in MB. */

@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspSession } from './lsp-session.js';
 import { generateWorkspace, shapeName, type GeneratedWorkspace, type WorkspaceShape } from './workspaces.js';
 
@@ -77,11 +78,15 @@ async function serverFigures(command: string[], workspace: GeneratedWorkspace, w
   try {
     const { path, text, table } = workspace.edited;
     const open = await session.open(path, text);
+    await session.settle();
     const broken = `${text.replaceAll(table, `${table}_renamed`)}ALTER TABEL ${table}_renamed ADD COLUMN x integer;\n`;
     const edited: number[] = [];
     const dependent: number[] = [];
     for (let edit = 0; edit < EDITS; edit++) {
-      const times = await session.change(path, edit + 2, edit % 2 === 0 ? broken : text, withDependent ? workspace.dependent : undefined);
+      // The dependent's foreign key loses its table with each broken edit and finds it again after.
+      const loses = edit % 2 === 0;
+      const expected = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === 'missing-table-reference') === loses;
+      const times = await session.change(path, edit + 2, loses ? broken : text, withDependent ? { path: workspace.dependent, expected } : undefined);
       edited.push(times.edited);
       if (times.dependent !== undefined) dependent.push(times.dependent);
     }
