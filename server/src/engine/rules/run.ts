@@ -48,22 +48,11 @@ interface SetReport extends PendingReport {
   set: MigrationSet;
 }
 
-/**
- * Tokens of each statement of a parsed part. The project keeps a part's object while its text is
- * unchanged, so the tokens are kept with it across analyses and collected with it.
- */
-const tokensByPart = new WeakMap<ParsedPart, SqlToken[][]>();
-
 /** Runs `work` adding the schema keys it reads to what `entry` depends on. */
 function observingReads<T>(entry: MigrationReports, work: () => T): T {
   return observeReads({ key: (key) => entry.reads.add(key), whole: () => (entry.readsWhole = true) }, work);
 }
 
-function partTokens(part: ParsedPart, dialect: Dialect): SqlToken[][] {
-  let tokens = tokensByPart.get(part);
-  if (!tokens) tokensByPart.set(part, (tokens = tokensOfStatements(part.text, part.statements.map((s) => s.range), dialect, part.end)));
-  return tokens;
-}
 
 interface ActiveRule {
   rule: Rule;
@@ -265,6 +254,7 @@ class StatementScope implements StatementContext {
   change: Change | undefined;
   private index = 0;
   private earlier: readonly Statement[] | undefined;
+  private partTokens: SqlToken[][] | undefined;
   private readonly replayed: PartReplay | undefined;
 
   constructor(
@@ -291,8 +281,14 @@ class StatementScope implements StatementContext {
     return (this.earlier ??= this.parsed.statements.slice(0, this.index));
   }
 
+  /**
+   * The tokens of the part's statements, read when a rule first asks and dropped with the scope:
+   * rule results are kept, so the part's tokens are rarely needed again, and keeping them for
+   * every part of a long history would hold more memory than the rest of its analysis.
+   */
   get tokens(): readonly SqlToken[] {
-    return partTokens(this.parsed, this.set.dialect)[this.index];
+    this.partTokens ??= tokensOfStatements(this.parsed.text, this.parsed.statements.map((s) => s.range), this.set.dialect, this.parsed.end);
+    return this.partTokens[this.index];
   }
 
   schemaBefore(): Schema {
