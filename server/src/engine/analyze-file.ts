@@ -40,7 +40,7 @@ export function analyzeFile(file: string, diskHost: FileHost, options: AnalyzeFi
   const text = host.readFile(file);
   const set = rediscoverSet(previous.sets[index], host, { memo: session.discovery, config: options.config, dialect: options.dialect, changed: new Set([file]) });
   if (!set || text === undefined || !sameMigrations(set, previous.sets[index])) return undefined;
-  const replay = session.project.replay(set, host, previous.replays[index].baseline);
+  const replay = session.project.replay(set, host, previous.replays[index].baseline, new Set([file]));
   const findings = runRules({ sets: [set], replays: [replay], host, project: session.project, configOf: () => options.config, cache: session.rules, onlyFile: file });
   const carried = previous.findings.filter((finding) => finding.file === file && SET_RULES.has(finding.rule));
   if (carried.length > 0 && options.previousText !== undefined) {

@@ -75,7 +75,7 @@ export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOpt
   const replays = sets.map((set) => {
     // The baseline setting seeds the replay: history starts from the schema it describes.
     const baselineFile = configOf(set).baseline;
-    return project.replay(set, host, baselineFile === undefined ? undefined : project.baseline(baselineFile, set.dialect, host));
+    return project.replay(set, host, baselineFile === undefined ? undefined : project.baseline(baselineFile, set.dialect, host), options.changed);
   });
   const findings = runRules({ sets, replays, host, project, configOf, cache: options.session?.rules });
   findings.sort(compareFindings);

@@ -13,7 +13,7 @@
 
 import type { Finding, Severity } from '../model/finding.js';
 import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
-import type { LineIndex } from '../model/source.js';
+import type { Dialect, LineIndex } from '../model/source.js';
 import type { ParsedPart } from '../schema/project.js';
 import type { KeyDelta } from '../schema/rebase.js';
 import type { MigrationReplay } from '../schema/replay.js';
@@ -54,6 +54,7 @@ export interface MigrationReports {
 /** A file as the runner reads it: its text and parsed parts, with what is derived from them alone. */
 export interface FileState {
   text: string;
+  dialect: Dialect;
   /** The parse results of the parts it holds; the same objects while its text, part places and dialect are. */
   parts: readonly ParsedPart[];
   lines: LineIndex;

@@ -208,23 +208,44 @@ export function runRules(input: RuleRunInput): Finding[] {
     const finding = toFinding(report, report.set);
     if (finding) findings.push(finding);
   }
-  const holders = files.holders();
-  for (const file of input.onlyFile === undefined ? holders.keys() : [input.onlyFile]) {
-    const holder = holders.get(file);
-    const state = holder && files.state(file, holder.set);
-    if (!holder || !state) continue;
-    const level = ruleLevel(unknownRuleInSuppression, input.configOf(holder.set));
-    if (level !== 'off') findings.push(...unknownSuppressionFindings(file, state.lines, state.suppressions, level, knownRuleIds()));
-    // Syntax errors come from the parsers; a finding that explains one (a construct of the other
-    // dialect) or a suppression comment hides it.
-    for (const statement of files.syntaxErrors(file)) {
-      const { start, end } = statement.range;
-      const overlaps = (range: SourceRange) => range.start < end && start < range.end;
-      if ((explained.get(file) ?? []).some(overlaps) || state.suppressions.silences(SYNTAX_ERROR_RULE, start)) continue;
-      findings.push({ rule: SYNTAX_ERROR_RULE, severity: 'error', message: statement.syntaxError!.message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] });
+  // What each file says of itself: unknown ids in its suppression comments, and its parsers'
+  // syntax errors — unless a finding explains one (a construct of the other dialect).
+  for (const set of input.sets) {
+    const level = ruleLevel(unknownRuleInSuppression, input.configOf(set));
+    for (const migration of set.migrations) {
+      for (const part of [migration.up, migration.down]) {
+        // A file holding both parts (a sectioned framework) is read once, with its up part.
+        const file = part?.file;
+        if (file === undefined || (part!.direction === 'down' && migration.up?.file === file) || (input.onlyFile !== undefined && file !== input.onlyFile)) continue;
+        const state = files.state(file, set);
+        if (!state) continue;
+        const own = fileFindings(state, file, level);
+        if (own.unknownIds.length > 0) findings.push(...own.unknownIds);
+        for (const finding of own.syntaxErrors) {
+          const overlaps = (range: SourceRange) => range.start < finding.offsets.end && finding.offsets.start < range.end;
+          if (!(explained.get(file) ?? []).some(overlaps)) findings.push(finding.finding);
+        }
+      }
     }
   }
   return findings;
+}
+
+/** A file's own findings, kept with its state (its text and parts) for the level they were made at. */
+const ownFindings = new WeakMap<FileState, { level: Severity | 'off'; unknownIds: Finding[]; syntaxErrors: { offsets: SourceRange; finding: Finding }[] }>();
+
+function fileFindings(state: FileState, file: string, level: Severity | 'off') {
+  const kept = ownFindings.get(state);
+  if (kept && kept.level === level) return kept;
+  const unknownIds = level === 'off' ? [] : unknownSuppressionFindings(file, state.lines, state.suppressions, level, knownRuleIds());
+  const syntaxErrors = state.parts.flatMap(unparsedStatements).flatMap((statement) => {
+    if (state.suppressions.silences(SYNTAX_ERROR_RULE, statement.range.start)) return [];
+    const finding: Finding = { rule: SYNTAX_ERROR_RULE, severity: 'error', message: statement.syntaxError!.message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] };
+    return [{ offsets: statement.range, finding }];
+  });
+  const made = { level, unknownIds, syntaxErrors };
+  ownFindings.set(state, made);
+  return made;
 }
 
 /** The finding a report makes, in line and character positions; undefined when a comment silences it. */
@@ -348,18 +369,22 @@ class RunFiles {
     return this.partsByFile;
   }
 
-  /** Every statement of the file's parts that did not parse. */
-  syntaxErrors(file: string): Statement[] {
-    const holder = this.holders().get(file);
-    return holder ? holder.parts.flatMap((part) => {
-      const parsed = this.part(part, holder.set);
-      return parsed ? unparsedStatements(parsed) : [];
-    }) : [];
+  /** Whether `parsed` is still what the project holds for its part (the same text, place and dialect). */
+  private stillParsed(parsed: ParsedPart): boolean {
+    return this.input.project.isCurrent(parsed);
   }
 
-  /** A file's state; files that hold no part (ignored files) are read when a finding lands in them. */
+  /**
+   * A file's state: kept from an earlier run while the file reads the same and its parts are the
+   * same parse results; files that hold no part (ignored files) are read when a finding lands in them.
+   */
   state(file: string, set: MigrationSet): FileState | undefined {
     if (this.states.has(file)) return this.states.get(file);
+    const kept = this.cache.files.get(file);
+    if (kept && kept.dialect === set.dialect && kept.text === this.input.host.readFile(file) && kept.parts.every((part) => this.stillParsed(part))) {
+      this.states.set(file, kept);
+      return kept;
+    }
     const holder = this.holders().get(file);
     const parsed = holder?.parts.map((part) => this.part(part, holder.set)).filter((part): part is ParsedPart => part !== undefined) ?? [];
     let state: FileState | undefined;
@@ -408,5 +433,5 @@ function unparsedStatements(part: ParsedPart): readonly Statement[] {
 }
 
 function newFileState(text: string, dialect: Dialect, parts: readonly ParsedPart[], statements: readonly SourceRange[]): FileState {
-  return { text, parts, lines: new LineIndex(text), suppressions: FileSuppressions.read(text, dialect, statements) };
+  return { text, dialect, parts, lines: new LineIndex(text), suppressions: FileSuppressions.read(text, dialect, statements) };
 }

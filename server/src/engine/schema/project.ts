@@ -12,6 +12,8 @@ import type { Schema } from './model.js';
 import { SetReplay, type PartInput } from './replay.js';
 
 export interface ParsedPart extends PartInput {
+  /** The part's place: dialect, file and direction. */
+  slot: string;
   /** The file's full text the statements were parsed from. */
   text: string;
   /** Where the part sits in `text`. */
@@ -68,7 +70,7 @@ export class ReplayProject {
     if (previous && previous.start === start && previous.end === end && (previous.text === text || previous.text.slice(start, end) === text.slice(start, end))) {
       return previous;
     }
-    const parsed: ParsedPart = { key: `${slot}\u0000${++this.version}`, text, start, end, statements: this.parse(text, part.range, dialect) };
+    const parsed: ParsedPart = { key: `${slot}\u0000${++this.version}`, slot, text, start, end, statements: this.parse(text, part.range, dialect) };
     this.parsed.set(slot, parsed);
     return parsed;
   }
@@ -81,17 +83,23 @@ export class ReplayProject {
     return statements;
   }
 
+  /** Whether `parsed` is still the parse this project holds for its part's place. */
+  isCurrent(parsed: ParsedPart): boolean {
+    return this.parsed.get(parsed.slot) === parsed;
+  }
+
   statements(part: MigrationPart, dialect: Dialect, host: FileHost): readonly Statement[] | undefined {
     return this.part(part, dialect, host)?.statements;
   }
 
   /** The replay of `set`, reusing every migration result whose inputs did not change. */
-  replay(set: MigrationSet, host: FileHost, baseline?: Schema): SetReplay {
+  /** The replay of `set`; `changed`: the files whose text may differ since the last call (see SetReplay.update). */
+  replay(set: MigrationSet, host: FileHost, baseline?: Schema, changed?: ReadonlySet<string>): SetReplay {
     const id = `${set.dialect}\u0000${set.root}`;
     const readPart = (part: MigrationPart) => this.part(part, set.dialect, host);
     const existing = this.replays.get(id);
     if (existing && existing.baseline === baseline) {
-      existing.update(set, readPart);
+      existing.update(set, readPart, changed);
       return existing;
     }
     const replay = new SetReplay(set, readPart, { baseline, oneShot: this.oneShot });

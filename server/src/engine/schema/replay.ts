@@ -125,15 +125,24 @@ export class SetReplay {
    * Takes a new version of the set (or signals that files may have changed). Nothing is replayed
    * now; the next question re-checks each migration's inputs and reuses what still matches.
    */
-  update(set: MigrationSet = this.set, readPart: PartReader = this.readPart): void {
+  /**
+   * `changed`, when given, holds every file whose text may differ since the last update: the
+   * migrations before the first one that holds such a file or is a new object stay validated.
+   */
+  update(set: MigrationSet = this.set, readPart: PartReader = this.readPart, changed?: ReadonlySet<string>): void {
+    let unchanged = 0;
     if (set.dialect !== this.set.dialect) {
       this.cache.length = this.lineage.length = this.afterChanges.length = 0;
       this.writers = undefined;
       this.start = this.options.baseline ?? emptySchema(set.dialect);
+    } else if (changed) {
+      const previous = this.set.migrations;
+      const holds = (migration: Migration) => (migration.up !== undefined && changed.has(migration.up.file)) || (migration.down !== undefined && changed.has(migration.down.file));
+      while (unchanged < this.validUpTo && set.migrations[unchanged] === previous[unchanged] && !holds(previous[unchanged])) unchanged++;
     }
     this.set = set;
     this.readPart = readPart;
-    this.validUpTo = 0;
+    this.validUpTo = unchanged;
     // Results past the end can never match again; the rest are kept for rebasing.
     if (this.cache.length > set.migrations.length) {
       this.cache.length = this.lineage.length = this.afterChanges.length = set.migrations.length;
