@@ -172,4 +172,19 @@ describe('what an edit costs', () => {
     assert.deepEqual(session.rules.count(), { ran: 2, kept: 38 });
     assert.deepEqual(comparable(edited.findings), comparable(analyze([ROOT], host).findings));
   });
+  test('typing in the newest migration runs its rules only', async () => {
+    await initEngine();
+    const files = generatedTree(40);
+    const host = createMemoryHost(files);
+    const session = new AnalysisSession();
+    analyze([ROOT], host, { session });
+    session.rules.count();
+    const file = `${ROOT}/db/migrations/0040_t40.up.sql`;
+    files[file] = `${files[file]}
+CREATE INDEX t40_name ON t40 (name);
+`;
+    const edited = analyze([ROOT], host, { session });
+    assert.deepEqual(session.rules.count(), { ran: 1, kept: 39 });
+    assert.deepEqual(comparable(edited.findings), comparable(analyze([ROOT], host).findings));
+  });
 });

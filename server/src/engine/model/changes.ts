@@ -415,9 +415,17 @@ export interface Statement {
   /** Range of the statement text in its file (without the terminating `;`). */
   range: SourceRange;
   text: string;
-  /** Undefined when the statement did not parse (a syntax finding is reported instead). */
+  /**
+   * Undefined when the statement did not parse (a syntax finding is reported instead). A CREATE
+   * TABLE with one faulty element has both: the change read without that element, for replay.
+   */
   change?: Change;
   syntaxError?: SyntaxErrorInfo;
+  /**
+   * A row of a very large part that repeats an earlier row's `INSERT INTO … VALUES` head: its
+   * change is that row's, and its values were not parsed (see parse/large-part.ts).
+   */
+  skimmed?: true;
 }
 
 export interface SyntaxErrorInfo {

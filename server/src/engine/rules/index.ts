@@ -14,6 +14,7 @@ import { postgresSyntaxInMysql } from './dialect/postgres-syntax-in-mysql.js';
 import { postgresTypeInMysql } from './dialect/postgres-type-in-mysql.js';
 import { duplicateVersion } from './integrity/duplicate-version.js';
 import { ignoredMigrationFile } from './integrity/ignored-migration-file.js';
+import { largeFileSkimmed } from './integrity/large-file-skimmed.js';
 import { missingDownMigration } from './integrity/missing-down-migration.js';
 import { mixedVersionStyles } from './integrity/mixed-version-styles.js';
 import { orphanDownMigration } from './integrity/orphan-down-migration.js';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   timestampVersionOrder,
   mixedVersionStyles,
   ignoredMigrationFile,
+  largeFileSkimmed,
   downDoesNotRestore,
   postgresTypeInMysql,
   postgresSyntaxInMysql,

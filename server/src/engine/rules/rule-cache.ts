@@ -118,7 +118,10 @@ export class RuleCache {
  */
 export function setShape(set: MigrationSet, settings: string): string {
   const last = set.migrations[set.migrations.length - 1];
-  return [set.root, set.framework, set.dialect, set.standalone ? 'standalone' : '', last ? migrationShape(last) : '', settings].join('\u0000');
+  // The last migration's names and files, not where its parts end: typing in the newest
+  // migration, the most common edit, must not make every other migration's rules run again.
+  const lastNames = last ? [last.id, last.version, last.versionKey ?? '', last.name, last.kind, last.up?.file ?? '', last.down?.file ?? ''].join('\u0001') : '';
+  return [set.root, set.framework, set.dialect, set.standalone ? 'standalone' : '', lastNames, settings].join('\u0000');
 }
 
 /**

@@ -142,6 +142,8 @@ export function runRules(input: RuleRunInput): Finding[] {
           defaultFile = part.file;
           const statementContext = new StatementScope(set, settings, migration, migrationReplay, part, result, reporters[0]);
           for (let i = 0; i < result.statements.length; i++) {
+            // A skimmed row's template, earlier in the same run of rows, was judged for it.
+            if (result.statements[i].skimmed) continue;
             statementContext.moveTo(i);
             for (const { rule, report } of statementRules) {
               statementContext.report = report;
@@ -294,7 +296,9 @@ class StatementScope implements StatementContext {
   moveTo(index: number): void {
     this.index = index;
     this.statement = this.parsed.statements[index];
-    this.change = this.statement.change;
+    // A statement with a syntax error may carry the change recovered from it, for replay only:
+    // its rules would judge text the author has yet to fix.
+    this.change = this.statement.syntaxError ? undefined : this.statement.change;
     this.earlier = undefined;
   }
 

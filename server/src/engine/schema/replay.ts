@@ -354,7 +354,8 @@ function replayStatements(migration: Migration, part: MigrationPart, statements:
     const schemaBefore = editor.schema;
     const eventCount = editor.events.length;
     const writeCount = editor.writes.length;
-    if (statement.change) {
+    // A skimmed row repeats its template row's change on the same schema: nothing new to replay.
+    if (statement.change && !statement.skimmed) {
       editor.origin = { ...origin, range: statement.range };
       applyChange(editor, statement.change);
     }

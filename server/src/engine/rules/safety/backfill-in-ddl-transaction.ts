@@ -17,7 +17,8 @@ function backfillTable(step: PartStep): Name | undefined {
   const change = step.change;
   if (change?.kind !== 'data') return undefined;
   if (change.operation === 'update') return change.tables[0];
-  if (change.operation === 'insert' && step.tokens().some((token) => token.lower === 'select')) return change.tables[0];
+  // A skimmed row is an INSERT … VALUES of literals (its tokens are not worth reading).
+  if (change.operation === 'insert' && !step.statement.skimmed && step.tokens().some((token) => token.lower === 'select')) return change.tables[0];
   return undefined;
 }
 
