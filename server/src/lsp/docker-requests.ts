@@ -7,11 +7,13 @@ import { performContainerAction, resetNeedsConfirmation } from '../db/docker/ind
 import { workspaceContainer } from '../db/targets/resolve.js';
 import { DockerRequest, type DockerResult } from './protocol.js';
 import { DOCKER_VERSION_HINT, findSet, withProgress } from './set-requests.js';
+import { requireTrustedWorkspace } from './trust.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
 
 export function registerDockerRequests(connection: Connection, analysis: WorkspaceAnalysis): void {
   connection.onRequest(DockerRequest, (params, token) =>
     withProgress(connection, params, `Docker container: ${params.action}`, async (workDone): Promise<DockerResult> => {
+      requireTrustedWorkspace();
       const { set, workspace } = await findSet(analysis, params.root);
       const container = workspaceContainer({
         workspace,
