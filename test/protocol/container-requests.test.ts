@@ -10,8 +10,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, type TestContext } from 'node:test';
 import { ResponseError } from 'vscode-jsonrpc/node';
-import { HistoryRequest, NewMigrationRequest, SetMigrationsRequest, StatusRequest, UpRequest } from '../../server/src/lsp/protocol.js';
-import { WorkspaceTrustedNotification } from '../../server/src/lsp/trust.js';
+import { HistoryRequest, NewMigrationRequest, SetMigrationsRequest, StatusRequest, UpRequest, WorkspaceTrustedNotification } from '../../server/src/lsp/protocol.js';
 import { LspTestClient } from './lsp-client.js';
 
 const FILES: Record<string, string> = {

@@ -2,7 +2,7 @@
 // types from here and nothing else of the server, so this file depends only on the protocol and
 // on server types (erased from the client's bundle).
 
-import { RequestType, RequestType0, type Position, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import { NotificationType0, RequestType, RequestType0, type Position, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { ContainerAction, ContainerOutcome } from '../db/docker/actions.js';
 import type { ExecutedStatement } from '../db/console.js';
 import type { TargetDescription } from '../db/targets/describe.js';
@@ -317,6 +317,8 @@ export interface DockerParams extends WorkDoneProgressParams {
 /** What the request did; the password stays in the state file. */
 export type DockerResult = ContainerOutcome;
 
+export type { ContainerAction };
+
 export const DockerRequest = new RequestType<DockerParams, DockerResult, void>('migrationLens/docker');
 
 // ---------------------------------------------------------------------------------------------
@@ -450,3 +452,10 @@ export interface NewMigrationResult {
 
 /** The files of a set's next migration, named and laid out as its framework's own tool would write them; creates nothing. */
 export const NewMigrationRequest = new RequestType<NewMigrationParams, NewMigrationResult, void>('migrationLens/newMigration');
+
+/** Why nothing touches a database in a workspace the user has not trusted: the server's refusal and the client's notices say it alike. */
+export const RESTRICTED_MODE_MESSAGE =
+  'this workspace is not trusted (Restricted Mode), so Migration Lens only analyses its migrations: it runs none, starts no Docker container and opens no database. Trust the workspace to use them.';
+
+/** Sent by the client when the user trusts the workspace (trust is never taken back without a reload); see trust.ts. */
+export const WorkspaceTrustedNotification = new NotificationType0('migrationLens/workspaceTrusted');

@@ -4,13 +4,8 @@
 // options and tells the server when the user grants trust; a client that says nothing (another
 // editor, the tests) is trusted, as the CLI is.
 
-import { LSPErrorCodes, NotificationType0, ResponseError, type Connection } from 'vscode-languageserver/node';
-
-/** Sent by the client when the user trusts the workspace (trust is never taken back without a reload). */
-export const WorkspaceTrustedNotification = new NotificationType0('migrationLens/workspaceTrusted');
-
-export const RESTRICTED_MODE_MESSAGE =
-  'this workspace is not trusted (Restricted Mode), so Migration Lens only analyses its migrations: it runs none, starts no Docker container and opens no database. Trust the workspace to use them.';
+import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { RESTRICTED_MODE_MESSAGE, WorkspaceTrustedNotification } from './protocol.js';
 
 let trusted = true;
 
