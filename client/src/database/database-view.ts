@@ -62,7 +62,8 @@ export class DatabaseTree implements TreeDataProvider<DatabaseNode> {
     if (node.kind !== 'database') return [];
     const { set, database } = node;
     if (database.needsTarget) {
-      return needsTargetRows(set).map((action) => row({ label: action.label, icon: { id: action.icon, color: action.color }, tooltip: action.tooltip, command: action.command ? { command: action.command, title: action.label, arguments: [{ root: set.root }] } : undefined }));
+      // The database's own row already says there is none: its children are the two ways to get one.
+      return needsTargetRows(set).filter((action) => action.command).map((action) => row({ label: action.label, icon: { id: action.icon, color: action.color }, tooltip: action.tooltip, command: action.command ? { command: action.command, title: action.label, arguments: [{ root: set.root }] } : undefined }));
     }
     const container = database.target.kind === 'docker' ? [row(containerRow(await this.container(set)))] : [];
     return [row(targetRow(database)), ...container, { kind: 'drift', root: set.root }];

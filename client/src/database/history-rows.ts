@@ -15,7 +15,7 @@ export function historyRow(entry: HistoryEntryItem): Row {
   const label = `${entry.version} ${entry.name}`.trim();
   return {
     label,
-    description: joinDescription(state, when, took) || 'applied (the table records no time)',
+    description: joinDescription(state, when, took),
     icon: { id, color },
     tooltip: [
       `${label}: ${STATE_WORDS[entry.state]}`,
@@ -29,13 +29,15 @@ export function historyRow(entry: HistoryEntryItem): Row {
   };
 }
 
-/** The line above the entries: which table, and that there is nothing yet. */
+/** The line above the entries: which table, how many, and whether it keeps times. */
 export function historySummary(history: HistoryResult): Row {
   const count = history.entries.length;
+  const timed = history.entries.some((entry) => entry.appliedAt);
   return {
     label: count === 0 ? `Nothing recorded in ${history.table} yet` : `${count} recorded in ${history.table}`,
+    description: count > 0 && !timed ? 'it keeps no times' : undefined,
     icon: { id: 'history' },
-    tooltip: `${history.table} on ${history.target}, newest first.`,
+    tooltip: `${history.table} on ${history.target}, newest first.${count > 0 && !timed ? ` ${history.table} records which migrations ran, not when.` : ''}`,
     contextValue: 'history.table',
   };
 }

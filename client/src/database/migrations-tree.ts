@@ -86,6 +86,8 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
   private databases = new Map<string, SetDatabase>();
   /** Per set root, its migrations as the analysis knows them. */
   private readonly analysed = new Map<string, SetMigrationItem[]>();
+  /** Per set root, a status read under way. */
+  private readonly reading = new Map<string, Promise<StatusResult | { error: string }>>();
   /** Per set root, what the last failed run there left, for the failed migration's tooltip. */
   private readonly outcomes = new Map<string, { version: string; outcome: string }>();
 
@@ -97,10 +99,28 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
 
   /** Forgets what was read (all sets, or one) and shows the view again. */
   refresh(root?: string): void {
+    const wereRead = [...this.statuses].filter(([read, status]) => (!root || read === root) && !('error' in status)).map(([read]) => read);
     if (root) this.statuses.delete(root);
     else this.statuses.clear();
     this.changed.fire(undefined);
     this.statesChanged.fire(root);
+    void this.readAgainUnseen(wereRead);
+  }
+
+  /**
+   * The Explorer's decorations follow the states even while the view is hidden (a run from the
+   * palette, a refresh): what was read before is read again where that asks nothing and starts nothing.
+   */
+  private async readAgainUnseen(roots: readonly string[]): Promise<void> {
+    if (roots.length === 0 || !workspace.isTrusted) return;
+    const { sets } = await this.client.sendRequest(ListSetsRequest);
+    for (const root of roots) {
+      const set = sets.find((candidate) => candidate.root === root);
+      const target = this.databases.get(root)?.target;
+      if (!set || !target || this.statuses.has(root) || (await this.permissions.reasonToWait(this.context, root, target))) continue;
+      await this.load(set);
+      this.statesChanged.fire(root);
+    }
   }
 
   /** Keeps what a failed run left, to show on its migration while the state says it failed. */
@@ -204,7 +224,17 @@ export class MigrationsTree implements TreeDataProvider<TreeNode> {
     return toTreeItem(migrationRow(node, own, outcome?.version === node.version ? outcome.outcome : undefined));
   }
 
-  private async load(set: MigrationSetSummary): Promise<StatusResult | { error: string }> {
+  /** Reads the set's status; a read already under way for the set is the one waited for. */
+  private load(set: MigrationSetSummary): Promise<StatusResult | { error: string }> {
+    let reading = this.reading.get(set.root);
+    if (!reading) {
+      reading = this.readStatus(set).finally(() => this.reading.delete(set.root));
+      this.reading.set(set.root, reading);
+    }
+    return reading;
+  }
+
+  private async readStatus(set: MigrationSetSummary): Promise<StatusResult | { error: string }> {
     let status: StatusResult | { error: string };
     try {
       const target = await chooseTarget(this.context, this.client, set, `read the migration history of ${setFolder(set)}`);

@@ -90,8 +90,10 @@ describe('History view rows', () => {
     assert.match(applied.tooltip!, /ran at 2025-03-04 05:06:07 UTC\ntook 1\.2 s/);
     const failed = historyRow({ key: '3', version: '3', name: 'drop_total', state: 'failed', durationMs: 5, detail: 'its SQL row says success = false' });
     assert.deepEqual([failed.description, failed.icon], ['failed part-way · 5 ms', { id: 'error', color: 'errorForeground' }]);
-    assert.equal(historyRow({ key: '1', version: '1', name: 'a', state: 'applied' }).description, 'applied (the table records no time)');
+    assert.equal(historyRow({ key: '1', version: '1', name: 'a', state: 'applied' }).description, '');
     assert.equal(historySummary({ target: 't', table: 'goose_db_version', entries: [] }).label, 'Nothing recorded in goose_db_version yet');
+    const untimed = historySummary({ target: 't', table: 'schema_migrations', entries: [{ key: '1', version: '1', name: 'a', state: 'applied' }] });
+    assert.deepEqual([untimed.label, untimed.description], ['1 recorded in schema_migrations', 'it keeps no times']);
   });
 });
 
