@@ -1,16 +1,18 @@
-// Activation: one output channel, the language client, its status item and the commands.
-// The client stays thin: it never reads SQL itself; everything it shows comes from the server.
+// Activation: one output channel, the language client, its status item, the Migrations
+// container (container.ts) and the commands. The client stays thin: it never reads SQL itself;
+// everything it shows comes from the server.
 
-import { commands, Uri, window, type ExtensionContext } from 'vscode';
+import { commands, ProgressLocation, Uri, window, type ExtensionContext } from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { checkWorkspace } from './check-workspace.js';
-import { registerDatabaseCommands } from './database/commands.js';
+import { createContainer } from './container.js';
+import { registerDatabaseCommands, type Command } from './database/commands.js';
 import { failedState, offerWaysOutOfRefusal } from './database/repair.js';
 import { createLanguageClient } from './language-client.js';
-import { OPEN_CREATED_FILES_COMMAND, SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
-import { createSchemaView } from './schema-view.js';
+import { ListSetsRequest, OPEN_CREATED_FILES_COMMAND, SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
 import { registerRuleDocsProvider, showRuleDocs } from './show-rule-docs.js';
 import { createServerStatusItem } from './status-bar.js';
+import { allowedInThisWorkspace } from './trust.js';
 
 const SHOW_OUTPUT = 'migrationLens.showOutput';
 
@@ -29,21 +31,23 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
 
   const databaseOutput = window.createOutputChannel('Migration Lens: Database');
-  // The server's RequestFailed answers say what happened and what to do: shown as they are; a run
-  // refused over a migration that failed part-way comes with the ways out.
-  const guardDatabaseCommand = <A extends unknown[]>(what: string, command: (...args: A) => Promise<unknown>) =>
-    (...args: A) =>
-      command(...args).catch((error: unknown) => {
+  // The server's RequestFailed answers say what happened and what to do: shown as they are, with
+  // the output a click away; a run refused over a migration that failed part-way comes with the ways out.
+  const guardCommand = (what: string, command: Command): Command =>
+    (argument) =>
+      command(argument).catch((error: unknown) => {
         if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) {
           output.warn(`${what}: ${error.message}`);
           const failed = failedState(error);
           if (failed) void offerWaysOutOfRefusal(languageClient, databaseOutput, failed, error.message);
-          else void window.showErrorMessage(`Migration Lens ${what}: ${error.message}`);
+          else void window.showErrorMessage(`Migration Lens ${what}: ${error.message}`, 'Show Output').then((choice) => choice && output.show(true));
         } else reportFailure(what)(error);
         return undefined;
       });
-  registerDatabaseCommands(context, languageClient, databaseOutput, guardDatabaseCommand);
-  createSchemaView(context, languageClient);
+  // In Restricted Mode a database command says why it does nothing (trust.ts).
+  const guardDatabaseCommand = (what: string, command: Command): Command => guardCommand(what, (argument) => (allowedInThisWorkspace(what) ? command(argument) : Promise.resolve(undefined)));
+  const views = createContainer(context, languageClient, { database: guardDatabaseCommand, analysis: guardCommand });
+  registerDatabaseCommands(context, languageClient, databaseOutput, guardDatabaseCommand, views);
 
   context.subscriptions.push(
     output,
@@ -67,6 +71,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
 
   await languageClient.start().catch(reportFailure('could not start the language server'));
+  // The first analysis of a large workspace takes a while: the status bar says so until it is done.
+  void window.withProgress({ location: ProgressLocation.Window, title: 'Migration Lens: checking migrations' }, () => languageClient.sendRequest(ListSetsRequest)).then(undefined, reportFailure('could not check the workspace'));
 }
 
 export async function deactivate(): Promise<void> {

@@ -23,6 +23,8 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
     ],
     synchronize: { configurationSection: 'migrationLens', fileEvents: watchers },
     outputChannel,
+    // In Restricted Mode the server analyses and opens no database (server/src/lsp/trust.ts).
+    initializationOptions: { workspaceTrusted: workspace.isTrusted },
     // Hovers link to a rule's documentation through this command, and only this one.
     markdown: { isTrusted: { enabledCommands: [SHOW_RULE_DOCS_COMMAND] } },
   };

@@ -38,6 +38,8 @@ class SchemaTree implements TreeDataProvider<SchemaTreeItem> {
   readonly onDidChangeTreeData = this.changed.event;
   /** The set shown last: kept while the active editor is not in any set. */
   private root: string | undefined;
+  /** A migration the user asked to see the schema after ("Show Schema Here"), until another editor becomes active. */
+  pinned: { root: string; uri: string } | undefined;
 
   constructor(
     private readonly client: LanguageClient,
@@ -51,7 +53,8 @@ class SchemaTree implements TreeDataProvider<SchemaTreeItem> {
   async getChildren(item?: SchemaTreeItem): Promise<SchemaTreeItem[]> {
     if (item) return item.children ?? [];
     const { sets } = await this.client.sendRequest(ListSetsRequest);
-    const active = setOfActiveEditor(sets);
+    const pinned = this.pinned && sets.find((candidate) => candidate.root === this.pinned?.root);
+    const active = pinned ? { set: pinned, uri: Uri.parse(this.pinned!.uri) } : setOfActiveEditor(sets);
     const set = active?.set ?? sets.find((candidate) => candidate.root === this.root) ?? sets[0];
     if (!set) {
       this.describe(undefined);
@@ -85,8 +88,13 @@ function tooltip(object: SchemaTreeItem): MarkdownString {
 }
 
 
+/** Shows the schema after one migration of a set, in place of the active editor's. */
+export interface SchemaView {
+  showAfter(root: string, uri: string): Promise<void>;
+}
+
 /** The view, shown again after the active editor changes or a migration is edited, while it is visible. */
-export function createSchemaView(context: ExtensionContext, client: LanguageClient): void {
+export function createSchemaView(context: ExtensionContext, client: LanguageClient): SchemaView {
   let view: ReturnType<typeof window.createTreeView<SchemaTreeItem>> | undefined;
   const tree = new SchemaTree(client, (text) => {
     if (view) view.description = text;
@@ -102,6 +110,7 @@ export function createSchemaView(context: ExtensionContext, client: LanguageClie
       const opened = editor?.document.uri.toString();
       if (revealing !== undefined && opened === revealing) return;
       revealing = undefined;
+      tree.pinned = undefined;
       refresh.schedule();
     }),
     commands.registerCommand(REVEAL_COMMAND, async (object: SchemaTreeItem) => {
@@ -113,4 +122,11 @@ export function createSchemaView(context: ExtensionContext, client: LanguageClie
       if (event.document.uri.path.endsWith('.sql') && event.contentChanges.length > 0) refresh.schedule();
     }),
   );
+  return {
+    async showAfter(root, uri) {
+      tree.pinned = { root, uri };
+      tree.refresh();
+      await commands.executeCommand(`${VIEW_ID}.focus`);
+    },
+  };
 }

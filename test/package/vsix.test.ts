@@ -27,15 +27,20 @@ const EXPECTED_FILES = [
   'extension/dist/pglite.wasm',
   'extension/dist/server.js',
   'extension/docs/images/diagnostics-hover.png',
+  'extension/docs/images/migrations-container.png',
   'extension/docs/images/migrations-view.png',
   'extension/docs/images/run-failure.png',
+  'extension/images/activity-bar.svg',
   'extension/images/icon.png',
   'extension/package.json',
   'extension/readme.md',
+  'extension/schemas/migration-lens.schema.json',
   'extension/snippets/frameworks.code-snippets',
   'extension/snippets/mysql.code-snippets',
   'extension/snippets/postgres.code-snippets',
   'extension/syntaxes/migration-directives.tmLanguage.json',
+  'extension/walkthrough/rule-overrides.md',
+  'extension/walkthrough/targets.md',
 ];
 
 test('the .vsix holds exactly the editor\'s files, its README\'s images and icon, and its language server runs from it', { timeout: 180_000 }, async (t) => {

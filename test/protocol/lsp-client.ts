@@ -41,9 +41,9 @@ export class LspTestClient {
    * Starts dist/server.js --stdio and initializes it with `folder` as the workspace. With
    * `settings`, the client answers the server's workspace/configuration pulls with them; `env`
    * is the server's environment (a fake `docker` first on PATH); `server` another build of it
-   * (the one a .vsix holds).
+   * (the one a .vsix holds); `initializationOptions` what the editor's client sends.
    */
-  static async start(t: TestContext, folder: string, settings?: Record<string, unknown>, env?: NodeJS.ProcessEnv, server = serverJs): Promise<LspTestClient> {
+  static async start(t: TestContext, folder: string, settings?: Record<string, unknown>, env?: NodeJS.ProcessEnv, server = serverJs, initializationOptions?: unknown): Promise<LspTestClient> {
     if (!existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` first (npm test does).`);
     const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -60,6 +60,7 @@ export class LspTestClient {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'workspace' }],
+      initializationOptions,
       capabilities: {
         textDocument: { publishDiagnostics: { relatedInformation: true } },
         workspace: { configuration: settings !== undefined },

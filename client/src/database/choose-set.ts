@@ -19,10 +19,11 @@ export const versionOf = (argument: SetArgument): string | undefined => (argumen
 /** Whether the caller has confirmed running migrations with error findings. */
 export const runDespiteErrorsOf = (argument: SetArgument): boolean => !(argument instanceof Uri) && argument?.runDespiteErrors === true;
 
-export async function chooseSet(client: LanguageClient, argument: SetArgument, purpose: string): Promise<MigrationSetSummary | undefined> {
+/** `noSets`: what to tell the user when the workspace has no migration folder. */
+export async function chooseSet(client: LanguageClient, argument: SetArgument, purpose: string, noSets = 'Migration Lens found no SQL migration folders in this workspace, so there is nothing to run.'): Promise<MigrationSetSummary | undefined> {
   const { sets } = await client.sendRequest(ListSetsRequest);
   if (sets.length === 0) {
-    void window.showInformationMessage('Migration Lens found no SQL migration folders in this workspace, so there is nothing to run.');
+    void window.showInformationMessage(noSets);
     return undefined;
   }
   if (argument instanceof Uri) return setHolding(sets, argument.fsPath) ?? pick(sets, purpose);

@@ -15,6 +15,7 @@ import {
   StatusRequest,
   TraceRequest,
   UpRequest,
+  type ContainerAction,
   type MigrationSetSummary,
   type RunReport,
   type TargetParams,
@@ -24,12 +25,13 @@ import { chooseSet, runDespiteErrorsOf, versionOf, type SetArgument } from './ch
 import { confirmRunDespiteErrors } from './confirm-errors.js';
 import { registerOwnDatabaseCommands } from './own-database-commands.js';
 import { isOwnDatabase } from './repair.js';
-import { createMigrationsView, READ_STATUS_COMMAND } from './migrations-tree.js';
+import type { DatabaseTree } from './database-view.js';
+import { READ_STATUS_COMMAND, type MigrationsTree } from './migrations-tree.js';
 import { notifyRun, offerOutput, pickFromStatus, writeDifferences, writeRun, writeStatus } from './report.js';
 import { requestWithProgress } from './run-request.js';
 import { chooseTarget, containerSettings, setPassword } from './target.js';
 
-type Command = (argument?: SetArgument) => Promise<unknown>;
+export type Command = (argument?: SetArgument) => Promise<unknown>;
 
 /** What a command knows beside the request: the set and the target in words. */
 interface Prepared {
@@ -37,8 +39,14 @@ interface Prepared {
   description: string;
 }
 
-export function registerDatabaseCommands(context: ExtensionContext, client: LanguageClient, output: OutputChannel, guard: (what: string, run: Command) => Command): void {
-  const tree = createMigrationsView(context, client);
+/** The views the commands show their results in. */
+export interface DatabaseViews {
+  migrations: MigrationsTree;
+  database: DatabaseTree;
+}
+
+export function registerDatabaseCommands(context: ExtensionContext, client: LanguageClient, output: OutputChannel, guard: (what: string, run: Command) => Command, views: DatabaseViews): void {
+  const tree = views.migrations;
   context.subscriptions.push(
     commands.registerCommand('migrationLens.refreshMigrations', () => tree.refresh()),
     commands.registerCommand(READ_STATUS_COMMAND, guard('could not read the migration state', (argument) => tree.read((argument as { root: string }).root))),
@@ -158,6 +166,7 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     const params = await prepare(argument, 'drift', (folder) => `compare the schema with the migrations of ${folder}`);
     if (!params) return undefined;
     const drift = await run(DriftRequest, params, 'reading the database schema');
+    views.database.showDrift(params.root, drift);
     const at = drift.appliedVersion ? `the schema after version ${drift.appliedVersion}` : 'an empty schema (no migration applied)';
     for (const note of drift.notes) output.appendLine(`note: ${note}`);
     if (drift.differences.length === 0) {
@@ -186,10 +195,11 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     return trace;
   });
 
-  register('docker', 'could not manage the Docker container', async (argument) => {
+  /** The container by hand: `preset` from the Database view's buttons, else picked. */
+  const docker = (preset?: ContainerAction) => async (argument?: SetArgument) => {
     const set = await chooseSet(client, argument, 'Docker container');
     if (!set) return undefined;
-    const action = await pickDockerAction();
+    const action = preset ?? (await pickDockerAction());
     if (!action) return undefined;
     if (action === 'reset' && !(await confirmDestructive(`Reset the Docker container of ${folderOf(set)}?`, "The container and all of its data are deleted, then a new one starts.", 'Reset'))) return undefined;
     const outcome = await requestWithProgress(
@@ -200,8 +210,12 @@ export function registerDatabaseCommands(context: ExtensionContext, client: Lang
     );
     output.appendLine(`Docker ${action} — ${outcome.container} (${outcome.image}): ${outcome.message}`);
     void window.showInformationMessage(`Migration Lens: ${outcome.message}`);
+    tree.refresh(set.root);
     return outcome;
-  });
+  };
+  register('docker', 'could not manage the Docker container', docker());
+  register('dockerStart', 'could not start the Docker container', docker('start'));
+  register('dockerStop', 'could not stop the Docker container', docker('stop'));
 
   registerOwnDatabaseCommands({ context, client, output, tree, register, prepare, run, confirmDestructive });
 

@@ -21,3 +21,12 @@ export const STATE_ICONS: Record<State, { id: string; color?: string }> = {
   changed: { id: 'warning', color: 'editorWarning.foreground' },
   missing: { id: 'question', color: 'editorWarning.foreground' },
 };
+
+/** How the Explorer marks a migration file in each state: a badge of one character, and a colour for the name where it needs attention. */
+export const STATE_DECORATIONS: Record<State, { badge: string; color?: string }> = {
+  applied: { badge: '✓' },
+  pending: { badge: '○' },
+  failed: { badge: '✗', color: 'list.errorForeground' },
+  changed: { badge: '≠', color: 'list.warningForeground' },
+  missing: { badge: '?' },
+};

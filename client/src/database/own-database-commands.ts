@@ -12,7 +12,7 @@ import { chooseSet, type SetArgument } from './choose-set.js';
 import type { MigrationsTree } from './migrations-tree.js';
 import { isOwnDatabase } from './repair.js';
 import { SET_URL_COMMAND, USE_DOCKER_COMMAND } from './set-database-rows.js';
-import { askForUrl, useDocker } from './set-target.js';
+import { askForUrl, switchTarget, useDocker } from './set-target.js';
 
 type Command = (argument?: SetArgument) => Promise<unknown>;
 type Prepared = TargetParams & { set: MigrationSetSummary; description: string };
@@ -121,6 +121,11 @@ export function registerOwnDatabaseCommands(kit: DatabaseCommandKit): void {
   register(SET_URL_COMMAND.replace('migrationLens.', ''), 'could not set the target', async (argument) => {
     const set = await chooseSet(client, argument, 'database URL');
     return set && askForUrl(client, set);
+  });
+
+  register('switchTarget', 'could not switch the database', async (argument) => {
+    const set = await chooseSet(client, argument, 'switch database');
+    return set && switchTarget(client, set);
   });
 }
 

@@ -67,6 +67,29 @@ interface TargetChoice extends QuickPickItem {
   choose(): Promise<string | undefined>;
 }
 
+/** "Switch Database…": the embedded PostgreSQL (for a PostgreSQL set), a Docker container or a URL, written for this set only. */
+export async function switchTarget(client: LanguageClient, set: MigrationSetSummary): Promise<string | undefined> {
+  const current = targetOfSet(set).trim();
+  const now = (kind: 'embedded' | 'docker' | 'url') => ((kind === 'url' ? !['embedded', 'docker'].includes(current) : current === kind) ? ' (now)' : '');
+  const embedded: TargetChoice[] =
+    set.dialect === 'postgres'
+      ? [{ label: `$(database) Embedded PostgreSQL${now('embedded')}`, detail: 'A database kept in the extension\'s storage for this folder; nothing to set up.', choose: () => writeChosen(set, 'embedded', 'the embedded PostgreSQL') }]
+      : [];
+  const items: TargetChoice[] = [
+    ...embedded,
+    { label: `$(vm) ${useDockerTitle(set)}${now('docker')}`, detail: `A container Migration Lens starts on this machine, bound to 127.0.0.1, a database per set.`, choose: () => useDocker(set) },
+    { label: `$(link) Set a URL…${now('url')}`, detail: `A ${set.dialect === 'postgres' ? 'PostgreSQL' : engineName(set)} server you run yourself; its password goes to secret storage.`, choose: () => askForUrl(client, set) },
+  ];
+  const picked = await window.showQuickPick(items, { title: `Migration Lens: the database of ${setKey(set)}`, placeHolder: `Now: ${current}` });
+  return picked?.choose();
+}
+
+async function writeChosen(set: MigrationSetSummary, target: string, words: string): Promise<string> {
+  await writeTarget(set, target);
+  void window.showInformationMessage(`Migration Lens: ${setKey(set)} now runs on ${words} (migrationLens.targets in the workspace settings).`);
+  return target;
+}
+
 /** For a set with no database of its dialect: the two ways to give it one. */
 export async function chooseOwnTarget(client: LanguageClient, set: MigrationSetSummary): Promise<string | undefined> {
   const items: TargetChoice[] = [

@@ -6,12 +6,14 @@ import type { Connection } from 'vscode-languageserver/node';
 import { performContainerAction, resetNeedsConfirmation } from '../db/docker/index.js';
 import { workspaceContainer } from '../db/targets/resolve.js';
 import { DockerRequest, type DockerResult } from './protocol.js';
-import { DOCKER_VERSION_HINT, findSet, withProgress } from './set-requests.js';
+import { DOCKER_RESET_HINT, DOCKER_VERSION_HINT, findSet, withProgress } from './set-requests.js';
+import { requireTrustedWorkspace } from './trust.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
 
 export function registerDockerRequests(connection: Connection, analysis: WorkspaceAnalysis): void {
   connection.onRequest(DockerRequest, (params, token) =>
     withProgress(connection, params, `Docker container: ${params.action}`, async (workDone): Promise<DockerResult> => {
+      requireTrustedWorkspace();
       const { set, workspace } = await findSet(analysis, params.root);
       const container = workspaceContainer({
         workspace,
@@ -19,6 +21,7 @@ export function registerDockerRequests(connection: Connection, analysis: Workspa
         stateDir: params.storageDir,
         dockerVersion: params.dockerVersion,
         dockerVersionHint: DOCKER_VERSION_HINT,
+        dockerResetHint: DOCKER_RESET_HINT,
         onProgress: (message) => workDone.report(message),
         isCancelled: () => token.isCancellationRequested,
       });

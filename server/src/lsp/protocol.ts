@@ -2,7 +2,7 @@
 // types from here and nothing else of the server, so this file depends only on the protocol and
 // on server types (erased from the client's bundle).
 
-import { RequestType, RequestType0, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import { NotificationType0, RequestType, RequestType0, type Position, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { ContainerAction, ContainerOutcome } from '../db/docker/actions.js';
 import type { ExecutedStatement } from '../db/console.js';
 import type { TargetDescription } from '../db/targets/describe.js';
@@ -317,6 +317,8 @@ export interface DockerParams extends WorkDoneProgressParams {
 /** What the request did; the password stays in the state file. */
 export type DockerResult = ContainerOutcome;
 
+export type { ContainerAction };
+
 export const DockerRequest = new RequestType<DockerParams, DockerResult, void>('migrationLens/docker');
 
 // ---------------------------------------------------------------------------------------------
@@ -374,3 +376,86 @@ export interface ResetDatabaseResult {
 }
 
 export const ResetDatabaseRequest = new RequestType<ResetDatabaseParams, ResetDatabaseResult, void>('migrationLens/resetDatabase');
+
+// ---------------------------------------------------------------------------------------------
+// The Migrations container's other views: each set's migrations as the analysis knows them (no
+// database: their files and findings), the history its tracking table records, and a new
+// migration named as the set's framework names them.
+
+export interface SetMigrationsParams {
+  /** Absolute root of the migration set (MigrationSetSummary.root). */
+  root: string;
+}
+
+export interface SetMigrationItem {
+  id: string;
+  version: string;
+  name: string;
+  /** The up part's file; the down part's where it has another. */
+  uri?: string;
+  downUri?: string;
+  repeatable: boolean;
+  /** Findings in the migration's parts. */
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface SetMigrationsResult {
+  root: string;
+  /** In the order the framework runs them. */
+  migrations: SetMigrationItem[];
+}
+
+/** A set's migrations with their files and findings, from the analysis alone. */
+export const SetMigrationsRequest = new RequestType<SetMigrationsParams, SetMigrationsResult, void>('migrationLens/setMigrations');
+
+export interface HistoryEntryItem {
+  key: string;
+  version: string;
+  name: string;
+  /** `changed`: its file was edited after it ran; `missing`: no file has it any more. */
+  state: 'applied' | 'failed' | 'changed' | 'missing';
+  appliedAt?: string;
+  /** How long it ran, where the tracking table records it (Flyway, Prisma). */
+  durationMs?: number;
+  detail?: string;
+  /** The up file; absent when no file has it. */
+  uri?: string;
+}
+
+export interface HistoryResult {
+  /** The database, printable (no password). */
+  target: string;
+  table: string;
+  /** Newest first. */
+  entries: HistoryEntryItem[];
+}
+
+/** What the set's tracking table records, newest first; nothing when the embedded database does not exist yet. */
+export const HistoryRequest = new RequestType<TargetParams, HistoryResult, void>('migrationLens/history');
+
+export interface NewMigrationParams {
+  /** Absolute root of the migration set (MigrationSetSummary.root). */
+  root: string;
+  /** What the user typed; the server makes the file name of it. */
+  description: string;
+}
+
+export interface NewMigrationResult {
+  version: string;
+  /** The files to create, the up part's first; none exists yet. */
+  files: { uri: string; text: string }[];
+  /** Where the cursor goes: the up part's SQL. */
+  cursor: { uri: string; position: Position };
+}
+
+/** The files of a set's next migration, named and laid out as its framework's own tool would write them; creates nothing. */
+export const NewMigrationRequest = new RequestType<NewMigrationParams, NewMigrationResult, void>('migrationLens/newMigration');
+
+/** Why nothing touches a database in a workspace the user has not trusted: the server's refusal and the client's notices say it alike. */
+export const RESTRICTED_MODE_MESSAGE =
+  'this workspace is not trusted (Restricted Mode), so Migration Lens only analyses its migrations: it runs none, starts no Docker container and opens no database. Trust the workspace to use them.';
+
+/** Sent by the client when the user trusts the workspace (trust is never taken back without a reload); see trust.ts. */
+export const WorkspaceTrustedNotification = new NotificationType0('migrationLens/workspaceTrusted');

@@ -1,26 +1,22 @@
-// The custom requests that run migrations and read the database (protocol.ts): each finds the
-// set by its root in the current analysis, turns the chosen target into a connection through
-// db/targets/resolve.ts, reports progress, and stops between migrations (statements, for a
+// The custom requests that run migrations and read the database (protocol.ts): each opens the
+// set's target (target-session.ts), reports progress, and stops between migrations (statements, for a
 // trace) when the client cancels — returning what was done, so the client shows a true record.
 // A finished trace is also kept (observed-locks.ts) and republished as diagnostics.
 
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { planBaseline, recordBaseline } from '../db/baseline.js';
-import { openTarget, uncreatedEmbeddedDatabase, type DatabaseConnection, type Target } from '../db/connection.js';
 import { executeSql } from '../db/console.js';
 import { detectDrift, type LocatedDifference } from '../db/drift.js';
 import { runPreflight } from '../db/preflight/index.js';
 import { forceVersion, migrateDown, migrateUp, migrationStatus, outcomeSentence, plannedUp, redo, statusWithoutDatabase, type RunnerOptions, type RunResult, type SetStatus, type StepResult } from '../db/runner/index.js';
 import { describeTarget } from '../db/targets/describe.js';
-import { resolveTarget, TargetSpecError } from '../db/targets/resolve.js';
+import { TargetSpecError } from '../db/targets/resolve.js';
 import { tracePendingMigration } from '../db/trace-pending.js';
 import { TRACKING } from '../db/tracking/index.js';
-import type { FileHost, Finding } from '../engine/index.js';
+import type { FileHost } from '../engine/index.js';
 import type { Statement } from '../engine/model/changes.js';
-import type { Migration, MigrationSet } from '../engine/model/migration-set.js';
+import type { Migration } from '../engine/model/migration-set.js';
 import { LineIndex } from '../engine/model/source.js';
-import { parseStatements } from '../engine/parse/index.js';
-import type { SetReplay } from '../engine/schema/replay.js';
 import { migrationsWithErrors } from './errors-to-confirm.js';
 import type { ObservedLocks } from './observed-locks.js';
 import {
@@ -39,66 +35,13 @@ import {
   type RunStep,
   type SchemaDifferenceItem,
   type StatusResult,
-  type TargetParams,
 } from './protocol.js';
-import { DOCKER_VERSION_HINT, EDITOR_TARGET_WORDING, findSet, withProgress } from './set-requests.js';
+import { targetSessions, type RequestContext } from './target-session.js';
 import { pathToUri } from './uri.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
 
-interface RequestContext {
-  set: MigrationSet;
-  replay: SetReplay;
-  /** The findings in the set's files. */
-  findings: readonly Finding[];
-  connection: DatabaseConnection;
-  runner: RunnerOptions;
-  targetKind: Target['kind'];
-  upStatements(migration: Migration): ReturnType<typeof parseStatements>;
-}
-
 export function registerRunnerRequests(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost, observedLocks: ObservedLocks): void {
-  /**
-   * Opens the target for the request's set, runs `body`, closes. With `beforeEmbeddedExists`, an
-   * embedded database not created yet is left uncreated (≈40 MB and seconds): that answers instead.
-   */
-  function withTarget<T>(
-    params: TargetParams,
-    title: string,
-    body: (context: RequestContext, workDone: WorkDoneProgressReporter) => Promise<T>,
-    beforeEmbeddedExists?: (set: MigrationSet, description: string) => T,
-  ): Promise<T> {
-    return withProgress(connection, params, title, async (workDone) => {
-      const { set, replay, workspace, findings } = await findSet(analysis, params.root);
-      const target = await resolveTarget({
-        spec: params.target,
-        workspace,
-        set,
-        stateDir: params.storageDir,
-        dockerVersion: params.dockerVersion,
-        dockerVersionHint: DOCKER_VERSION_HINT,
-        password: params.password,
-        allowRemote: params.allowRemote,
-        wording: EDITOR_TARGET_WORDING,
-        onProgress: (message) => workDone.report(message),
-      });
-      const uncreated = uncreatedEmbeddedDatabase(target);
-      if (beforeEmbeddedExists && uncreated) return beforeEmbeddedExists(set, uncreated);
-      workDone.report('connecting');
-      const database = await openTarget(target);
-      try {
-        const upStatements = (migration: Migration) => {
-          const text = migration.up && host.readFile(migration.up.file);
-          return text === undefined || !migration.up ? [] : parseStatements(text, migration.up.range, set.dialect);
-        };
-        // Settings may hold anything: a timeout that is not a number of milliseconds keeps the default.
-        const lockTimeoutMs = typeof params.lockTimeoutMs === 'number' && params.lockTimeoutMs >= 0 ? params.lockTimeoutMs : undefined;
-        const runner: RunnerOptions = { readFile: (path) => host.readFile(path), lockTimeoutMs };
-        return await body({ set, replay, findings, connection: database, runner, targetKind: target.kind, upStatements }, workDone);
-      } finally {
-        await database.close();
-      }
-    });
-  }
+  const withTarget = targetSessions(connection, analysis, host);
 
   const reportProgress = (workDone: WorkDoneProgressReporter, runner: RunnerOptions): RunnerOptions => ({
     ...runner,

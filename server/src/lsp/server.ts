@@ -14,6 +14,8 @@ import { initEngine, type Analysis } from '../engine/index.js';
 import { CachedDisk } from './cached-disk.js';
 import { codeActions } from './code-actions.js';
 import { registerDockerRequests } from './docker-requests.js';
+import { registerHistoryRequest } from './history-request.js';
+import { registerMigrationFileRequests } from './migration-files-requests.js';
 import { hoverAt } from './hover.js';
 import { observedDiagnostics, observedFactsIn } from './observed-facts.js';
 import { ObservedLocks } from './observed-locks.js';
@@ -23,6 +25,7 @@ import { ruleDocsMarkdown, ruleList } from './rule-docs.js';
 import { registerRunnerRequests } from './runner-requests.js';
 import { registerSchemaRequest } from './schema-request.js';
 import { registerSetDatabaseRequests } from './set-database-requests.js';
+import { readWorkspaceTrust, registerWorkspaceTrust } from './trust.js';
 import { readEditorSettings, SETTINGS_SECTION } from './settings.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { WorkspaceAnalysis } from './workspace-analysis.js';
@@ -67,6 +70,7 @@ export function startServer(connection: Connection): void {
     analysis.folders = initialFolders(params);
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    readWorkspaceTrust(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -160,6 +164,9 @@ export function startServer(connection: Connection): void {
   registerDockerRequests(connection, analysis);
   registerSchemaRequest(connection, analysis, host);
   registerSetDatabaseRequests(connection, analysis);
+  registerHistoryRequest(connection, analysis, host);
+  registerMigrationFileRequests(connection, analysis, host);
+  registerWorkspaceTrust(connection);
 
   connection.onShutdown(() => analysis.dispose());
   documents.listen(connection);

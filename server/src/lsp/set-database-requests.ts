@@ -6,8 +6,9 @@ import type { Connection } from 'vscode-languageserver/node';
 import { describeSetTarget } from '../db/targets/describe-set.js';
 import { resetSetDatabase } from '../db/targets/reset-database.js';
 import { sharedHistoryWarnings } from '../db/targets/shared-history.js';
-import { DOCKER_VERSION_HINT, findSet, withProgress, workspaceOf } from './set-requests.js';
+import { DOCKER_RESET_HINT, DOCKER_VERSION_HINT, findSet, withProgress, workspaceOf } from './set-requests.js';
 import { ResetDatabaseRequest, SetDatabasesRequest, type SetDatabase } from './protocol.js';
+import { requireTrustedWorkspace } from './trust.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
 
 export function registerSetDatabaseRequests(connection: Connection, analysis: WorkspaceAnalysis): void {
@@ -29,8 +30,9 @@ export function registerSetDatabaseRequests(connection: Connection, analysis: Wo
 
   connection.onRequest(ResetDatabaseRequest, (params) =>
     withProgress(connection, params, 'Resetting the database', async () => {
+      requireTrustedWorkspace();
       const { set, workspace } = await findSet(analysis, params.root);
-      return resetSetDatabase({ spec: params.target, workspace, set, stateDir: params.storageDir, dockerVersion: params.dockerVersion, dockerVersionHint: DOCKER_VERSION_HINT }, params.confirm);
+      return resetSetDatabase({ spec: params.target, workspace, set, stateDir: params.storageDir, dockerVersion: params.dockerVersion, dockerVersionHint: DOCKER_VERSION_HINT, dockerResetHint: DOCKER_RESET_HINT }, params.confirm);
     }),
   );
 }

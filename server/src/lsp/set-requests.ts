@@ -29,6 +29,9 @@ export interface FoundSet {
 /** Where the editor's user sets the container's image tag, for messages. */
 export const DOCKER_VERSION_HINT = 'setting migrationLens.docker.version';
 
+/** How the editor's user resets the container, for messages. */
+export const DOCKER_RESET_HINT = '"Migration Lens: Docker Container…" → Reset';
+
 /** How the editor's user picks another target or opts in to a remote one, for messages. */
 export const EDITOR_TARGET_WORDING: TargetWording = {
   otherTarget: (dialect) => `set migrationLens.target to docker or a ${dialect}:// URL`,

@@ -33,6 +33,17 @@ export async function widenSidebar(page, width = 620) {
   await page.mouse.up();
 }
 
+/** The Migrations container's views, as their pane headers read. */
+export const CONTAINER_PANES = ['Migrations', 'History', 'Database', 'Schema'];
+
+/** The container's pane `name`, whole: the other panes fold to their headers, so its rows are not scrolled out of view. */
+export async function showOnlyPane(page, name) {
+  for (const other of CONTAINER_PANES) {
+    const header = page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^\\s*${other}`, 'i') }).first();
+    if ((await header.getAttribute('aria-expanded')) !== String(other === name)) await header.click();
+  }
+}
+
 /**
  * `tools`: what ui.mjs drives the workbench with — `runFromPalette(title)`, `settle()`,
  * `appearMs`, and `workspace` (the folder code-server opened, where files can be added).
@@ -51,6 +62,7 @@ export function stateSteps(page, { runFromPalette, settle, appearMs, workspace }
   };
   const openMigrationsView = async () => {
     await runFromPalette('Focus on Migrations View');
+    await showOnlyPane(page, 'Migrations');
     // Files written outside the editor: the view reads the sets again when asked.
     await runFromPalette('Migration Lens: Refresh Migrations View');
   };

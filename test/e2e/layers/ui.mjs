@@ -8,7 +8,8 @@ import { CodeServer } from '../lib/code-server.mjs';
 import { FIXTURE_WORKSPACE, OUTPUT_DIR } from '../lib/paths.mjs';
 import { log } from '../lib/results.mjs';
 import fixture from '../fixture.js';
-import { stateSteps, widenSidebar } from './ui-state.mjs';
+import { containerSteps } from './ui-container.mjs';
+import { showOnlyPane, stateSteps, widenSidebar } from './ui-state.mjs';
 
 // Contributions can take 10+ s to appear on a loaded 2-core machine.
 const APPEAR_MS = 60000;
@@ -166,13 +167,13 @@ function steps(page, server) {
     }],
     ['the Migrations view shows the applied migrations, the rolled-back one pending, and the set\'s own database', async () => {
       await runFromPalette('Focus on Migrations View');
+      await showOnlyPane(page, 'Migrations');
       const row = (label) => page.locator('.monaco-list-row', { hasText: label });
       await row(fixture.run.failingLabel).locator('.codicon-circle-large-outline').first().waitFor({ timeout: APPEAR_MS });
       for (const label of fixture.run.appliedLabels) await row(label).locator('.codicon-pass-filled').first().waitFor({ timeout: APPEAR_MS });
       const setRow = row('embedded db_migrations');
       await setRow.first().waitFor({ timeout: APPEAR_MS });
-      // Room for the view in the picture: the file tree's pane folds to its header, the sidebar widens.
-      await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
+      // Room for the view in the picture: the sidebar widens.
       await widenSidebar(page);
       await settle(page);
       await page.screenshot({ path: path.join(OUTPUT_DIR, 'migrations-view.png') });
@@ -180,8 +181,8 @@ function steps(page, server) {
     }],
     ['the Schema view shows the tables after the open migration, with their columns', async () => {
       await runFromPalette('Focus on Schema View');
-      // Room for a whole table: the Migrations pane folds to its header.
-      await page.locator('.pane-header', { hasText: /^\s*migrations/i }).first().click();
+      // Room for a whole table: the other panes fold to their headers.
+      await showOnlyPane(page, 'Schema');
       const schemaPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'schema' }) });
       await schemaPane.locator('.pane-header .description', { hasText: `after ${fixture.schema.after}` }).first().waitFor({ timeout: APPEAR_MS });
       const tableRow = schemaPane.locator('.monaco-list-row', { hasText: fixture.schema.table });
@@ -196,6 +197,7 @@ function steps(page, server) {
       return text;
     }],
     ...stateSteps(page, tools),
+    ...containerSteps(page, tools),
   ];
 }
 

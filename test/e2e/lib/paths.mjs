@@ -19,6 +19,8 @@ export const SCREENSHOTS = [
   'migrations-mysql-target.png',
   'run-failure.png',
   'sql-console.png',
+  'migrations-container.png',
+  'walkthrough.png',
 ];
 
 /** Written by scripts/setup-e2e.sh; the code-server version is pinned there only. */

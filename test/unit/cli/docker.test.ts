@@ -40,13 +40,15 @@ test('status names the container `--target docker` uses, and where it listens, w
   assert.doesNotMatch(up.stdout + up.stderr, /pa55word/);
 });
 
-test('--image and --version choose another engine and tag', async (t) => {
+test('--docker-image and --docker-version choose another engine and tag (--image and --version too)', async (t) => {
   const cwd = tempWorkspace(t, {});
   const fake = dockerOnPath(t, { 'container inspect': NO_SUCH_CONTAINER });
-  const result = await runCli(['docker', 'status', MIGRATIONS, '--image', 'mariadb', '--version', '11.2'], cwd);
+  const result = await runCli(['docker', 'status', MIGRATIONS, '--docker-image', 'mariadb', '--docker-version', '11.2'], cwd);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, new RegExp(`^Container ${containerName(cwd, 'mariadb')} \\(mariadb:11\\.2\\) does not exist`));
   assert.deepEqual(fake.calls().map((args) => args.at(-1)), [containerName(cwd, 'mariadb')]);
+  const short = await runCli(['docker', 'status', MIGRATIONS, '--image', 'mariadb', '--version', '11.2'], cwd);
+  assert.equal(short.stdout, result.stdout);
 });
 
 test('stop stops a running container and leaves a stopped one alone', async (t) => {
@@ -106,7 +108,7 @@ test('usage mistakes are exit 2 with the fix, and docker is in the command list'
   assert.match((await runCli(['docker', 'start'], cwd)).stderr, /pass exactly one migration folder/);
   const image = await runCli(['docker', 'start', MIGRATIONS, '--image', 'oracle'], cwd);
   assert.equal(image.code, 2);
-  assert.match(image.stderr, /unknown image "oracle"; use postgres, mysql, mariadb/);
+  assert.match(image.stderr, /unknown image "oracle" for --docker-image; use postgres, mysql, mariadb/);
   assert.match((await runCli(['--help'], cwd)).stdout, /\n {2}docker +start, stop, reset \(--yes\) or show the container --target docker uses\n/);
   assert.match((await runCli(['docker', '--help'], cwd)).stdout, /^Usage: migration-lens docker start\|stop\|reset\|status <dir>/);
 });

@@ -68,15 +68,25 @@ test('reuses a running container and restarts a stopped one, with the remembered
   assert.equal(fake.calls().filter((args) => args[0] === 'run').length, 1, 'created once only');
 });
 
-test('a changed version replaces the container; a same-named container of someone else is left alone', async (t) => {
+test('an existing container is never removed by start: its own image is used, another version asked for is refused, a lost password is said', async (t) => {
   const dir = stateDir(t);
-  const fake = fakeDocker(t, { 'container inspect': [NO_SUCH_CONTAINER, running('postgres:16')], 'image inspect': {}, run: {} });
-  await container(fake, dir).start();
-  fake.setScenario({ 'container inspect': [running('postgres:16'), running('postgres:17')], rm: {}, 'image inspect': {}, run: {} });
-  const replaced = await container(fake, dir, { version: '17' }).start();
-  assert.equal(replaced.action, 'created');
-  assert.equal(replaced.state.image, 'postgres:17');
-  assert.ok(fake.calls().some((args) => args[0] === 'rm' && args.includes('--force')));
+  const fake = fakeDocker(t, { 'container inspect': [NO_SUCH_CONTAINER, running('postgres:15')], 'image inspect': {}, run: {} });
+  await container(fake, dir, { version: '15' }).start();
+  const created = fake.calls().length;
+
+  // No version asked for (the default would be 16): the container keeps its postgres:15 and its data.
+  fake.setScenario({ 'container inspect': running('postgres:15') });
+  const kept = container(fake, dir);
+  const reused = await kept.start();
+  assert.deepEqual({ action: reused.action, image: kept.image }, { action: 'reused', image: 'postgres:15' });
+
+  fake.setScenario({ 'container inspect': running('postgres:15') });
+  await assert.rejects(
+    container(fake, dir, { version: '17', versionHint: '--docker-version' }).start(),
+    /^DockerError: Container migration-lens-shop-api-postgres-\w+ runs postgres:15, not postgres:17; it and its data are left as they are: leave out --docker-version \(or set it to 15\) to use it as it is, or reset it with `migration-lens docker reset` to start over on postgres:17 \(its data is lost\)\.$/,
+  );
+  await assert.rejects(container(fake, stateDir(t)).start(), /exists, but its password is not in .*docker\.json \(the file was removed or this is another checkout\); it and its data are left as they are/);
+  assert.ok(!fake.calls().slice(created).some((args) => args[0] === 'rm' || args[0] === 'run'), 'nothing removed, nothing created');
 
   fake.setScenario({ 'container inspect': { stdout: 'running|postgres:16|\n' } });
   await assert.rejects(container(fake, stateDir(t)).start(), /exists but was not created by Migration Lens: remove or rename it \(`docker rm -f migration-lens-shop-api-postgres-/);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { initEngine } from '../../../server/src/engine/analyze.js';
 import { parseStatements } from '../../../server/src/engine/parse/index.js';
-import { nextVersion } from '../../../server/src/engine/rules/safety/shared/new-migration.js';
+import { nextVersion } from '../../../server/src/engine/discover/new-migration.js';
 import { applyFixes, check, findingsOf, ROOT, statementRuleTable } from './helpers.js';
 
 const pg = 'postgres' as const;

@@ -26,6 +26,8 @@ export interface DockerContainerOptions {
   pollIntervalMs?: number;
   /** Where the user configures the version, for messages ("--docker-version"). */
   versionHint?: string;
+  /** How the user resets the container where they are, for messages; the command line's by default. */
+  resetHint?: string;
   onProgress?: (message: string) => void;
   /** Checked while waiting for connections: true stops the wait and leaves the container running. */
   isCancelled?: () => boolean;
@@ -64,7 +66,8 @@ const LOG_LINES = 20;
 
 export class DockerContainer {
   readonly name: string;
-  readonly image: string;
+  /** The image asked for, or once start() found the container, the one it runs. */
+  image: string;
   private readonly cli: DockerCli;
   private readonly store: ContainerStateStore;
 
@@ -80,19 +83,15 @@ export class DockerContainer {
     return this.store.path;
   }
 
-  /** Makes the container run and accept connections: reusing, restarting or creating it. */
+  /**
+   * Makes the container run and accept connections: reusing, restarting or creating it. An
+   * existing container is never removed here, whatever it runs: it holds the user's data, and only
+   * reset() (which the user confirms) throws it away.
+   */
   async start(): Promise<StartedContainer> {
-    let existing = await this.inspect();
+    const existing = await this.inspect();
     let state = this.store.read(this.options.engine);
-    if (existing && (!state || state.name !== this.name || existing.image !== this.image)) {
-      // Without its password (state lost) or on another image, the old container is of no use.
-      if (!existing.ownedByUs) {
-        throw new DockerError(`A container named ${this.name} exists but was not created by Migration Lens: remove or rename it (\`docker rm -f ${this.name}\`), then try again.`);
-      }
-      this.progress(`Replacing container ${this.name} (${existing.image} → ${this.image})`);
-      await this.remove();
-      existing = undefined;
-    }
+    if (existing) this.checkUsable(existing, state);
     let action: StartedContainer['action'];
     if (!existing || !state) {
       state = await this.create();
@@ -114,6 +113,31 @@ export class DockerContainer {
       isCancelled: this.options.isCancelled,
     });
     return { target, state, action, readyAfterMs: waitedMs, cancelled };
+  }
+
+  /**
+   * An existing container is used as it is, on the image it was created from unless the user
+   * asked for another version; what cannot be used is explained, and left alone.
+   */
+  private checkUsable(existing: Inspected, state: ContainerState | undefined): void {
+    const reset = this.options.resetHint ?? `\`migration-lens docker reset\``;
+    if (!existing.ownedByUs) {
+      throw new DockerError(`A container named ${this.name} exists but was not created by Migration Lens: remove or rename it (\`docker rm -f ${this.name}\`), then try again.`);
+    }
+    if (existing.image !== this.image) {
+      if (this.options.version !== undefined) {
+        const hint = this.options.versionHint ? ` leave out ${this.options.versionHint} (or set it to ${existing.image.split(':')[1] ?? existing.image}) to use it as it is, or` : '';
+        throw new DockerError(`Container ${this.name} runs ${existing.image}, not ${this.image}; it and its data are left as they are:${hint} reset it with ${reset} to start over on ${this.image} (its data is lost).`);
+      }
+      // No version asked for: the one it was created with is the one to use.
+      this.image = existing.image;
+    }
+    if (!state || state.name !== this.name) {
+      throw new DockerError(
+        `Container ${this.name} exists, but its password is not in ${this.store.path} (the file was removed or this is another checkout); it and its data are left as they are. ` +
+          `Restore that file, or reset the container with ${reset} to start over (its data is lost).`,
+      );
+    }
   }
 
   /** Stops the container, keeping its data and state; false when there was none running. */

@@ -8,10 +8,10 @@ import { executeStep, type StepFailure, type StepResult } from './execute.js';
 import { acquireSessionLock, setLockTimeout } from './lock.js';
 import { RunRefused } from './refused.js';
 import { findMigration } from './versions.js';
-import { failedEarlier, REPAIR_ADVICE, readStatus, statusFromRecords, type SetStatus } from './status.js';
+import { failedEarlier, historyFromRecords, REPAIR_ADVICE, readStatus, statusFromRecords, type HistoryEntry, type SetStatus } from './status.js';
 
 export type { EffectiveStatement, FileLocation, StepFailure, StepResult } from './execute.js';
-export type { MigrationState, MigrationStatus, SetStatus } from './status.js';
+export type { HistoryEntry, MigrationState, MigrationStatus, SetStatus } from './status.js';
 
 export { RunRefused, type FailedMigration } from './refused.js';
 export { outcomeSentence } from './outcome.js';
@@ -55,6 +55,13 @@ export interface DownRequest {
 export async function migrationStatus(connection: DatabaseConnection, set: MigrationSet, options: RunnerOptions): Promise<SetStatus> {
   requireMatchingDialect(connection, set);
   return readStatus(connection, set, TRACKING[set.framework], (m) => upText(m, options));
+}
+
+/** The migrations the set's tracking table records, newest first, with when and how long where it says. */
+export async function migrationHistory(connection: DatabaseConnection, set: MigrationSet, options: RunnerOptions): Promise<{ table: string; entries: HistoryEntry[] }> {
+  requireMatchingDialect(connection, set);
+  const tracking = TRACKING[set.framework];
+  return { table: tracking.table, entries: historyFromRecords(set, tracking, await tracking.read(connection, set), (m) => upText(m, options)) };
 }
 
 /** The status in a database that does not exist yet: everything pending. */

@@ -63,6 +63,27 @@ export function statusFromRecords(set: MigrationSet, tracking: Tracking, tracked
   return { set, table: tracking.table, detectsEdits: set.migrations.some((m) => tracking.checksum(m, '') !== undefined), migrations };
 }
 
+/** A migration the tracking table records, for the history. */
+export interface HistoryEntry extends Omit<MigrationStatus, 'state'> {
+  /** `changed`: its file was edited since it ran (a Flyway repeatable runs again). */
+  state: Exclude<MigrationState, 'pending'>;
+  durationMs?: number;
+}
+
+/** The tracking table's records, newest first, each with the state the status gives its migration. */
+export function historyFromRecords(set: MigrationSet, tracking: Tracking, tracked: readonly TrackedRecord[], upText: (migration: Migration) => string | undefined): HistoryEntry[] {
+  const status = new Map(statusFromRecords(set, tracking, tracked, upText).migrations.map((item) => [item.key, item]));
+  const seen = new Set<string>();
+  const entries: HistoryEntry[] = [];
+  for (const record of [...tracked].reverse()) {
+    const item = status.get(record.key);
+    if (seen.has(record.key) || !item) continue;
+    seen.add(record.key);
+    entries.push({ ...item, state: item.state === 'pending' ? 'changed' : item.state, durationMs: record.durationMs });
+  }
+  return entries;
+}
+
 /**
  * What the tracking table says of a migration recorded as failed, the one wording the status, the
  * Migrations view and a refused run share: `schema_migrations: version 7 is marked dirty`.

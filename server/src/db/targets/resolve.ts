@@ -37,6 +37,8 @@ export interface TargetRequest {
   dockerVersion?: string;
   /** Where the user sets dockerVersion, for messages ("--docker-version"). */
   dockerVersionHint?: string;
+  /** How the user resets the container where they are, for messages; the command line's by default. */
+  dockerResetHint?: string;
   /** Password for a URL that carries none (MIGRATION_LENS_DB_PASSWORD, the editor's secret). */
   password?: string;
   allowRemote?: boolean;
@@ -48,7 +50,7 @@ export interface TargetRequest {
 }
 
 /** What names and configures the workspace's container. */
-export type ContainerRequest = Pick<TargetRequest, 'workspace' | 'stateDir' | 'dockerVersion' | 'dockerVersionHint' | 'onProgress' | 'dockerCli'> & {
+export type ContainerRequest = Pick<TargetRequest, 'workspace' | 'stateDir' | 'dockerVersion' | 'dockerVersionHint' | 'dockerResetHint' | 'onProgress' | 'dockerCli'> & {
   engine: DockerEngine;
   isCancelled?: () => boolean;
 };
@@ -61,6 +63,7 @@ export function workspaceContainer(request: ContainerRequest): DockerContainer {
     version: request.dockerVersion,
     stateDir: stateFolder(request.workspace, request.stateDir),
     versionHint: request.dockerVersionHint,
+    resetHint: request.dockerResetHint,
     cli: request.dockerCli,
     onProgress: request.onProgress,
     isCancelled: request.isCancelled,

@@ -68,6 +68,7 @@ interface HistoryRow {
   type: string;
   checksum: unknown;
   installed_on: unknown;
+  execution_time: unknown;
   success: unknown;
 }
 
@@ -106,14 +107,15 @@ export const flywayTracking: Tracking = {
     if (!(await tableExists(connection, TABLE))) return [];
     const rows = await query<HistoryRow & Record<string, unknown>>(
       connection,
-      `SELECT version, description, type, checksum, installed_on, success FROM ${TABLE} WHERE type IN ('SQL', 'UNDO_SQL') ORDER BY installed_rank`,
+      `SELECT version, description, type, checksum, installed_on, execution_time, success FROM ${TABLE} WHERE type IN ('SQL', 'UNDO_SQL') ORDER BY installed_rank`,
     );
     const latest = new Map<string, TrackedRecord | undefined>();
     for (const row of rows) {
       const rowKey = row.version === null ? `R:${row.description}` : versionKey(row.version);
-      if (!truthy(row.success)) latest.set(rowKey, { key: rowKey, state: 'failed', detail: `its ${row.type} row says success = false` });
+      const durationMs = row.execution_time === null ? undefined : Number(row.execution_time);
+      if (!truthy(row.success)) latest.set(rowKey, { key: rowKey, state: 'failed', durationMs, detail: `its ${row.type} row says success = false` });
       else if (row.type === 'UNDO_SQL') latest.delete(rowKey);
-      else latest.set(rowKey, { key: rowKey, state: 'applied', checksum: row.checksum === null ? undefined : String(row.checksum), appliedAt: timestampText(row.installed_on) });
+      else latest.set(rowKey, { key: rowKey, state: 'applied', checksum: row.checksum === null ? undefined : String(row.checksum), appliedAt: timestampText(row.installed_on), durationMs });
     }
     return [...latest.values()].filter((record): record is TrackedRecord => record !== undefined);
   },

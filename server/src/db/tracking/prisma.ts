@@ -53,6 +53,11 @@ async function insertStarted(connection: DatabaseConnection, migration: Migratio
   ]);
 }
 
+/** Milliseconds from `start` to `end`, when the driver gave both as times. */
+function elapsedMs(start: unknown, end: unknown): number | undefined {
+  return start instanceof Date && end instanceof Date ? Math.max(0, end.getTime() - start.getTime()) : undefined;
+}
+
 export const prismaTracking: Tracking = {
   table: TABLE,
   key,
@@ -65,15 +70,15 @@ export const prismaTracking: Tracking = {
   },
   async read(connection) {
     if (!(await tableExists(connection, TABLE))) return [];
-    const rows = await query<{ checksum: string; finished_at: unknown; migration_name: string; logs: string | null }>(
+    const rows = await query<{ checksum: string; started_at: unknown; finished_at: unknown; migration_name: string; logs: string | null }>(
       connection,
-      `SELECT checksum, finished_at, migration_name, logs FROM ${TABLE} WHERE rolled_back_at IS NULL ORDER BY started_at, migration_name`,
+      `SELECT checksum, started_at, finished_at, migration_name, logs FROM ${TABLE} WHERE rolled_back_at IS NULL ORDER BY started_at, migration_name`,
     );
     return rows.map(
       (row): TrackedRecord =>
         row.finished_at === null
           ? { key: row.migration_name, state: 'failed', checksum: row.checksum, detail: row.logs ?? undefined }
-          : { key: row.migration_name, state: 'applied', checksum: row.checksum, appliedAt: timestampText(row.finished_at) },
+          : { key: row.migration_name, state: 'applied', checksum: row.checksum, appliedAt: timestampText(row.finished_at), durationMs: elapsedMs(row.started_at, row.finished_at) },
     );
   },
   started: (connection, step) => insertStarted(connection, step.migration, step.fileText),

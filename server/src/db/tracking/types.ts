@@ -12,6 +12,8 @@ export interface TrackedRecord {
   /** Checksum the table stores, comparable with `Tracking.checksum`; absent where the framework keeps none. */
   checksum?: string;
   appliedAt?: string;
+  /** How long it ran, where the table records it (Flyway's execution_time, Prisma's started_at to finished_at). */
+  durationMs?: number;
   /** What the table says about a failure (Prisma logs, "dirty"). */
   detail?: string;
   /** The table holding this record when it is not the framework's own (the failure journal). */

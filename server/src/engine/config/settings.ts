@@ -60,8 +60,14 @@ export function defaultProjectConfig(root?: string): ProjectConfig {
   return { root, assumeInTransaction: false, rules: {}, exclude: [], sets: [] };
 }
 
-const TOP_LEVEL_KEYS = ['pgVersion', 'assumeInTransaction', 'rules', 'exclude', 'baseline', 'sets'];
-const SET_KEYS = ['path', 'framework', 'dialect'];
+// The keys and patterns below are the whole shape of the file: validateConfig checks them and
+// json-schema.ts describes them to the editor, so the two cannot disagree.
+export const TOP_LEVEL_KEYS = ['pgVersion', 'assumeInTransaction', 'rules', 'exclude', 'baseline', 'sets'] as const;
+export const SET_KEYS = ['path', 'framework', 'dialect'] as const;
+/** A PostgreSQL major version, with a minor one or not: "15", "16.2". */
+export const PG_VERSION_PATTERN = /^\d{1,2}(\.\d+)?$/;
+/** A path or glob: anything but blanks. */
+export const NOT_BLANK_PATTERN = /\S/;
 
 /**
  * Keeps the valid parts of `raw` and describes every invalid one; never throws, so one typo does
@@ -78,7 +84,7 @@ export function validateConfig(raw: unknown, origin: ConfigOrigin): { values: Co
   }
 
   for (const key of Object.keys(raw)) {
-    if (key !== '$schema' && !TOP_LEVEL_KEYS.includes(key)) {
+    if (key !== '$schema' && !(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
       report(key, `is not a setting; allowed keys are ${TOP_LEVEL_KEYS.join(', ')}. Remove it or fix its spelling.`);
     }
   }
@@ -86,7 +92,7 @@ export function validateConfig(raw: unknown, origin: ConfigOrigin): { values: Co
   if ('pgVersion' in raw) {
     const version = raw.pgVersion;
     const text = typeof version === 'number' ? String(version) : version;
-    if (typeof text === 'string' && /^\d{1,2}(\.\d+)?$/.test(text)) values.pgVersion = text;
+    if (typeof text === 'string' && PG_VERSION_PATTERN.test(text)) values.pgVersion = text;
     else report('pgVersion', `must be a PostgreSQL version such as "15" or "16.2" (got ${describe(version)}).`);
   }
 
@@ -114,12 +120,12 @@ export function validateConfig(raw: unknown, origin: ConfigOrigin): { values: Co
 
   if ('exclude' in raw) {
     const exclude = raw.exclude;
-    if (Array.isArray(exclude) && exclude.every((glob) => typeof glob === 'string' && glob.trim() !== '')) values.exclude = exclude;
+    if (Array.isArray(exclude) && exclude.every((glob) => typeof glob === 'string' && NOT_BLANK_PATTERN.test(glob))) values.exclude = exclude;
     else report('exclude', `must be an array of glob strings relative to ${origin.baseDir}, e.g. ["legacy/**"] (got ${describe(exclude)}).`);
   }
 
   if ('baseline' in raw) {
-    if (typeof raw.baseline === 'string' && raw.baseline.trim() !== '') values.baseline = resolvePath(origin.baseDir, raw.baseline);
+    if (typeof raw.baseline === 'string' && NOT_BLANK_PATTERN.test(raw.baseline)) values.baseline = resolvePath(origin.baseDir, raw.baseline);
     else report('baseline', `must be the path of a schema .sql file, e.g. "db/schema.sql" (got ${describe(raw.baseline)}).`);
   }
 
@@ -148,9 +154,9 @@ function validateSetOverride(
     return undefined;
   }
   for (const name of Object.keys(entry)) {
-    if (!SET_KEYS.includes(name)) report(`${key}.${name}`, `is not a set setting; allowed keys are ${SET_KEYS.join(', ')}.`);
+    if (!(SET_KEYS as readonly string[]).includes(name)) report(`${key}.${name}`, `is not a set setting; allowed keys are ${SET_KEYS.join(', ')}.`);
   }
-  if (typeof entry.path !== 'string' || entry.path.trim() === '') {
+  if (typeof entry.path !== 'string' || !NOT_BLANK_PATTERN.test(entry.path)) {
     report(`${key}.path`, `must be the migration folder relative to ${origin.baseDir}, e.g. "db/migrations" (got ${describe(entry.path)}).`);
     return undefined;
   }

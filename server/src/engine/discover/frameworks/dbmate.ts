@@ -7,6 +7,7 @@ import { filePath, sqlFiles } from '../folder.js';
 import type { Section } from '../sections.js';
 import { compareText, leadingNumber } from '../versions.js';
 import { sortMigrations, WRONG_CASE_EXTENSION, type FrameworkLayout } from './layout.js';
+import { sectionedScaffold } from './scaffold.js';
 import { detectByMarker, sectionedParts, stripSqlExtension, type Markers } from './sectioned.js';
 
 const MARKERS: Markers = { up: /^--\s*migrate:up(\s*$|\s+\S+)/, down: /^--\s*migrate:down(\s*$|\s+\S+)/ };
@@ -43,6 +44,9 @@ export const dbmate: FrameworkLayout = {
     // dbmate reads the folder sorted by file name and records the version string as written.
     return { migrations: sortMigrations(migrations, (a, b) => compareText(a.id, b.id)), ignored };
   },
+
+  // `dbmate new name`: the UTC time, 20060102150405_name.sql.
+  scaffold: sectionedScaffold('-- migrate:up', '-- migrate:down', { kind: 'timestamp' }),
 };
 
 function transactionOf(direction: Direction, section: Section): TransactionMode {

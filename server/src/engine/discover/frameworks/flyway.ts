@@ -7,6 +7,7 @@ import type { IgnoredFile, Migration, MigrationPart } from '../../model/migratio
 import { filePath, sqlFiles, type Folder } from '../folder.js';
 import { compareFlywayVersions, compareText, flywayVersionKey } from '../versions.js';
 import { WRONG_CASE_EXTENSION, type FrameworkLayout } from './layout.js';
+import { singleFileScaffold } from './scaffold.js';
 
 const VERSIONED = /^([VU])(\d+(?:[._]\d+)*)(?:__(.*))?\.sql$/;
 const REPEATABLE = /^R__(.+)\.sql$/;
@@ -60,6 +61,9 @@ export const flyway: FrameworkLayout = {
     repeatables.sort((a, b) => compareText(a.name, b.name));
     return { migrations: [...ordered, ...repeatables], ignored };
   },
+
+  // V<version>__<description>.sql, counting from 1; no undo file (U…, a paid edition's feature).
+  scaffold: singleFileScaffold({ kind: 'sequence', first: '1' }, ({ version, name }) => `V${version}__${name}.sql`),
 };
 
 function part(folder: Folder, name: string, direction: 'up' | 'down', text: string): MigrationPart {

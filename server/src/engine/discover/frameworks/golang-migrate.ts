@@ -2,12 +2,14 @@
 // (source/parse.go: `^([0-9]+)_(.*)\.(down|up)\.(.*)$`). The extension is not checked, so
 // `7_x.up.SQL` runs too; files the regex rejects are skipped silently.
 
+import { joinPath } from '../../host.js';
 import type { IgnoredFile, Migration, MigrationPart } from '../../model/migration-set.js';
 import type { Dialect } from '../../model/source.js';
 import { filePath, sqlFiles, type Folder } from '../folder.js';
 import { implicitTransaction } from '../transaction.js';
 import { compareNumeric, fitsIn, numericKey, UINT64_MAX } from '../versions.js';
 import { sortMigrations, type Collected, type FrameworkLayout } from './layout.js';
+import { scaffoldStem, wholeFile } from './scaffold.js';
 
 const MIGRATION_NAME = /^(\d+)_(.*)\.(up|down)\.(.*)$/;
 
@@ -65,6 +67,16 @@ export const golangMigrate: FrameworkLayout = {
       for (const down of unpairedDowns) migrations.push(toMigration(folder, dialect, versionKey, undefined, down));
     }
     return { migrations: sortMigrations(migrations, (a, b) => compareNumeric(a.version, b.version)), ignored } satisfies Collected;
+  },
+
+  // `migrate create -ext sql -dir … name`: a UTC timestamp (20060102150405) unless -seq; an up and a down file.
+  scaffold: {
+    firstVersion: { kind: 'timestamp' },
+    separator: '_',
+    files: (name, { up, down }) => [
+      wholeFile(joinPath(name.folder, `${scaffoldStem(name)}.up.sql`), up, true),
+      wholeFile(joinPath(name.folder, `${scaffoldStem(name)}.down.sql`), down, false),
+    ],
   },
 };
 

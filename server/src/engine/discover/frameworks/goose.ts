@@ -6,6 +6,7 @@ import type { IgnoredFile, Migration, TransactionMode } from '../../model/migrat
 import { findMarkerLines } from '../sections.js';
 import { compareNumeric, fitsIn, INT64_MAX, numericKey } from '../versions.js';
 import { lowerCaseSqlFiles, sortMigrations, type FrameworkLayout } from './layout.js';
+import { sectionedScaffold } from './scaffold.js';
 import { detectByMarker, sectionedParts, stripSqlExtension, type Markers } from './sectioned.js';
 
 const MIGRATION_NAME = /^(\d+)_(.*)\.sql$/;
@@ -41,4 +42,7 @@ export const goose: FrameworkLayout = {
     }
     return { migrations: sortMigrations(migrations, (a, b) => compareNumeric(a.version, b.version)), ignored };
   },
+
+  // `goose create name sql`: a UTC timestamp (20060102150405) unless -s (sequential, 00001).
+  scaffold: sectionedScaffold('-- +goose Up', '-- +goose Down', { kind: 'timestamp' }),
 };

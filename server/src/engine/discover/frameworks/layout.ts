@@ -1,6 +1,7 @@
 import type { Dialect } from '../../model/source.js';
 import type { Framework, IgnoredFile, Migration } from '../../model/migration-set.js';
 import { filePath, sqlFiles, type Folder } from '../folder.js';
+import type { Scaffold } from './scaffold.js';
 
 export interface Detection {
   /** How many of the folder's files carry this framework's naming or directives. */
@@ -22,6 +23,8 @@ export interface FrameworkLayout {
   framework: Framework;
   detect(folder: Folder): Detection | undefined;
   collect(folder: Folder, dialect: Dialect): Collected;
+  /** How the framework's own tool names and lays out a new migration. */
+  scaffold: Scaffold;
 }
 
 export const WRONG_CASE_EXTENSION = (framework: string) =>

@@ -6,6 +6,7 @@
 import type { IgnoredFile, Migration, TransactionMode } from '../../model/migration-set.js';
 import { compareNumeric, compareText, leadingNumber } from '../versions.js';
 import { lowerCaseSqlFiles, sortMigrations, type FrameworkLayout } from './layout.js';
+import { sectionedScaffold } from './scaffold.js';
 import { detectByMarker, sectionedParts, stripSqlExtension, type Markers } from './sectioned.js';
 
 const MARKERS: Markers = { up: /^\s*--[\s-]*up\s+migration/i, down: /^\s*--[\s-]*down\s+migration/i };
@@ -40,4 +41,7 @@ export const nodePgMigrate: FrameworkLayout = {
     };
     return { migrations: sortMigrations(migrations, compare), ignored };
   },
+
+  // `node-pg-migrate create name --migration-file-language sql`: milliseconds since 1970 (the default `timestamp` format).
+  scaffold: sectionedScaffold('-- Up Migration', '-- Down Migration', { kind: 'epoch-ms' }),
 };

@@ -8,6 +8,7 @@ import type { ProjectConfig } from '../../config/index.js';
 import { filePath, sqlFiles } from '../folder.js';
 import { compareNumeric, compareText, leadingNumber, numericKey } from '../versions.js';
 import { sortMigrations, type FrameworkLayout } from './layout.js';
+import { scaffoldStem, singleFileScaffold } from './scaffold.js';
 import { stripSqlExtension } from './sectioned.js';
 
 export const plain: FrameworkLayout = {
@@ -36,6 +37,9 @@ export const plain: FrameworkLayout = {
     }
     return { migrations: sortMigrations(migrations, (a, b) => compareNumeric(a.version, b.version) || compareText(a.id, b.id)), ignored };
   },
+
+  // No tool: numbered files, 001_name.sql, counting on from the last.
+  scaffold: singleFileScaffold({ kind: 'sequence', first: '001' }, (name) => `${scaffoldStem(name)}.sql`),
 };
 
 /** One plain .sql file as a migration: the whole file is its up part. */

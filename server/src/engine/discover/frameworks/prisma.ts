@@ -8,6 +8,7 @@ import { filePath, sqlFiles, type Folder } from '../folder.js';
 import { implicitTransaction } from '../transaction.js';
 import { leadingNumber } from '../versions.js';
 import type { FrameworkLayout } from './layout.js';
+import { scaffoldStem, singleFileScaffold } from './scaffold.js';
 
 export const LOCK_FILE = 'migration_lock.toml';
 const MIGRATION_FILE = 'migration.sql';
@@ -47,6 +48,9 @@ export const prisma: FrameworkLayout = {
     });
     return { migrations, ignored };
   },
+
+  // `prisma migrate dev --name name`: <UTC time>_name/migration.sql beside migration_lock.toml.
+  scaffold: singleFileScaffold({ kind: 'timestamp' }, (name) => `${scaffoldStem(name)}/${MIGRATION_FILE}`),
 };
 
 /** Subfolders holding a migration.sql, in name order as Prisma applies them. */

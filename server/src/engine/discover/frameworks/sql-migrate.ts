@@ -6,6 +6,7 @@ import type { Direction, IgnoredFile, Migration, TransactionMode } from '../../m
 import type { Section } from '../sections.js';
 import { compareNumeric, compareText, leadingNumber } from '../versions.js';
 import { lowerCaseSqlFiles, sortMigrations, type FrameworkLayout } from './layout.js';
+import { sectionedScaffold } from './scaffold.js';
 import { detectByMarker, sectionedParts, stripSqlExtension, type Markers } from './sectioned.js';
 
 const MARKERS: Markers = { up: /^-- \+migrate Up(\s|$)/, down: /^-- \+migrate Down(\s|$)/ };
@@ -26,10 +27,14 @@ export const sqlMigrate: FrameworkLayout = {
       }
       const stem = stripSqlExtension(name);
       const version = leadingNumber(name) ?? stem;
-      migrations.push({ version, name: stem.slice(leadingNumber(name)?.length ?? 0).replace(/^_/, ''), id: name, versionKey: name, kind: 'versioned', ...parts });
+      // `sql-migrate new` writes `<time>-name.sql`: the name starts after the dash as after an underscore.
+      migrations.push({ version, name: stem.slice(leadingNumber(name)?.length ?? 0).replace(/^[-_]/, ''), id: name, versionKey: name, kind: 'versioned', ...parts });
     }
     return { migrations: sortMigrations(migrations, compareSqlMigrate), ignored };
   },
+
+  // `sql-migrate new name`: 20060102150405-name.sql, a dash after the time.
+  scaffold: sectionedScaffold('-- +migrate Up', '-- +migrate Down', { kind: 'timestamp' }, '-'),
 };
 
 function compareSqlMigrate(a: Migration, b: Migration): number {

@@ -3,7 +3,7 @@
 // one of the set, named and laid out as the set's framework expects, so its CLI runs them next.
 
 import { createFileEdit, type EditDraft } from '../../../fixes/edits.js';
-import { dirname, joinPath } from '../../../host.js';
+import { nextVersion, scaffoldMigration } from '../../../discover/new-migration.js';
 import type { MigrationSet } from '../../../model/migration-set.js';
 import type { StatementContext } from '../../rule.js';
 import { statementEnd } from './statement.js';
@@ -16,51 +16,14 @@ export interface NewMigration {
   down: string;
 }
 
-/** The version after `version` in the same style: zero-padded counters keep their width, dotted Flyway versions bump their last part. */
-export function nextVersion(version: string, step = 1): string {
-  const dotted = /^(.*?)(\d+)$/.exec(version);
-  if (!dotted) return `${version}_${step}`;
-  const [, head, digits] = dotted;
-  return head + (BigInt(digits) + BigInt(step)).toString().padStart(digits.length, '0');
-}
-
 /** The edits creating `migrations` as the next files of `set`, in order. */
 export function newMigrationEdits(set: MigrationSet, migrations: readonly NewMigration[]): EditDraft[] {
   const last = set.migrations[set.migrations.length - 1];
-  const lastFile = last?.up?.file ?? last?.down?.file;
-  const folder = set.framework === 'prisma' || !lastFile ? set.root : dirname(lastFile);
   return migrations.flatMap((migration, i) => {
+    // Numbered after the last one rather than by the clock: the same files give the same fix.
     const version = nextVersion(last?.version ?? '0', i + 1);
-    return filesFor(set, folder, version, migration).map(([path, text]) => createFileEdit(path, text));
+    return scaffoldMigration(set, version, migration.name, migration).files.map((file) => createFileEdit(file.path, file.text));
   });
-}
-
-function filesFor(set: MigrationSet, folder: string, version: string, { name, up, down }: NewMigration): [string, string][] {
-  const base = `${version}_${name}`;
-  const sections = (upMarker: string, downMarker: string): [string, string][] => [
-    [joinPath(folder, `${base}.sql`), `${upMarker}\n${up}\n\n${downMarker}\n${down}\n`],
-  ];
-  switch (set.framework) {
-    case 'golang-migrate':
-      return [
-        [joinPath(folder, `${base}.up.sql`), `${up}\n`],
-        [joinPath(folder, `${base}.down.sql`), `${down}\n`],
-      ];
-    case 'goose':
-      return sections('-- +goose Up', '-- +goose Down');
-    case 'dbmate':
-      return sections('-- migrate:up', '-- migrate:down');
-    case 'sql-migrate':
-      return sections('-- +migrate Up', '-- +migrate Down');
-    case 'node-pg-migrate':
-      return sections('-- Up Migration', '-- Down Migration');
-    case 'flyway':
-      return [[joinPath(folder, `V${version}__${name}.sql`), `${up}\n`]];
-    case 'prisma':
-      return [[joinPath(joinPath(folder, base), 'migration.sql'), `${up}\n`]];
-    case 'plain':
-      return [[joinPath(folder, `${base}.sql`), `${up}\n`]];
-  }
 }
 
 /**
