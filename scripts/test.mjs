@@ -1,5 +1,6 @@
 // `npm test` after the build: collects test/**/*.test.ts (not e2e, not bench), starts the
-// throwaway PostgreSQL and MariaDB servers once for the whole run, hands their URLs to node's
+// throwaway PostgreSQL and MariaDB servers once for the whole run (and a Docker engine with its
+// test images when the suites under test/docker are among them), hands their URLs to node's
 // test runner through environment variables, stops them afterwards, and exits with the
 // runner's code.
 //
@@ -29,14 +30,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
-const { startPostgres, startMariaDb, MissingServerBinary, serverVariables } = await tsImport(
+const { startPostgres, startMariaDb, startDockerEngine, MissingServerBinary, serverVariables } = await tsImport(
   '../test/support/databases/index.ts',
   import.meta.url,
 );
-const servers = [
-  { kind: 'postgres', label: 'PostgreSQL', start: startPostgres },
-  { kind: 'mysql', label: 'MariaDB', start: startMariaDb },
-];
 
 const args = process.argv.slice(2);
 const runnerOptions = args.filter((arg) => arg.startsWith('-'));
@@ -46,6 +43,14 @@ if (testFiles.length === 0) {
   console.error(`No test files (*.test.ts) under ${selectedPaths.join(', ') || 'test'}.`);
   process.exit(1);
 }
+
+const dockerSuites = join(root, 'test/docker') + '/';
+const servers = [
+  { kind: 'postgres', label: 'PostgreSQL', start: startPostgres },
+  { kind: 'mysql', label: 'MariaDB', start: startMariaDb },
+  // Minutes on a machine that has never built its images: only when its suites run.
+  ...(testFiles.some((file) => file.startsWith(dockerSuites)) ? [{ kind: 'docker', label: 'Docker', start: startDockerEngine }] : []),
+];
 
 const running = [];
 let exitCode = 1;

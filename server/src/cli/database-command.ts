@@ -11,7 +11,7 @@ import { ConnectionError, DatabaseError, openTarget, uncreatedEmbeddedDatabase, 
 import { DockerError } from '../db/docker/cli.js';
 import { runPreflight } from '../db/preflight/index.js';
 import { migrationStatus, RunRefused, type RunnerOptions } from '../db/runner/index.js';
-import { resolveTarget, TargetSpecError } from '../db/targets/resolve.js';
+import { resolveTarget, TargetSpecError, uncreatedContainer, type TargetRequest } from '../db/targets/resolve.js';
 import { sharedHistoryWarnings } from '../db/targets/shared-history.js';
 import { loadProjectConfig } from '../engine/config/index.js';
 import { analyze, AnalysisSession, initEngine, normalizePath, type FileHost } from '../engine/index.js';
@@ -52,10 +52,11 @@ export interface DatabaseCommand {
   preflight?: boolean;
   run(context: DatabaseCommandContext): Promise<number>;
   /**
-   * Answers instead of `run` when the target is the embedded database and it does not exist yet,
-   * so that only reading creates nothing (≈40 MB and seconds); `description` names the target.
+   * Answers instead of `run` when the target's database does not exist yet (the embedded
+   * database, or the Docker container), so that only reading creates nothing (≈40 MB and seconds,
+   * or a container); `description` names the target.
    */
-  withoutEmbeddedDatabase?(context: Omit<DatabaseCommandContext, 'connection'>, description: string): Promise<number>;
+  withoutDatabase?(context: Omit<DatabaseCommandContext, 'connection'>, description: string): Promise<number>;
   /** Runs on every set under <dir>, one after the other (the highest exit code wins); others take one set. */
   eachSet?: boolean;
 }
@@ -123,7 +124,7 @@ async function runOnSet(command: DatabaseCommand, { io, set, replay, values, jso
   }
   let connection: DatabaseConnection | undefined;
   try {
-    const target = await resolveTarget({
+    const request: TargetRequest = {
       spec,
       workspace: normalizePath(io.cwd),
       set,
@@ -132,11 +133,14 @@ async function runOnSet(command: DatabaseCommand, { io, set, replay, values, jso
       password: process.env.MIGRATION_LENS_DB_PASSWORD,
       allowRemote: values['allow-remote'] === true,
       onProgress: (message) => io.stderr(`${message}…\n`),
-    });
+    };
     const upStatements = (migration: Migration) => (migration.up && session.project.statements(migration.up, set.dialect, host)) || [];
     const base = { io, set, replay, upStatements, runner: { readFile }, json, values, printJson };
+    const noContainer = command.withoutDatabase && (await uncreatedContainer(request));
+    if (command.withoutDatabase && noContainer) return await command.withoutDatabase(base, noContainer);
+    const target = await resolveTarget(request);
     const uncreated = uncreatedEmbeddedDatabase(target);
-    if (command.withoutEmbeddedDatabase && uncreated) return await command.withoutEmbeddedDatabase(base, uncreated);
+    if (command.withoutDatabase && uncreated) return await command.withoutDatabase(base, uncreated);
     connection = await openTarget(target);
     const context: DatabaseCommandContext = { ...base, connection };
     if (command.preflight && target.kind !== 'embedded') {

@@ -6,7 +6,7 @@
 import type { Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { openTarget, uncreatedEmbeddedDatabase, type DatabaseConnection, type Target } from '../db/connection.js';
 import type { RunnerOptions } from '../db/runner/index.js';
-import { resolveTarget } from '../db/targets/resolve.js';
+import { resolveTarget, uncreatedContainer, type TargetRequest } from '../db/targets/resolve.js';
 import type { FileHost, Finding } from '../engine/index.js';
 import type { Migration, MigrationSet } from '../engine/model/migration-set.js';
 import { parseStatements } from '../engine/parse/index.js';
@@ -31,20 +31,20 @@ export type WithTarget = <T>(
   params: TargetParams,
   title: string,
   body: (context: RequestContext, workDone: WorkDoneProgressReporter) => Promise<T>,
-  beforeEmbeddedExists?: (set: MigrationSet, description: string) => T,
+  beforeDatabaseExists?: (set: MigrationSet, description: string) => T,
 ) => Promise<T>;
 
 /**
- * `withTarget(params, title, body, beforeEmbeddedExists?)`: opens the target for the request's
- * set, runs `body`, closes. With `beforeEmbeddedExists`, an embedded database not created yet is
- * left uncreated (≈40 MB and seconds): that answers instead.
+ * `withTarget(params, title, body, beforeDatabaseExists?)`: opens the target for the request's
+ * set, runs `body`, closes. With `beforeDatabaseExists`, an embedded database or Docker container
+ * not created yet is left uncreated (≈40 MB and seconds, or a container): that answers instead.
  */
 export function targetSessions(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost): WithTarget {
-  return (params, title, body, beforeEmbeddedExists) =>
+  return (params, title, body, beforeDatabaseExists) =>
     withProgress(connection, params, title, async (workDone) => {
       requireTrustedWorkspace();
       const { set, replay, workspace, findings } = await findSet(analysis, params.root);
-      const target = await resolveTarget({
+      const request: TargetRequest = {
         spec: params.target,
         workspace,
         set,
@@ -56,9 +56,12 @@ export function targetSessions(connection: Connection, analysis: WorkspaceAnalys
         allowRemote: params.allowRemote,
         wording: EDITOR_TARGET_WORDING,
         onProgress: (message) => workDone.report(message),
-      });
+      };
+      const noContainer = beforeDatabaseExists && (await uncreatedContainer(request));
+      if (beforeDatabaseExists && noContainer) return beforeDatabaseExists(set, noContainer);
+      const target = await resolveTarget(request);
       const uncreated = uncreatedEmbeddedDatabase(target);
-      if (beforeEmbeddedExists && uncreated) return beforeEmbeddedExists(set, uncreated);
+      if (beforeDatabaseExists && uncreated) return beforeDatabaseExists(set, uncreated);
       workDone.report('connecting');
       const database = await openTarget(target);
       try {

@@ -6,6 +6,8 @@
 export const serverVariables = {
   postgres: { url: 'ML_TEST_POSTGRES_URL', skipReason: 'ML_TEST_POSTGRES_SKIP' },
   mysql: { url: 'ML_TEST_MYSQL_URL', skipReason: 'ML_TEST_MYSQL_SKIP' },
+  /** A Docker daemon with the test images (test/support/docker), for the suites under test/docker. */
+  docker: { url: 'ML_TEST_DOCKER', skipReason: 'ML_TEST_DOCKER_SKIP' },
 } as const;
 
 export type ServerKind = keyof typeof serverVariables;

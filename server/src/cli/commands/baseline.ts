@@ -23,7 +23,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     usage,
     options: { yes: { type: 'boolean', short: 'y' } },
     // Reading creates nothing: a database the first run has not created has no schema to match.
-    async withoutEmbeddedDatabase({ json }, description) {
+    async withoutDatabase({ json }, description) {
       io.stdout(json ? `${JSON.stringify({ target: description, empty: true, toRecord: [], recorded: [] }, null, 2)}\n` : `${description} has no schema yet: nothing to baseline, run the migrations instead.\n`);
       return EXIT_OK;
     },

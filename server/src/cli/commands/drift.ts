@@ -19,7 +19,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     name: 'drift',
     usage,
     // Reading creates nothing: a database the first run has not created has no drift.
-    async withoutEmbeddedDatabase({ json }, description) {
+    async withoutDatabase({ json }, description) {
       const note = 'the database does not exist yet, so there is nothing to compare';
       io.stdout(json ? `${JSON.stringify({ target: description, appliedCount: 0, notes: [note], differences: [] }, null, 2)}\n` : `${description}: ${note}\n`);
       return EXIT_OK;

@@ -22,7 +22,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       usage,
       eachSet: true,
       run: async (context) => report(context, await migrationStatus(context.connection, context.set, context.runner), context.connection.description),
-      withoutEmbeddedDatabase: async (context, description) => report(context, statusWithoutDatabase(context.set, context.runner), description),
+      withoutDatabase: async (context, description) => report(context, statusWithoutDatabase(context.set, context.runner), description),
     },
     argv,
     io,

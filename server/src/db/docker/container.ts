@@ -148,6 +148,11 @@ export class DockerContainer {
     return true;
   }
 
+  /** Whether the container exists (running or not); asks Docker, changes nothing. */
+  async exists(): Promise<boolean> {
+    return (await this.inspect()) !== undefined;
+  }
+
   async status(): Promise<ContainerStatus> {
     const existing = await this.inspect();
     return { dockerState: existing?.status, image: existing?.image, state: this.store.read(this.options.engine) };

@@ -100,6 +100,17 @@ export async function resolveTarget(request: TargetRequest): Promise<Target> {
   return { kind: 'url', url: spec, password: request.password, allowRemote: request.allowRemote, allowRemoteHint: wording.allowRemote };
 }
 
+/**
+ * For `docker` when the workspace's container does not exist yet, how to name it; undefined
+ * otherwise. Reading the state must not create a container (an image to pull, a server to
+ * initialise): before the first run, every migration is pending.
+ */
+export async function uncreatedContainer(request: TargetRequest): Promise<string | undefined> {
+  if (request.spec.trim() !== 'docker') return undefined;
+  const container = workspaceContainer({ ...request, engine: request.set.dialect });
+  return (await container.exists()) ? undefined : `the workspace's Docker container ${container.name} (created by the first run)`;
+}
+
 /** The set's own embedded database (not opened, not created). */
 export function embeddedTarget({ workspace, stateDir, set }: Pick<TargetRequest, 'workspace' | 'stateDir' | 'set'>): EmbeddedTarget {
   const folder = stateFolder(workspace, stateDir);

@@ -1,6 +1,7 @@
-// The Docker target against a real Docker engine: start a PostgreSQL container for a temp
-// workspace, connect, stop, start again with the same password and data, reset, remove. Skipped,
-// with the reason printed, where no engine answers `docker info` (no daemon, no client).
+// DockerContainer against the real Docker engine that scripts/test.mjs starts (test/support/docker):
+// start a PostgreSQL container for a temp workspace, connect, stop, start again with the same
+// password and data, reset, remove. The images are Debian's PostgreSQL 15 and MariaDB 10.11
+// built locally (no registry answers here), so the version is always given.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,20 +10,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openTarget } from '../../server/src/db/connection.js';
 import { DockerContainer } from '../../server/src/db/docker/container.js';
+import { testServerUrl } from '../support/databases/environment.js';
 
-function dockerUnavailable(): string | false {
-  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
-  if (info.error) return `no Docker client: ${info.error.message}`;
-  if (info.status !== 0) return `no Docker engine answers \`docker info\`: ${info.stderr.trim().split('\n').pop()}`;
-  return false;
-}
-
-const skip = dockerUnavailable();
-if (skip) console.log(`Docker target tests skipped: ${skip}`);
+const { skip } = testServerUrl('docker');
 
 test('a PostgreSQL container is started, reused after a stop with its data, reset, and removed', { skip, timeout: 300_000 }, async (t) => {
   const workspace = mkdtempSync(join(tmpdir(), 'ml-docker-'));
-  const container = new DockerContainer({ workspace, engine: 'postgres', stateDir: join(workspace, '.migration-lens') });
+  const container = new DockerContainer({ workspace, engine: 'postgres', version: '15', stateDir: join(workspace, '.migration-lens') });
   t.after(() => {
     spawnSync('docker', ['rm', '--force', '--volumes', container.name]);
     rmSync(workspace, { recursive: true, force: true });

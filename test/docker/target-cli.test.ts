@@ -1,0 +1,103 @@
+// `--target docker` and `migration-lens docker …` against the real Docker engine that
+// scripts/test.mjs starts (test/support/docker), on PostgreSQL and MariaDB: reading creates no
+// container, a container is never replaced or removed without `reset --yes`, one flag vocabulary,
+// and MariaDB's errors named by MariaDB. The images are Debian's PostgreSQL 15 and MariaDB 10.11
+// built locally (no registry answers here): every command that may create a container passes
+// `--docker-version`, and a version that is not built stands for "an image no registry has".
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test, type TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { containerName } from '../../server/src/db/docker/naming.js';
+import { testServerUrl } from '../support/databases/environment.js';
+import { runCli, tempWorkspace } from '../unit/cli/helpers.js';
+
+const { skip } = testServerUrl('docker');
+const FIXTURES = fileURLToPath(new URL('../fixtures/frameworks/golang-migrate/', import.meta.url));
+
+/** A workspace holding a copy of the golang-migrate fixture for `dialect`; its containers go with it. */
+function workspaceWith(t: TestContext, dialect: 'postgres' | 'mysql' = 'postgres', extra: Record<string, string> = {}): { cwd: string; name: string } {
+  const cwd = tempWorkspace(t, extra);
+  cpSync(join(FIXTURES, dialect), join(cwd, 'db/migrations'), { recursive: true });
+  const engine = dialect === 'postgres' ? 'postgres' : 'mariadb';
+  const name = containerName(cwd, engine);
+  t.after(() => void spawnSync('docker', ['rm', '--force', '--volumes', name]));
+  return { cwd, name };
+}
+
+/** The container's id, or undefined when there is none. */
+function containerId(name: string): string | undefined {
+  const inspected = spawnSync('docker', ['container', 'inspect', '--format', '{{.Id}}', name], { encoding: 'utf8' });
+  return inspected.status === 0 ? inspected.stdout.trim() : undefined;
+}
+
+describe('the Docker target on a real engine', { skip, timeout: 600_000 }, () => {
+  test('PostgreSQL: reading creates nothing; a container is used as it was created and never replaced without reset --yes', async (t) => {
+    const { cwd, name } = workspaceWith(t);
+
+    const before = await runCli(['status', 'db/migrations', '--target', 'docker', '--docker-version', '15'], cwd);
+    assert.equal(before.code, 0, before.stderr);
+    assert.match(before.stdout, /pending +000005_index_orders_placed_at/);
+    assert.equal(containerId(name), undefined, 'status created no container');
+
+    const up = await runCli(['up', 'db/migrations', '--target', 'docker', '--docker-version', '15'], cwd);
+    assert.equal(up.code, 0, up.stderr);
+    const id = containerId(name);
+    assert.ok(id, 'up created the container');
+
+    // No version given (the default would be 16): the container's own postgres:15 and its data.
+    const again = await runCli(['status', 'db/migrations', '--target', 'docker'], cwd);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /applied +000005_index_orders_placed_at/);
+    assert.doesNotMatch(again.stdout + again.stderr, /Replacing|Pulling/);
+
+    const other = await runCli(['status', 'db/migrations', '--target', 'docker', '--docker-version', '16'], cwd);
+    assert.equal(other.code, 2);
+    assert.match(other.stderr, /runs postgres:15, not postgres:16; it and its data are left as they are: leave out --docker-version \(or set it to 15\) to use it as it is, or reset it with `migration-lens docker reset`/);
+    assert.equal(containerId(name), id, 'the container is the same one');
+
+    const status = await runCli(['docker', 'status', 'db/migrations'], cwd);
+    assert.match(status.stdout, new RegExp(`^Container ${name} \\(postgres:15\\): running, postgres://postgres@127\\.0\\.0\\.1:\\d+/migration_lens\\n$`));
+
+    const stopped = await runCli(['docker', 'stop', 'db/migrations'], cwd);
+    assert.match(stopped.stdout, /its data is kept/);
+    const restarted = await runCli(['status', 'db/migrations', '--target', 'docker'], cwd);
+    assert.equal(restarted.code, 0, restarted.stderr);
+    assert.match(restarted.stdout, /applied +000005_index_orders_placed_at/, 'data kept across stop and start');
+
+    const refused = await runCli(['docker', 'reset', 'db/migrations', '--docker-version', '15'], cwd);
+    assert.equal(refused.code, 2);
+    assert.equal(containerId(name), id, 'reset without --yes removes nothing');
+    const reset = await runCli(['docker', 'reset', 'db/migrations', '--docker-version', '15', '--yes'], cwd);
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.notEqual(containerId(name), id);
+    const fresh = await runCli(['status', 'db/migrations', '--target', 'docker'], cwd);
+    assert.match(fresh.stdout, /pending +000001_create_users/);
+  });
+
+  test('an image no registry has: the error names the flag and docker pull, and nothing is created', async (t) => {
+    const { cwd, name } = workspaceWith(t);
+    const started = await runCli(['docker', 'start', 'db/migrations', '--docker-version', '9.9-missing'], cwd);
+    assert.equal(started.code, 2);
+    assert.match(started.stderr, /Could not pull image postgres:9\.9-missing: .*Check the version \(--docker-version\) and your network, or pull it yourself: `docker pull postgres:9\.9-missing`/);
+    assert.equal(containerId(name), undefined);
+  });
+
+  test('MariaDB: a migration the server rejects is reported with MariaDB\'s error name; nothing of it took effect, so it is still pending', async (t) => {
+    const { cwd, name } = workspaceWith(t, 'mysql', {
+      '.migration-lens.json': JSON.stringify({ sets: [{ path: 'db/migrations', dialect: 'mariadb' }] }),
+      'db/migrations/000006_add_tags.up.sql': 'ALTER TABLE users ADD COLUMN tags JSONB;\n',
+      'db/migrations/000006_add_tags.down.sql': 'ALTER TABLE users DROP COLUMN tags;\n',
+    });
+    const up = await runCli(['up', 'db/migrations', '--target', 'docker', '--docker-version', '10.11'], cwd);
+    assert.equal(up.code, 1, up.stderr);
+    assert.match(up.stdout + up.stderr, /ER_UNKNOWN_DATA_TYPE/);
+    assert.doesNotMatch(up.stdout + up.stderr, /ER_INSTALL_COMPONENT_SET_UNUSED_VALUE/);
+    assert.ok(containerId(name), 'the mariadb container runs');
+    const status = await runCli(['status', 'db/migrations', '--target', 'docker'], cwd);
+    assert.match(status.stdout, /applied +000005_index_orders_placed_at/);
+    assert.match(status.stdout, /pending +000006_add_tags/);
+  });
+});
