@@ -9,6 +9,11 @@ const CASES: { sql: string; dialect?: 'mysql' | 'mariadb'; token: string; messag
   { sql: 'CREATE TABLE t (a JSONB, b int)', token: 'JSONB', message: /^syntax error near "JSONB": expected a data type$/ },
   { sql: 'CREATE TABLE t (a int,)', token: ')', message: /^syntax error near "\)": expected a column or constraint definition$/ },
   { sql: 'CRATE TABLE t (a int)', token: 'CRATE', message: /^syntax error near "CRATE": expected a statement/ },
+  // A misspelled object after CREATE, ALTER or DROP is no statement we merely do not track.
+  { sql: 'CREATE TABEL b (id int)', token: 'TABEL', message: /^syntax error near "TABEL"/ },
+  { sql: 'ALTER TABEL c ADD COLUMN y int', token: 'TABEL', message: /^syntax error near "TABEL"/ },
+  { sql: 'DROP TABEL c', token: 'TABEL', message: /^syntax error near "TABEL"/ },
+  { sql: 'CREATE UNIQUE INDX i ON t (a)', token: 'INDX', message: /^syntax error near "INDX"/ },
   { sql: 'ALTER TABLE t ADD COLUMN', token: 'COLUMN', message: /^statement ends too early/ },
   { sql: 'CREATE TABLE t (a int) ENGNE=InnoDB', token: 'ENGNE', message: /^syntax error near "ENGNE"/ },
   { sql: "CREATE TABLE t (nombre varchar(10) DEFAULT 'ñandú' NOT NULL NOT)", token: 'NOT', message: /^syntax error near "NOT"/ },

@@ -61,6 +61,21 @@ describe('missing-table-reference', () => {
 });
 
 describe('missing-column-reference', () => {
+  it("checks the columns a table's own keys name, which both servers reject when missing", () => {
+    for (const dialect of ['postgres', 'mysql'] as const) {
+      const ups = {
+        '001_c': 'CREATE TABLE c (id int PRIMARY KEY);',
+        '002_d': 'CREATE TABLE d (id int, FOREIGN KEY (x) REFERENCES c (id), CONSTRAINT d_u UNIQUE (y), PRIMARY KEY (z));',
+        '003_e': 'ALTER TABLE c ADD COLUMN w int, ADD CONSTRAINT c_w UNIQUE (w), ADD CONSTRAINT c_v UNIQUE (v);',
+      };
+      assert.deepEqual(messages(ups, 'missing-column-reference', dialect), [
+        'A foreign key of `d` uses column `d.x`, which no migration creates.',
+        'CREATE TABLE `d` uses column `d.y`, which no migration creates.',
+        'CREATE TABLE `d` uses column `d.z`, which no migration creates.',
+        'ALTER TABLE `c` uses column `c.v`, which no migration creates.',
+      ], dialect);
+    }
+  });
   it('names the migration that renamed a column', () => {
     const ups = { '001_users': 'CREATE TABLE users (id int PRIMARY KEY, name text);', '012_rename': 'ALTER TABLE users RENAME COLUMN name TO full_name;', '013_backfill': "UPDATE users SET name = 'x';" };
     const result = found(ups, 'missing-column-reference');

@@ -39,6 +39,23 @@ const UNCHECKED_STATEMENTS = new Set([
   'RESTART', 'REVOKE', 'SHOW', 'SHUTDOWN', 'SIGNAL', 'STOP', 'UNINSTALL', 'UNLOCK', 'USE', 'START',
 ]);
 
+/**
+ * The objects CREATE, ALTER and DROP take in MySQL 8 and MariaDB 11, besides those read in full.
+ * Any other word there is a syntax error the server reports (`CREATE TABEL`): without this list,
+ * such a statement would be taken for a valid one we do not track, and pass in silence.
+ */
+const OTHER_OBJECTS: Record<'CREATE' | 'ALTER' | 'DROP', ReadonlySet<string>> = {
+  CREATE: new Set(['EVENT', 'USER', 'ROLE', 'SERVER', 'TABLESPACE', 'LOGFILE', 'SPATIAL', 'RESOURCE', 'UNDO', 'PACKAGE']),
+  ALTER: new Set(['DATABASE', 'SCHEMA', 'EVENT', 'FUNCTION', 'PROCEDURE', 'SERVER', 'TABLESPACE', 'USER', 'LOGFILE', 'INSTANCE', 'RESOURCE', 'SEQUENCE', 'UNDO', 'PACKAGE']),
+  DROP: new Set(['USER', 'ROLE', 'SERVER', 'TABLESPACE', 'LOGFILE', 'SPATIAL', 'RESOURCE', 'UNDO', 'PACKAGE', 'PREPARE']),
+};
+
+/** An `other` statement when `object` is a word its verb takes, else the syntax error at it. */
+function otherObject(reader: TokenReader, verb: keyof typeof OTHER_OBJECTS, object: string | undefined): Change {
+  if (object !== undefined && OTHER_OBJECTS[verb].has(object)) return unchecked(reader, `${verb} ${object}`.toLowerCase());
+  throw reader.error(`what to ${verb.toLowerCase()} (TABLE, INDEX, VIEW, …)`);
+}
+
 export function readStatement(reader: TokenReader): Change {
   const first = reader.peek();
   if (!first) throw reader.error('a statement');
@@ -50,7 +67,7 @@ export function readStatement(reader: TokenReader): Change {
     case 'ALTER':
       return readAlter(reader);
     case 'DROP':
-      return readDrop(reader) ?? unchecked(reader, `drop ${reader.peek()?.text.toLowerCase() ?? ''}`);
+      return readDrop(reader) ?? otherObject(reader, 'DROP', reader.peek()?.value);
     case 'RENAME':
       return reader.atWords('TABLE') ? readRenameTable(reader) : unchecked(reader, 'rename');
     case 'SET':
@@ -143,7 +160,7 @@ function readCreate(reader: TokenReader): Change {
       reader.acceptWords('IF', 'NOT', 'EXISTS');
       return { kind: 'create-sequence', name: reader.readName('a sequence name') };
   }
-  return unchecked(reader, `create ${object?.text.toLowerCase() ?? ''}`.trim());
+  return otherObject(reader, 'CREATE', object?.value);
 }
 
 function readAlter(reader: TokenReader): Change {
@@ -155,7 +172,7 @@ function readAlter(reader: TokenReader): Change {
     return readCreateView(reader, true);
   }
   if (modifiers.orReplace) throw reader.error('VIEW');
-  return unchecked(reader, `alter ${reader.peek()?.text.toLowerCase() ?? ''}`.trim());
+  return otherObject(reader, 'ALTER', reader.peek()?.value);
 }
 
 function unchecked(reader: TokenReader, statementType: string): Change {

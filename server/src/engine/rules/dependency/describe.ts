@@ -89,7 +89,9 @@ export function describeFate(fate: Fate, baseline: boolean): { text: string; rel
 export function missingReferenceReport(reference: MissingReference, baseline: boolean): { message: string; related: RelatedReport[] } {
   const fate = describeFate(reference.fate, baseline);
   const use = describeUse(reference.at.statement.change, reference.range);
-  const verb = use.startsWith('A foreign key') ? 'references' : 'uses';
+  // A foreign key's own columns are used; only what follows REFERENCES is referenced.
+  const referenced = foreignKeysOf(reference.at.statement.change).some((fk) => overlaps({ start: fk.references.table.range.start, end: fk.range.end }, reference.range));
+  const verb = use.startsWith('A foreign key') && referenced ? 'references' : 'uses';
   return {
     message: `${use} ${verb} ${kindWord(reference.objectKind)} \`${reference.name}\`, ${fate.text}.`,
     related: fate.related ? [fate.related] : [],

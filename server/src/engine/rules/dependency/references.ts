@@ -7,7 +7,7 @@
 // kept with its rule results; only "is it created by a later migration?" looks forward, and that
 // is answered from the keys later migrations wrote, not by searching their snapshots.
 
-import type { IndexDef, Statement } from '../../model/changes.js';
+import type { Constraint, IndexDef, Statement } from '../../model/changes.js';
 import type { Migration, MigrationPart } from '../../model/migration-set.js';
 import type { SourceRange } from '../../model/source.js';
 import type { HistoryEntry, Origin, Schema, SchemaObjectKind } from '../../schema/model.js';
@@ -72,7 +72,7 @@ const MISSING_IN_MIGRATION: MigrationFact<readonly Miss[]> = {
       partReplay.steps.forEach((step, i) => {
         const at: UseSite = { migration: ctx.migration, index: ctx.index, part: partReplay.part, statement: step.statement };
         const after = partReplay.steps[i + 1]?.before ?? partReplay.after;
-        const found = [...step.events.filter((event) => event.kind === 'missing'), ...missingIndexColumns(step.statement, after)];
+        const found = [...step.events.filter((event) => event.kind === 'missing'), ...missingOwnColumns(step.statement, after)];
         for (const { objectKind, name, key, range } of found) {
           const history = step.before.history.get(`${objectKind}:${key}`);
           const miss: Miss = { objectKind, name, key, range, at };
@@ -157,8 +157,13 @@ function createdLater(ctx: SetContext): (kind: SchemaObjectKind, key: string, fr
   };
 }
 
-/** Index columns the table does not have: replay records the index without checking them. */
-function missingIndexColumns(statement: Statement, after: Schema): { objectKind: SchemaObjectKind; name: string; key: string; range: SourceRange }[] {
+type MissingColumn = { objectKind: SchemaObjectKind; name: string; key: string; range: SourceRange };
+
+/**
+ * Columns a statement's indexes and table constraints (primary key, unique, foreign key, exclude)
+ * name on their own table that it does not have: replay records them without checking.
+ */
+function missingOwnColumns(statement: Statement, after: Schema): MissingColumn[] {
   const change = statement.change;
   const indexes: IndexDef[] =
     change?.kind === 'create-index'
@@ -168,18 +173,36 @@ function missingIndexColumns(statement: Statement, after: Schema): { objectKind:
         : change?.kind === 'create-table'
           ? change.indexes
           : [];
+  const constraints: Constraint[] =
+    change?.kind === 'create-table'
+      ? change.constraints
+      : change?.kind === 'alter-table'
+        ? change.actions.flatMap((action) => (action.kind === 'add-constraint' ? [action.constraint] : []))
+        : [];
+  const table = change?.kind === 'create-table' || change?.kind === 'alter-table' ? change.table : undefined;
+  const uses = [
+    ...indexes.flatMap((index) => index.elements.flatMap((element) => (element.column === undefined ? [] : [{ table: index.table, column: element.column, range: element.range }]))),
+    // Inline ones name the column they are declared on.
+    ...constraints.flatMap((constraint) =>
+      table && !constraint.inline && 'columns' in constraint ? constraint.columns.map((column) => ({ table, column, range: columnRange(statement, constraint.range, column) })) : [],
+    ),
+  ];
   const dialect = after.dialect;
-  return indexes.flatMap((index) => {
-    const tableKey = objectKey(dialect, index.table);
-    // After the statement, so CREATE TABLE's own indexes see the table it creates.
-    const table = after.tables.get(tableKey);
-    if (!table || table.columnsUnknown) return [];
-    return index.elements.flatMap((element) => {
-      if (element.column === undefined) return [];
-      const key = `${tableKey}.${columnKey(dialect, element.column)}`;
-      if (findObject(after, 'column', key)) return [];
-      return [{ objectKind: 'column' as const, name: `${table.name}.${element.column}`, key, range: element.range }];
-    });
+  return uses.flatMap(({ table: name, column, range }) => {
+    const tableKey = objectKey(dialect, name);
+    // After the statement, so CREATE TABLE's own indexes and constraints see the table it creates.
+    const found = after.tables.get(tableKey);
+    if (!found || found.columnsUnknown) return [];
+    const key = `${tableKey}.${columnKey(dialect, column)}`;
+    if (findObject(after, 'column', key)) return [];
+    return [{ objectKind: 'column' as const, name: `${found.name}.${column}`, key, range }];
   });
+}
+
+/** Where `column` is written inside a constraint (its column lists carry no ranges), else the constraint. */
+function columnRange(statement: Statement, constraint: SourceRange, column: string): SourceRange {
+  const text = statement.text.slice(constraint.start - statement.range.start, constraint.end - statement.range.start);
+  const at = new RegExp(`(?<![\\w$])[\`"]?${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\`"]?(?![\\w$])`, 'i').exec(text);
+  return at ? { start: constraint.start + at.index, end: constraint.start + at.index + at[0].length } : constraint;
 }
 
