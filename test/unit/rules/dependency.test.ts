@@ -219,3 +219,42 @@ describe('partial-migration-history', () => {
     assert.deepEqual(typo.findings.filter((f) => f.rule === 'missing-column-reference').map((f) => f.message), ['CREATE INDEX uses column `orders.total`, which neither the baseline schema nor any migration creates.']);
   });
 });
+
+describe('object-already-exists', () => {
+  it('reports a table created again while it exists, across migrations and within one file, with where it was created', () => {
+    for (const dialect of ['postgres', 'mysql'] as const) {
+      const ups = { '001_users': 'CREATE TABLE users (id int PRIMARY KEY);', '002_again': 'CREATE TABLE users (id int PRIMARY KEY, email text);\nCREATE TABLE tags (id int);\nCREATE TABLE tags (id int);' };
+      const result = found(ups, 'object-already-exists', dialect);
+      assert.deepEqual(result.map((f) => f.message), [
+        'Table `users` already exists here (created in 001_users.up.sql): the database refuses to create it again and the migration stops.',
+        'Table `tags` already exists here (created in 002_again.up.sql): the database refuses to create it again and the migration stops.',
+      ], dialect);
+      assert.equal(result[0].related[0].message, '`users` is created here');
+    }
+  });
+  it('reports a column or an index added twice', () => {
+    const ups = { '001_users': 'CREATE TABLE users (id int PRIMARY KEY, email text);\nCREATE INDEX users_email ON users (email);', '002_more': 'ALTER TABLE users ADD COLUMN email text;\nCREATE INDEX users_email ON users (email);' };
+    assert.deepEqual(found(ups, 'object-already-exists').map((f) => f.message.split(':')[0]), ['Column `users.email` already exists here (created in 001_users.up.sql)', 'Index `users_email` already exists here (created in 001_users.up.sql)']);
+  });
+  it('stays quiet with IF NOT EXISTS, after a drop, and for what a partial history only assumes', () => {
+    const ups = {
+      '001_users': 'ALTER TABLE accounts ADD COLUMN note text;\nCREATE TABLE users (id int PRIMARY KEY);',
+      '002_again': 'CREATE TABLE IF NOT EXISTS users (id int);\nDROP TABLE users;\nCREATE TABLE users (id int PRIMARY KEY);\nCREATE TABLE accounts (id int);',
+    };
+    assert.deepEqual(messages(ups, 'object-already-exists'), []);
+  });
+});
+
+describe('the sequences of serial and identity columns', () => {
+  it('exist for ALTER SEQUENCE and DROP SEQUENCE, also after the default was dropped and the table renamed', () => {
+    const ups = {
+      '001_tables': 'CREATE TABLE "T" (id SERIAL PRIMARY KEY);\nCREATE TABLE items (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);',
+      '002_sequences': 'ALTER TABLE "T" ALTER COLUMN id DROP DEFAULT;\nALTER TABLE "T" RENAME TO t2;\nDROP SEQUENCE "T_id_seq";\nALTER SEQUENCE items_id_seq RESTART WITH 100;',
+    };
+    const analysis = check(golang(ups), { dialect: 'postgres' });
+    assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('missing-') || f.rule === 'partial-migration-history'), []);
+    // The sequence keeps the name it was created with: the renamed table's name is no sequence.
+    const renamed = check(golang({ ...ups, '003_other': 'DROP SEQUENCE t2_id_seq;' }), { dialect: 'postgres' });
+    assert.ok(renamed.findings.some((f) => f.message.includes('`t2_id_seq`')), 'the unknown sequence is named');
+  });
+});

@@ -97,6 +97,9 @@ statementRuleTable('mysql-syntax-in-postgres', {
     { sql: 'ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (u) REFERENCES users (id) ON UPDATE CASCADE', dialect: 'postgres' },
     { sql: 'INSERT INTO t (a) VALUES (1) ON CONFLICT (a) DO UPDATE SET a = EXCLUDED.a', dialect: 'postgres' },
     { sql: 'CREATE OR REPLACE VIEW v AS SELECT 1', dialect: 'postgres' },
+    // Columns named key and index, as real trees have them.
+    { sql: 'CREATE TABLE settings (id SERIAL PRIMARY KEY, key VARCHAR(255) NOT NULL UNIQUE, value text)', dialect: 'postgres' },
+    { sql: 'CREATE TABLE kv (key VARCHAR(255) PRIMARY KEY, index int, v text)', dialect: 'postgres' },
     { sql: 'CREATE TABLE `t` (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB', dialect: 'mysql' },
   ],
   invalid: [

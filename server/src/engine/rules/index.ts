@@ -7,6 +7,7 @@ import { foreignKeyTargetNotUnique } from './dependency/foreign-key-target-not-u
 import { missingColumnReference } from './dependency/missing-column-reference.js';
 import { missingObjectReference } from './dependency/missing-object-reference.js';
 import { missingTableReference } from './dependency/missing-table-reference.js';
+import { objectAlreadyExists } from './dependency/object-already-exists.js';
 import { partialMigrationHistory } from './dependency/partial-migration-history.js';
 import { mysqlSyntaxInPostgres } from './dialect/mysql-syntax-in-postgres.js';
 import { mysqlTypeInPostgres } from './dialect/mysql-type-in-postgres.js';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   foreignKeyTargetNotUnique,
   droppedObjectUsedLater,
   dropReferencedTable,
+  objectAlreadyExists,
   partialMigrationHistory,
   duplicateVersion,
   versionGap,

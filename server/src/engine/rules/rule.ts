@@ -8,6 +8,7 @@ import type { Migration, MigrationPart, MigrationSet } from '../model/migration-
 import type { Dialect, SourceRange } from '../model/source.js';
 import type { FixDraft } from '../fixes/edits.js';
 import type { Schema } from '../schema/model.js';
+import type { ReplayEvent } from '../schema/editor.js';
 import type { MigrationReplay, PartReplay, SetReplay } from '../schema/replay.js';
 import type { SqlToken } from './tokens.js';
 
@@ -130,6 +131,8 @@ export interface StatementContext extends ScopeContext {
   schemaAfter(): Schema;
   /** The replay of the statement's part: its steps and the schema after the whole part. */
   partReplay(): PartReplay | undefined;
+  /** What replaying the statement reported: objects it used that were missing, or created that existed. */
+  replayEvents(): readonly ReplayEvent[];
 }
 
 export interface Rule extends RuleMeta {

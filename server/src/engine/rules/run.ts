@@ -16,6 +16,7 @@ import { LineIndex, type Dialect, type SourceRange } from '../model/source.js';
 import { observeReads } from '../schema/persistent-map.js';
 import type { ParsedPart, ReplayProject } from '../schema/project.js';
 import type { Schema } from '../schema/model.js';
+import type { ReplayEvent } from '../schema/editor.js';
 import type { MigrationReplay, PartReplay, SetReplay } from '../schema/replay.js';
 import { knownRuleIds, RULES } from './index.js';
 import { ruleLevel } from './levels.js';
@@ -326,6 +327,10 @@ class StatementScope implements StatementContext {
 
   partReplay(): PartReplay | undefined {
     return this.replayed;
+  }
+
+  replayEvents(): readonly ReplayEvent[] {
+    return this.replayed?.steps[this.index]?.events ?? [];
   }
 }
 

@@ -56,7 +56,7 @@ export function applyChange(editor: SchemaEditor, change: Change): void {
     case 'create-sequence':
       return createNamed(editor, 'sequences', 'sequence', change.name, false);
     case 'alter-sequence':
-      if (!editor.named('sequences', change.name)) editor.missing('sequence', change.name.raw, editor.key(change.name), change.name);
+      if (!editor.named('sequences', change.name) && !ownedByColumn(editor, change.name)) editor.missing('sequence', change.name.raw, editor.key(change.name), change.name);
       return;
     case 'data':
       return checkDataChange(editor, change);
@@ -114,6 +114,16 @@ function createNamed(editor: SchemaEditor, map: 'extensions' | 'schemas' | 'sequ
     return;
   }
   editor.put(map, key, namedObject(editor, name));
+}
+
+/** A sequence a serial or identity column of a table in the same schema created. */
+function ownedByColumn(editor: SchemaEditor, name: Name): boolean {
+  if (!isPostgres(editor.dialect)) return false;
+  const inSchema = (schema: string | undefined) => (schema && schema !== 'public' ? schema : undefined);
+  for (const table of editor.schema.tables.values()) {
+    if (inSchema(table.schema) === inSchema(name.schema) && table.columns.some((column) => column.ownedSequence === name.name)) return true;
+  }
+  return false;
 }
 
 function createTable(editor: SchemaEditor, change: CreateTableChange): void {
@@ -187,6 +197,7 @@ function drop(editor: SchemaEditor, change: DropChange, name: Name): void {
   if (!map) return;
   const kind = HISTORY_KINDS[map];
   const existing = editor.schema[map].get(key) as NamedObject | EnumType | undefined;
+  if (!existing && map === 'sequences' && ownedByColumn(editor, name)) return;
   if (!existing) {
     // DROP TYPE may name a composite or range type, which the model does not keep.
     if (!change.ifExists && map !== 'enums') editor.missing(kind, name.raw, key, name);

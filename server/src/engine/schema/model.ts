@@ -55,6 +55,11 @@ export interface Column extends Provenance {
   /** Normalised default expression (see expressions.ts); serial columns carry their nextval(). */
   default?: string;
   identity?: 'always' | 'by default';
+  /**
+   * PostgreSQL serial and identity columns: the sequence they created (`<table>_<column>_seq`),
+   * which keeps its name when the table is renamed and its default dropped, and goes with the column.
+   */
+  ownedSequence?: string;
   autoIncrement?: boolean;
   generated?: { expression: string; stored: boolean };
   onUpdate?: string;

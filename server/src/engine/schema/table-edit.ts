@@ -62,6 +62,7 @@ export function columnFromDef(editor: SchemaEditor, table: Table, def: ColumnDef
     nullable: def.nullable && !serial && !mysqlSerial && !def.identity,
     default: defaultValue,
     identity: def.identity,
+    ownedSequence: serial || def.identity ? makePostgresName(table.name, def.name, 'seq') : undefined,
     autoIncrement: def.autoIncrement || mysqlSerial || undefined,
     generated: def.generated && { expression: normalizeExpression(dialect, def.generated.expression.sql), stored: def.generated.stored },
     onUpdate: def.onUpdate && normalizeExpression(dialect, def.onUpdate.sql),

@@ -84,13 +84,18 @@ const modifyOrChange: Detector = (scan) => {
 
 /** `KEY idx (a, b)` inside CREATE TABLE becomes a CREATE INDEX after it, when the columns are plain names. */
 const inlineIndex: Detector = (scan) => {
+  // PostgreSQL parsed it, so `key` or `index` there names a column (`key VARCHAR(255) UNIQUE`).
+  if (!scan.ctx.statement.syntaxError) return;
   scan.tokens.forEach((token, i) => {
     const before = scan.tokens[i - 1]?.text;
     if ((before !== '(' && before !== ',') || !scan.inTableElementList(i)) return;
     const unique = token.lower === 'unique' && ['key', 'index'].includes(scan.word(i + 1) ?? '');
     if (!unique && !['key', 'index', 'fulltext', 'spatial'].includes(token.lower)) return;
-    const open = scan.tokens.findIndex((t, j) => j > i && t.text === '(');
-    if (open < 0) return;
+    // `KEY [name] [USING type] (columns)`: the column list comes at once, not after a type.
+    let open = i + (unique ? 2 : 1);
+    if (scan.tokens[open]?.text !== '(' && scan.word(open) !== 'using') open++;
+    if (scan.word(open) === 'using') open += 2;
+    if (scan.tokens[open]?.text !== '(') return;
     const close = scan.closing(open);
     scan.report({
       range: scan.span(i, close),
