@@ -122,17 +122,64 @@ const identity = (reference: { objectKind: SchemaObjectKind; key: string }) => `
  */
 function assumedObjects(ctx: SetContext, baseline: boolean, references: readonly MissingReference[]): Set<string> {
   const assumed = new Set<string>();
-  if (baseline) return assumed;
+  // Prisma writes every migration as a diff, the first from the empty database (a baselined
+  // project's 0_init too): its history never starts on tables it does not create.
+  if (baseline || ctx.set.framework === 'prisma') return assumed;
+  const meantToCreate = objectsTheHistoryMeansToCreate(ctx, references);
+  const fromScratch = !ctx.set.standalone && startsFromScratch(ctx, references);
   const decided = new Set<string>();
   for (const reference of references) {
     const id = identity(reference);
     if (decided.has(id)) continue;
     decided.add(id);
-    const early = ctx.set.standalone || reference.at.index < ASSUMED_WITHIN;
-    if (early && reference.fate.kind === 'never-created' && !TABLE_MEMBERS.has(reference.objectKind)) assumed.add(id);
+    const early = ctx.set.standalone || (reference.at.index < (fromScratch ? 1 : ASSUMED_WITHIN) && !afterFirstTables(ctx, reference));
+    if (early && reference.fate.kind === 'never-created' && !TABLE_MEMBERS.has(reference.objectKind) && !meantToCreate.has(id)) assumed.add(id);
   }
   return assumed;
 }
+
+/**
+ * Whether the history began on an empty database: its first migration creates tables and uses
+ * nothing it does not create. Then an object missing after it is a mistake (a CREATE TABLE lost,
+ * a file deleted), not a table that was there before the history began.
+ */
+function startsFromScratch(ctx: SetContext, references: readonly MissingReference[]): boolean {
+  if (ctx.set.migrations.length === 0 || references.some((reference) => reference.at.index === 0)) return false;
+  const first = ctx.replay().migration(0);
+  return first.after.tables.size > first.before.tables.size;
+}
+
+/**
+ * Whether a use in the first migration comes after that migration created tables: a file that
+ * builds the schema from nothing and then misses a table has lost its CREATE TABLE.
+ */
+function afterFirstTables(ctx: SetContext, reference: MissingReference): boolean {
+  if (reference.at.index !== 0 || reference.at.part.direction !== 'up') return false;
+  const first = ctx.replay().migration(0);
+  const step = first.up?.steps.find((candidate) => candidate.statement === reference.at.statement);
+  return step !== undefined && step.before.tables.size > first.before.tables.size;
+}
+
+/**
+ * Objects the history itself says it creates, though no migration does: a down part drops it (it
+ * undoes an up that was meant to create it), or a migration is named after creating it
+ * (`000001_create_users`). Those are never assumed to have existed before the history.
+ */
+function objectsTheHistoryMeansToCreate(ctx: SetContext, references: readonly MissingReference[]): Set<string> {
+  const meant = new Set<string>();
+  const names = ctx.set.migrations.map((migration) => migration.name.toLowerCase());
+  for (const reference of references) {
+    if (reference.fate.kind !== 'never-created') continue;
+    const change = reference.at.statement.change;
+    const droppedByDown = reference.at.part.direction === 'down' && change?.kind === 'drop';
+    const table = reference.name.slice(reference.name.lastIndexOf('.') + 1).toLowerCase().replace(/[`"]/g, '');
+    const named = reference.objectKind === 'table' && names.some((name) => new RegExp(`(^|[^a-z0-9])create[_-]+(table[_-]+)?${escapeRegExp(table)}($|[^a-z0-9])`).test(name));
+    if (droppedByDown || named) meant.add(identity(reference));
+  }
+  return meant;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Where an object is first created at or after a position of the set, if it is. A migration can

@@ -1,0 +1,279 @@
+// The real servers judge the engine's error verdicts. Every fixture tree, and mutants of it made
+// with the mistakes people make (a CREATE TABLE removed, a column or keyword misspelled, a file
+// deleted, a table created twice) and a harmless change, is applied to a fresh database of the
+// throwaway PostgreSQL or MariaDB server, up file by up file, until the server rejects one. Then
+// `check`'s verdict must agree: the rejected file has an error finding, and no file the server
+// accepted has one. The agreement is printed per mutation kind.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, describe, test } from 'node:test';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import { defaultProjectConfig } from '../../server/src/engine/config/index.js';
+import { analyze, initEngine, type MigrationSet } from '../../server/src/engine/index.js';
+import { LineIndex, type Dialect } from '../../server/src/engine/model/source.js';
+import { splitStatements } from '../../server/src/engine/parse/index.js';
+import { testServerUrl } from '../support/databases/environment.js';
+import { createMemoryHost } from '../unit/discover/memory-host.js';
+
+const FIXTURES = join(__dirname, '../fixtures');
+const ROOT = '/tree';
+
+const TREES = [
+  'radarr/migrations/postgres',
+  'radarr/migrations/mysql',
+  'frameworks/golang-migrate/postgres',
+  'frameworks/golang-migrate/mysql',
+  'frameworks/goose/postgres',
+  'frameworks/goose/mysql',
+  'frameworks/flyway/catalog',
+  'frameworks/flyway/store',
+  'frameworks/dbmate/app',
+  'frameworks/dbmate/shop',
+  'frameworks/prisma/admin',
+  'frameworks/prisma/web',
+  'frameworks/sql-migrate/billing',
+  'frameworks/sql-migrate/ledger',
+  'frameworks/plain/sql',
+  'frameworks/node-pg-migrate/migrations',
+];
+
+type Files = Record<string, string>;
+
+function readTree(folder: string): Files {
+  const files: Files = {};
+  const visit = (path: string) => {
+    for (const entry of readdirSync(path)) {
+      const full = join(path, entry);
+      if (statSync(full).isDirectory()) visit(full);
+      else files[`${ROOT}/${relative(folder, full)}`] = readFileSync(full, 'utf8');
+    }
+  };
+  visit(folder);
+  return files;
+}
+
+/** The set's up files in the order they run, with the text of their up part. */
+function upParts(set: MigrationSet, files: Files): { file: string; text: string; start: number; end: number; inTransaction: boolean }[] {
+  return set.migrations.flatMap((migration) =>
+    migration.up ? [{ file: migration.up.file, text: files[migration.up.file], start: migration.up.range.start, end: migration.up.range.end, inTransaction: migration.up.transaction.inTransaction }] : [],
+  );
+}
+
+interface Mutation {
+  kind: string;
+  /** The mutated files, or undefined when the tree offers no place for this mistake. */
+  apply(files: Files, set: MigrationSet, dialect: Dialect): Files | undefined;
+}
+
+const CREATE_TABLE = /\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?([`"]?[\w.]+[`"]?)/i;
+
+/** Each up statement with where it is. */
+function statementsOf(set: MigrationSet, files: Files, dialect: Dialect): { file: string; start: number; end: number; text: string }[] {
+  return upParts(set, files).flatMap((part) =>
+    splitStatements(part.text, part, dialect).map((span) => ({ file: part.file, start: span.start, end: span.end, text: part.text.slice(span.start, span.end) })),
+  );
+}
+
+/** Mistakes that can look like a history begun on an existing database. */
+const AMBIGUOUS = new Set(['CREATE TABLE removed', 'file deleted']);
+
+const replaceAt = (text: string, start: number, end: number, by: string) => text.slice(0, start) + by + text.slice(end);
+
+const MUTATIONS: Mutation[] = [
+  {
+    kind: 'CREATE TABLE removed',
+    apply(files, set, dialect) {
+      const statements = statementsOf(set, files, dialect);
+      // A table the later statements use, so that its absence matters.
+      const removed = statements.find((statement, i) => {
+        const table = CREATE_TABLE.exec(statement.text)?.[1]?.replace(/[`"]/g, '').split('.').pop();
+        return table !== undefined && statements.slice(i + 1).some((later) => new RegExp(`\\b${table}\\b`, 'i').test(later.text));
+      });
+      return removed && { ...files, [removed.file]: replaceAt(files[removed.file], removed.start, removed.end, 'SELECT 1') };
+    },
+  },
+  {
+    kind: 'column misspelled',
+    apply(files, set, dialect) {
+      for (const statement of statementsOf(set, files, dialect)) {
+        const index = /\b(?:on|references)\s+[`"]?\w+[`"]?\s*\(\s*[`"]?(\w+)/i.exec(statement.text);
+        if (!index) continue;
+        const at = statement.start + index.index + index[0].length;
+        return { ...files, [statement.file]: replaceAt(files[statement.file], at, at, 'x') };
+      }
+      return undefined;
+    },
+  },
+  {
+    kind: 'keyword misspelled',
+    apply(files, set, dialect) {
+      const statements = statementsOf(set, files, dialect);
+      const target = statements[Math.floor(statements.length / 2)];
+      const keyword = target && /\b(TABLE|INDEX|COLUMN|NULL|INTO|KEY)\b/i.exec(target.text);
+      if (!target || !keyword) return undefined;
+      const at = target.start + keyword.index;
+      return { ...files, [target.file]: replaceAt(files[target.file], at, at + keyword[0].length, `${keyword[0]}E`) };
+    },
+  },
+  {
+    kind: 'file deleted',
+    apply(files, set) {
+      const migration = set.migrations.find((candidate, i) => i < set.migrations.length - 1 && candidate.up && CREATE_TABLE.test(files[candidate.up.file]));
+      if (!migration) return undefined;
+      const without = { ...files };
+      for (const part of [migration.up, migration.down]) if (part) delete without[part.file];
+      return without;
+    },
+  },
+  {
+    kind: 'table created twice',
+    apply(files, set, dialect) {
+      const statements = statementsOf(set, files, dialect);
+      const create = statements.find((statement) => CREATE_TABLE.test(statement.text) && !/if\s+not\s+exists/i.test(statement.text));
+      const last = upParts(set, files).at(-1);
+      if (!create || !last || last.file === create.file) return undefined;
+      return { ...files, [last.file]: replaceAt(files[last.file], last.end, last.end, `\n${create.text};\n`) };
+    },
+  },
+  {
+    kind: 'harmless addition',
+    apply(files, set) {
+      const last = upParts(set, files).at(-1);
+      if (!last) return undefined;
+      return { ...files, [last.file]: replaceAt(files[last.file], last.end, last.end, '\n-- reviewed\nCREATE TABLE zz_audit_note (id int PRIMARY KEY, note varchar(200));\n') };
+    },
+  },
+];
+
+/** A fresh database on a server for one tree: runs statements, then goes. */
+interface Judge {
+  run(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+async function freshPostgres(url: string): Promise<Judge> {
+  const name = `verdict_${process.pid}_${counter++}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: target.href });
+  await client.connect();
+  return {
+    run: async (sql) => void (await client.query(sql)),
+    close: async () => {
+      await client.end();
+      await admin.query(`DROP DATABASE ${name}`);
+      await admin.end();
+    },
+  };
+}
+
+async function freshMariaDb(url: string): Promise<Judge> {
+  const name = `verdict_${process.pid}_${counter++}`;
+  const connection = await mysql.createConnection({ uri: url });
+  await connection.query(`CREATE DATABASE ${name}`);
+  await connection.query(`USE ${name}`);
+  return {
+    run: async (sql) => void (await connection.query(sql)),
+    close: async () => {
+      await connection.query(`DROP DATABASE ${name}`);
+      await connection.end();
+    },
+  };
+}
+
+interface Outcome {
+  tree: string;
+  kind: string;
+  /** The up file the server rejected, if one, with its reason. */
+  rejected?: { file: string; reason: string };
+  /** Files with an error finding. */
+  flagged: string[];
+  agrees: boolean;
+}
+
+const postgres = testServerUrl('postgres');
+const mariadb = testServerUrl('mysql');
+const outcomes: Outcome[] = [];
+
+describe('error verdicts agree with the real servers', { timeout: 600_000 }, () => {
+  after(() => {
+    if (outcomes.length === 0) return;
+    const kinds = [...new Set(outcomes.map((outcome) => outcome.kind))];
+    console.log('  verdicts agreeing with the server, by mutation:');
+    for (const kind of kinds) {
+      const of = outcomes.filter((outcome) => outcome.kind === kind);
+      console.log(`    ${kind.padEnd(22)} ${of.filter((o) => o.agrees).length}/${of.length} (server rejected ${of.filter((o) => o.rejected).length})`);
+    }
+  });
+
+  for (const tree of TREES) {
+    test(tree, async (t) => {
+      await initEngine();
+      const original = readTree(join(FIXTURES, tree));
+      const detected = analyze([ROOT], createMemoryHost(original), { config: defaultProjectConfig('/') }).sets[0];
+      assert.ok(detected, `no migration set in ${tree}`);
+      // MariaDB is the MySQL-family server here: judge MySQL trees as MariaDB trees.
+      const dialect: Dialect = detected.dialect === 'postgres' ? 'postgres' : 'mariadb';
+      const server = dialect === 'postgres' ? postgres : mariadb;
+      if (server.skip) return t.skip(server.skip);
+      for (const mutation of [{ kind: 'original', apply: (files: Files) => files }, ...MUTATIONS]) {
+        const files = mutation.apply(original, detected, dialect);
+        if (!files) continue;
+        const analysis = analyze([ROOT], createMemoryHost(files), { config: defaultProjectConfig('/'), dialect });
+        const set = analysis.sets[0];
+        // Per up part: goose and sql-migrate keep the down part in the same file, and only ups run.
+        const errors = analysis.findings.filter((finding) => finding.severity === 'error');
+        const flaggedPart = (part: { file: string; text: string; start: number; end: number }) => {
+          const lines = new LineIndex(part.text);
+          return errors.some((finding) => finding.file === part.file && lines.offsetAt(finding.range.start) >= part.start && lines.offsetAt(finding.range.start) <= part.end);
+        };
+        const flagged = upParts(set, files).filter(flaggedPart).map((part) => part.file);
+        const judge = dialect === 'postgres' ? await freshPostgres(server.url!) : await freshMariaDb(server.url!);
+        let rejected: Outcome['rejected'];
+        const accepted: string[] = [];
+        try {
+          for (const part of upParts(set, files)) {
+            // As the framework runs it: in one transaction where it uses one (PostgreSQL; MySQL
+            // commits each DDL statement whatever the framework does).
+            const transaction = dialect === 'postgres' && part.inTransaction;
+            try {
+              if (transaction) await judge.run('BEGIN');
+              for (const span of splitStatements(part.text, part, dialect)) await judge.run(part.text.slice(span.start, span.end));
+              if (transaction) await judge.run('COMMIT');
+              accepted.push(part.file);
+            } catch (error) {
+              if (transaction) await judge.run('ROLLBACK');
+              rejected = { file: part.file, reason: (error as Error).message };
+              break;
+            }
+          }
+        } finally {
+          await judge.close();
+        }
+        const falseErrors = accepted.filter((file) => flagged.includes(file));
+        const missed = rejected !== undefined && !flagged.includes(rejected.file);
+        const agrees = !missed && falseErrors.length === 0;
+        outcomes.push({ tree, kind: mutation.kind, rejected, flagged, agrees });
+        // Never a false "this will fail"; and every rejection caught, except where the tree alone
+        // cannot tell a lost table from one that existed before the history began (see
+        // partial-migration-history): those are counted, not required.
+        assert.deepEqual(falseErrors, [], `${tree} · ${mutation.kind}: errors in files the server accepted`);
+        if (!AMBIGUOUS.has(mutation.kind)) assert.ok(!missed, `${tree} · ${mutation.kind}: the server rejected ${rejected?.file} (${rejected?.reason}) and check found no error there`);
+        if (!agrees) {
+          console.log(
+            `  ${tree} · ${mutation.kind}: server ${rejected ? `rejected ${rejected.file.slice(ROOT.length + 1)} (${rejected.reason.split('\n')[0]})` : 'accepted every file'}; ` +
+              `errors in ${flagged.map((file) => file.slice(ROOT.length + 1)).join(', ') || 'no file'}`,
+          );
+        }
+      }
+    });
+  }
+});
