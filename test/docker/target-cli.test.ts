@@ -77,6 +77,44 @@ describe('the Docker target on a real engine', { skip, timeout: 600_000 }, () =>
     assert.match(fresh.stdout, /pending +000001_create_users/);
   });
 
+  test('PostgreSQL: down, redo, drift, trace and a container killed in the middle of a migration, through --target docker', async (t) => {
+    const { cwd, name } = workspaceWith(t, 'postgres', {
+      // Slow enough to be killed in the middle: the first statement commits nothing on its own.
+      'db/migrations/000006_slow.up.sql': 'CREATE TABLE slow_a (id int);\nSELECT pg_sleep(30);\nCREATE TABLE slow_b (id int);\n',
+      'db/migrations/000006_slow.down.sql': 'DROP TABLE slow_b;\nDROP TABLE slow_a;\n',
+    });
+    const docker = ['--target', 'docker', '--docker-version', '15'];
+    const cli = (...args: string[]) => runCli([args[0], 'db/migrations', ...args.slice(1), ...docker], cwd);
+    assert.equal((await cli('up', '--count', '3')).code, 0);
+    const trace = await cli('trace');
+    assert.equal(trace.code, 0, trace.stderr);
+    assert.match(trace.stdout, /000004_add_users_last_login_at/);
+    assert.equal((await cli('up', '--count', '2')).code, 0);
+    const drift = await cli('drift');
+    assert.equal(drift.code, 0, drift.stderr);
+    const down = await cli('down');
+    assert.equal(down.code, 0, down.stderr);
+    assert.match((await cli('status')).stdout, /pending +000005_index_orders_placed_at/);
+    const redo = await cli('redo');
+    assert.equal(redo.code, 0, redo.stderr);
+    assert.match((await cli('status')).stdout, /applied +000004_add_users_last_login_at/);
+    assert.equal((await cli('up', '--count', '1')).code, 0);
+
+    // golang-migrate marks the version dirty, then runs the file in one transaction: killed in the
+    // middle, the version stays dirty (as golang-migrate leaves it) and none of the file's tables exist.
+    const running = cli('up');
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    spawnSync('docker', ['kill', name]);
+    const killed = await running;
+    assert.notEqual(killed.code, 0);
+    const after = await cli('status');
+    assert.equal(after.code, 1, after.stderr);
+    assert.match(after.stdout, /000006_slow.*dirty/);
+    assert.match(after.stdout, /applied +000005_index_orders_placed_at/);
+    const drifted = await cli('drift');
+    assert.doesNotMatch(drifted.stdout, /slow_a/, 'the killed transaction left no table');
+  });
+
   test('an image no registry has: the error names the flag and docker pull, and nothing is created', async (t) => {
     const { cwd, name } = workspaceWith(t);
     const started = await runCli(['docker', 'start', 'db/migrations', '--docker-version', '9.9-missing'], cwd);
