@@ -60,6 +60,28 @@ interface ActiveRule {
   level: Severity;
 }
 
+const START_OF_FILE: SourceRange = { start: 0, end: 0 };
+
+/**
+ * Runs one rule's check. A rule that throws on input nobody foresaw must not cost the user every
+ * other rule's findings: its first failure in a run becomes one finding of that rule where it was
+ * checking, and the run goes on.
+ */
+function guarded(rule: Rule, failed: Set<string>, report: (report: Report) => void, range: SourceRange, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    // Once a run: a rule that fails on one statement usually fails on every one like it.
+    if (failed.has(rule.id)) return;
+    failed.add(rule.id);
+    report({
+      range,
+      severity: 'warning',
+      message: `Internal error in rule ${rule.id} (${error instanceof Error ? error.message : String(error)}): its findings here are missing, the other rules ran. Please report this with the file.`,
+    });
+  }
+}
+
 /** Every finding of the sets: the rules', the parsers' syntax errors, and unknown ids in suppression comments. */
 export function runRules(input: RuleRunInput): Finding[] {
   const rules = input.rules ?? RULES;
@@ -70,6 +92,7 @@ export function runRules(input: RuleRunInput): Finding[] {
   /** Reports of set rules, made anew each run; migration results are kept per set. */
   const pending: SetReport[] = [];
   const perSet: { set: MigrationSet; entries: readonly MigrationReports[] }[] = [];
+  const failedRules = new Set<string>();
 
   input.sets.forEach((set, setIndex) => {
     const config = input.configOf(set);
@@ -132,7 +155,7 @@ export function runRules(input: RuleRunInput): Finding[] {
         };
         for (const { rule, report } of migrationRules) {
           migrationContext.report = report;
-          rule.checkMigration!(migrationContext);
+          guarded(rule, failedRules, report, START_OF_FILE, () => rule.checkMigration!(migrationContext));
         }
         if (statementRules.length === 0) return;
         for (const [part, result] of [
@@ -148,7 +171,7 @@ export function runRules(input: RuleRunInput): Finding[] {
             statementContext.moveTo(i);
             for (const { rule, report } of statementRules) {
               statementContext.report = report;
-              rule.checkStatement!(statementContext);
+              guarded(rule, failedRules, report, statementContext.statement.range, () => rule.checkStatement!(statementContext));
             }
           }
         }
@@ -181,9 +204,10 @@ export function runRules(input: RuleRunInput): Finding[] {
     };
     collected = [];
     defaultFile = undefined;
+    const firstFile = set.migrations.map((migration) => (migration.up ?? migration.down)?.file).find((file) => file !== undefined);
     for (const { rule, report } of withRules('checkSet')) {
       setContext.report = report;
-      rule.checkSet!(setContext);
+      guarded(rule, failedRules, (failure) => firstFile !== undefined && report({ ...failure, file: firstFile }), START_OF_FILE, () => rule.checkSet!(setContext));
     }
     pending.push(...collected.map((report) => ({ ...report, set })));
   });
