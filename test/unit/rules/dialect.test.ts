@@ -124,3 +124,16 @@ statementRuleTable('mysql-syntax-in-postgres', {
     { sql: 'DROP INDEX idx_title ON movies', dialect: 'postgres', messages: [/`DROP INDEX … ON table` is MySQL/], fixed: 'DROP INDEX idx_title' },
   ],
 });
+
+statementRuleTable('mysql-syntax-in-mariadb', {
+  valid: [
+    { sql: "SELECT JSON_VALUE(doc, '$.a'), id - 1 > 0, name REGEXP '^a' FROM u", dialect: 'mariadb' },
+    { sql: 'ALTER TABLE u DROP INDEX u_name, LOCK = NONE', dialect: 'mariadb' },
+    { sql: "SELECT BIN_TO_UUID(id), doc->>'$.a' FROM u", dialect: 'mysql' },
+  ],
+  invalid: [
+    { sql: 'SELECT BIN_TO_UUID(id) FROM u', dialect: 'mariadb', messages: [/`BIN_TO_UUID\(\)` is a MySQL 8 function; MariaDB has no BIN_TO_UUID/] },
+    { sql: "SELECT doc->>'$.a', doc->'$.b' FROM u", dialect: 'mariadb', messages: [/`->>` is MySQL's JSON operator/, /`->` is MySQL's JSON operator/] },
+    { sql: 'DROP INDEX i ON u LOCK = NONE', dialect: 'mariadb', messages: [/`LOCK = …` after DROP INDEX is MySQL/] },
+  ],
+});

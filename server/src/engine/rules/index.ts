@@ -9,6 +9,7 @@ import { missingObjectReference } from './dependency/missing-object-reference.js
 import { missingTableReference } from './dependency/missing-table-reference.js';
 import { objectAlreadyExists } from './dependency/object-already-exists.js';
 import { partialMigrationHistory } from './dependency/partial-migration-history.js';
+import { mysqlSyntaxInMariadb } from './dialect/mysql-syntax-in-mariadb.js';
 import { mysqlSyntaxInPostgres } from './dialect/mysql-syntax-in-postgres.js';
 import { mysqlTypeInPostgres } from './dialect/mysql-type-in-postgres.js';
 import { postgresSyntaxInMysql } from './dialect/postgres-syntax-in-mysql.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   postgresSyntaxInMysql,
   mysqlTypeInPostgres,
   mysqlSyntaxInPostgres,
+  mysqlSyntaxInMariadb,
   siblingVersionMissing,
   siblingSchemaDrift,
   ...SCHEMA_CHANGE_RULES,
