@@ -116,3 +116,22 @@ describe('siblings', () => {
     assert.ok(sets.every((set) => set.siblings.length === 0));
   });
 });
+
+describe('MariaDB told from MySQL', () => {
+  it('a MySQL URL with a MariaDB image in the compose file is MariaDB, and the reason says both', () => {
+    const result = dialectOf({
+      '/p/.env': 'DATABASE_URL=mysql://u@localhost:3306/app\n',
+      '/p/docker-compose.yml': 'services:\n  db:\n    image: "mariadb:10.11"\n  cache:\n    image: redis:7\n',
+      '/p/db/migrations/1_a.up.sql': MYSQL_SQL,
+    });
+    assert.deepEqual(result, { dialect: 'mariadb', dialectReason: 'DATABASE_URL in /p/.env; the image mariadb:10.11 in /p/docker-compose.yml is MariaDB' });
+  });
+  it('MariaDB-only syntax in the migrations makes a MySQL-looking tree MariaDB', () => {
+    const result = dialectOf({ '/p/db/migrations/1_a.up.sql': MYSQL_SQL, '/p/db/migrations/2_b.up.sql': 'ALTER TABLE t DROP COLUMN IF EXISTS old;\n' });
+    assert.deepEqual(result, { dialect: 'mariadb', dialectReason: 'MySQL syntax in the migrations: AUTO_INCREMENT (1_a.up.sql), ENGINE= (1_a.up.sql); MariaDB-only syntax (DROP COLUMN IF EXISTS) in 2_b.up.sql' });
+  });
+  it('stays MySQL with a MySQL image, and PostgreSQL is never made MariaDB', () => {
+    assert.equal(dialectOf({ '/p/compose.yaml': 'services:\n  db:\n    image: mysql:8.4\n', '/p/db/migrations/1_a.up.sql': `${MYSQL_SQL}ALTER TABLE t DROP COLUMN IF EXISTS old;\n` }).dialect, 'mysql');
+    assert.equal(dialectOf({ '/p/compose.yaml': 'services:\n  db:\n    image: mariadb\n', '/p/db/migrations/1_a.up.sql': PG_SQL }).dialect, 'postgres');
+  });
+});

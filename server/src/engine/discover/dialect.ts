@@ -27,13 +27,46 @@ export interface DialectInput {
 const FOLDER_DIALECTS: Record<string, Dialect> = { postgres: 'postgres', postgresql: 'postgres', pg: 'postgres', mysql: 'mysql', mariadb: 'mariadb' };
 
 export function detectDialect(input: DialectInput): DialectChoice {
+  const explicit = fromOptions(input) ?? fromFolderNames(input.root);
+  if (explicit) return explicit;
+  const choice = detectFromProject(input);
+  // MySQL URLs, drivers and syntax say "the MySQL family": a MariaDB image or MariaDB-only
+  // syntax says which member.
+  return choice.dialect === 'mysql' ? (asMariadb(input, choice) ?? choice) : choice;
+}
+
+function detectFromProject(input: DialectInput): DialectChoice {
   return (
-    fromOptions(input) ??
-    fromFolderNames(input.root) ??
     fromPrismaProvider(input) ??
     fromProjectFiles(input) ??
     fromContent(input) ?? { dialect: 'postgres', reason: 'no dialect signal found; PostgreSQL is the default' }
   );
+}
+
+/** Compose files, where a project names the database image it develops against. */
+const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
+
+/**
+ * MariaDB, when the project shows it runs MariaDB rather than MySQL: a `mariadb` image in its
+ * compose file (searched like the framework's files, up to the project root), or MariaDB-only
+ * syntax in its migrations.
+ */
+function asMariadb({ root, host, files, read }: DialectInput, mysql: DialectChoice): DialectChoice | undefined {
+  for (let dir = root; ; dir = dirname(dir)) {
+    for (const name of COMPOSE_FILES) {
+      const file = joinPath(dir, name);
+      const images = [...(host.readFile(file) ?? '').matchAll(/^\s*image\s*:\s*["']?([^\s"'#]+)/gm)].map((match) => match[1]);
+      const mariadb = images.find((image) => /(^|\/)mariadb(:|$)/i.test(image));
+      if (mariadb) return { dialect: 'mariadb', reason: `${mysql.reason}; the image ${mariadb} in ${file} is MariaDB` };
+      if (images.some((image) => /(^|\/)mysql(:|$)/i.test(image))) return undefined;
+    }
+    if (isProjectRoot(dir, host) || dirname(dir) === dir) break;
+  }
+  for (const file of files) {
+    const [signal] = signalsOf.get(read(file)).mariadb;
+    if (signal) return { dialect: 'mariadb', reason: `${mysql.reason}; MariaDB-only syntax (${signal}) in ${basename(file)}` };
+  }
+  return undefined;
 }
 
 function fromOptions({ forced, override }: DialectInput): DialectChoice | undefined {
@@ -154,9 +187,18 @@ const POSTGRES_SIGNALS: [RegExp, string][] = [
   [/\bGENERATED\s+(ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b/i, 'identity columns'],
 ];
 
+/** MariaDB's own syntax, which MySQL rejects: a MySQL-family tree using it runs on MariaDB. */
+const MARIADB_SIGNALS: [RegExp, string][] = [
+  [/\bCREATE\s+OR\s+REPLACE\s+TABLE\b/i, 'CREATE OR REPLACE TABLE'],
+  [/\bADD\s+COLUMN\s+IF\s+NOT\s+EXISTS\b/i, 'ADD COLUMN IF NOT EXISTS'],
+  [/\bDROP\s+COLUMN\s+IF\s+EXISTS\b/i, 'DROP COLUMN IF EXISTS'],
+  [/\bCREATE\s+(?:OR\s+REPLACE\s+)?SEQUENCE\b/i, 'CREATE SEQUENCE'],
+];
+
 interface ContentSignals {
   mysql: string[];
   postgres: string[];
+  mariadb: string[];
 }
 
 /** The dialect signals in one file's code (outside comments and strings). */
@@ -165,10 +207,11 @@ export const signalsOf = new TextMemo((text): ContentSignals => {
   const found = (signals: [RegExp, string][]) => signals.filter(([pattern]) => pattern.test(scan.code)).map(([, label]) => label);
   const mysql = found(MYSQL_SIGNALS);
   const postgres = found(POSTGRES_SIGNALS);
+  const mariadb = found(MARIADB_SIGNALS);
   if (scan.backtickIdentifiers > 0) mysql.push('backticks');
   if (scan.delimiterCommands > 0) mysql.push('DELIMITER');
   if (scan.dollarQuotedBodies > 0) postgres.push('$$ bodies');
-  return { mysql, postgres };
+  return { mysql, postgres, mariadb };
 });
 
 function fromContent({ files, read }: DialectInput): DialectChoice | undefined {
