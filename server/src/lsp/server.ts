@@ -17,6 +17,7 @@ import { registerDockerRequests } from './docker-requests.js';
 import { registerHistoryRequest } from './history-request.js';
 import { registerMigrationFileRequests } from './migration-files-requests.js';
 import { hoverAt } from './hover.js';
+import { registerNavigation } from './navigation.js';
 import { observedDiagnostics, observedFactsIn } from './observed-facts.js';
 import { ObservedLocks } from './observed-locks.js';
 import { overlayFileHost } from './overlay-file-host.js';
@@ -76,6 +77,10 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Migration Lens' },
@@ -154,6 +159,8 @@ export function startServer(connection: Connection): void {
     const observed = observedFactsIn(observedLocks, latest, path).find(({ range }) => range.start <= offset && offset <= range.end);
     return hoverAt(latest, path, offset, params.position, observed);
   });
+
+  registerNavigation(connection, documents, analysis, host);
 
   connection.onRequest(RuleDocsRequest, ({ rule }): RuleDocsResult => ({ markdown: ruleDocsMarkdown(rule) }));
   connection.onRequest(RuleListRequest, ruleList);

@@ -5,7 +5,7 @@
 import type { AlterTableAction, AlterTableChange, Name } from '../model/changes.js';
 import type { SchemaEditor } from './editor.js';
 import { normalizeDefault } from './expressions.js';
-import type { Column, Table } from './model.js';
+import type { Column, ObjectEvent, Table } from './model.js';
 import { columnKey, indexKey, isPostgres, sameColumn } from './names.js';
 import { renameColumnReferences, renameTable, renameTargetColumns } from './renames.js';
 import {
@@ -139,7 +139,7 @@ function applyAction(editor: SchemaEditor, tableKey: string, table: Table, actio
 function renameColumn(editor: SchemaEditor, tableKey: string, table: Table, column: Column, to: string): Table {
   const { dialect } = editor;
   editor.recordHistory('column', `${tableKey}.${columnKey(dialect, column.name)}`, `${table.name}.${column.name}`, column, `${table.name}.${to}`);
-  const renamed = editor.withEvent({ ...column, name: to }, 'renamed', `renamed from \`${column.name}\``);
+  const renamed = editor.withEvent({ ...column, name: to }, 'renamed', `renamed from \`${column.name}\``, column.name);
   const next = withRenamedColumn(dialect, { ...table, columns: table.columns.map((c) => (c === column ? renamed : c)) }, column.name, to);
   // Foreign keys point at the column, not its name: they follow the rename, here and elsewhere.
   renameColumnReferences(editor, tableKey, column.name, to);
@@ -216,7 +216,8 @@ export function renameIndexOf(editor: SchemaEditor, tableKey: string, table: Tab
     editor.missing('index', from, indexKey(dialect, tableKey, from, table.schema), range);
     return table;
   }
-  const rename = <T extends { name?: string }>(item: T): T => ((item as unknown) === renamed ? { ...item, name: to } : item);
+  const rename = <T extends { name?: string; events: readonly ObjectEvent[] }>(item: T): T =>
+    (item as unknown) === renamed ? editor.withEvent({ ...item, name: to }, 'renamed', `renamed from \`${from}\``, from) : item;
   const next: Table = {
     ...table,
     indexes: table.indexes.map(rename),

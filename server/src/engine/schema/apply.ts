@@ -97,7 +97,7 @@ function renameObject(editor: SchemaEditor, kind: ObjectKind, name: Name, to: st
   }
   editor.recordHistory(HISTORY_KINDS[map], key, existing.name, existing, to);
   editor.remove(map, key);
-  editor.put(map, editor.key({ schema: name.schema, name: to }), editor.withEvent({ ...existing, name: to }, 'renamed', `renamed from \`${existing.name}\``) as never);
+  editor.put(map, editor.key({ schema: name.schema, name: to }), editor.withEvent({ ...existing, name: to }, 'renamed', `renamed from \`${existing.name}\``, existing.name) as never);
 }
 
 function namedObject(editor: SchemaEditor, name: Name, table?: string): NamedObject {
@@ -310,7 +310,7 @@ function alterType(editor: SchemaEditor, change: AlterTypeChange): void {
       const toKey = editor.key({ schema: change.name.schema, name: action.to });
       editor.recordHistory('enum', key, type.name, type, action.to);
       editor.remove('enums', key);
-      editor.put('enums', toKey, editor.withEvent({ ...type, name: action.to }, 'renamed', `renamed from \`${type.name}\``));
+      editor.put('enums', toKey, editor.withEvent({ ...type, name: action.to }, 'renamed', `renamed from \`${type.name}\``, type.name));
       return;
     }
     case 'other':

@@ -178,9 +178,10 @@ export class SchemaEditor {
     return { created: this.origin, events: [] };
   }
 
-  /** The object with one more event in its provenance. */
-  withEvent<T extends { events: readonly ObjectEvent[] }>(object: T, action: ObjectEventAction, detail: string): T {
-    return { ...object, events: [...object.events, { action, detail, origin: this.origin }] };
+  /** The object with one more event in its provenance; a rename passes the name it had (`from`). */
+  withEvent<T extends { events: readonly ObjectEvent[] }>(object: T, action: ObjectEventAction, detail: string, from?: string): T {
+    const event: ObjectEvent = from === undefined ? { action, detail, origin: this.origin } : { action, detail, origin: this.origin, from };
+    return { ...object, events: [...object.events, event] };
   }
 
   /** Remembers that `name` of `kind` stopped existing here (dropped, or renamed to `to`). */

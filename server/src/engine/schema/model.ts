@@ -29,6 +29,8 @@ export interface ObjectEvent {
   /** What happened, in words: "column `rating` added", "renamed from `films`". */
   detail: string;
   origin: Origin;
+  /** For a rename: the name the object had before it. */
+  from?: string;
 }
 
 /** Creation and later changes; absent on objects read from a live database. */

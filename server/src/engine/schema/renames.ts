@@ -51,7 +51,7 @@ export function renameTable(editor: SchemaEditor, fromKey: string, to: Name): st
     editor.exists('table', to.raw, toKey, to);
     return fromKey;
   }
-  const renamed = editor.withEvent({ ...table, name: to.name }, 'renamed', `renamed from \`${table.name}\``);
+  const renamed = editor.withEvent({ ...table, name: to.name }, 'renamed', `renamed from \`${table.name}\``, table.name);
   editor.recordHistory('table', fromKey, table.name, table, to.name);
   editor.deleteTable(fromKey);
   editor.putTable(toKey, renamed);

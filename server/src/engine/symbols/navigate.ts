@@ -1,0 +1,114 @@
+// Go to definition and find references, read from an analysis: every name of every statement of
+// a set (up and down parts) with the object it denotes at that point of the history. An object
+// keeps its identity through renames, so references follow it across files; a table dropped and
+// created again is another object.
+
+import type { Analysis } from '../analyze.js';
+import type { SourceRange } from '../model/source.js';
+import type { PartReplay } from '../schema/replay.js';
+import { statementUses, type NameUse } from './uses.js';
+
+export interface PlacedUse {
+  file: string;
+  use: NameUse;
+}
+
+/** Every use of one set, in the order the set runs, indexed by the identity of what it denotes. */
+interface SetIndex {
+  uses: PlacedUse[];
+  byIdentity: Map<string, PlacedUse[]>;
+}
+
+/** Built on first request, kept while its analysis is the latest (an edit makes a new one). */
+const indexes = new WeakMap<Analysis, SetIndex[]>();
+
+function setIndex(analysis: Analysis, setIndexNumber: number): SetIndex {
+  let perSet = indexes.get(analysis);
+  if (!perSet) indexes.set(analysis, (perSet = []));
+  const existing = perSet[setIndexNumber];
+  if (existing) return existing;
+  const uses: PlacedUse[] = [];
+  const set = analysis.sets[setIndexNumber];
+  const replay = analysis.replays[setIndexNumber];
+  set.migrations.forEach((_, index) => {
+    const migration = replay.migration(index);
+    for (const part of [migration.up, migration.downResult]) if (part) uses.push(...partUses(part));
+  });
+  const byIdentity = new Map<string, PlacedUse[]>();
+  for (const placed of uses) {
+    const identity = placed.use.resolved?.identity;
+    if (identity === undefined) continue;
+    let list = byIdentity.get(identity);
+    if (!list) byIdentity.set(identity, (list = []));
+    list.push(placed);
+  }
+  return (perSet[setIndexNumber] = { uses, byIdentity });
+}
+
+/** Kept with each part's replay: an edit replays the parts it touched, and only those are read again. */
+const usesOfPart = new WeakMap<PartReplay, PlacedUse[]>();
+
+function partUses(part: PartReplay): PlacedUse[] {
+  let uses = usesOfPart.get(part);
+  if (!uses) {
+    uses = part.steps.flatMap((step, i) => {
+      const after = part.steps[i + 1]?.before ?? part.after;
+      return statementUses(step.statement, step.before, after).map((use) => ({ file: part.part.file, use }));
+    });
+    usesOfPart.set(part, uses);
+  }
+  return uses;
+}
+
+/** The parts of the analysis in `path`, with the index of their set. */
+function partsIn(analysis: Analysis, path: string): { set: number; part: PartReplay }[] {
+  const parts: { set: number; part: PartReplay }[] = [];
+  analysis.sets.forEach((set, setNumber) => {
+    set.migrations.forEach((migration, index) => {
+      if (migration.up?.file !== path && migration.down?.file !== path) return;
+      const replay = analysis.replays[setNumber].migration(index);
+      for (const part of [replay.up, replay.downResult]) if (part?.part.file === path) parts.push({ set: setNumber, part });
+    });
+  });
+  return parts;
+}
+
+/** The name at `offset` of `path` and the set it belongs to: only that file's parts are read. */
+export function useAt(analysis: Analysis, path: string, offset: number): { set: number; placed: PlacedUse } | undefined {
+  for (const { set, part } of partsIn(analysis, path)) {
+    const placed = partUses(part).find(({ use }) => use.range.start <= offset && offset <= use.range.end);
+    if (placed) return { set, placed };
+  }
+  return undefined;
+}
+
+export interface Place {
+  file: string;
+  range: SourceRange;
+}
+
+/**
+ * Where the object named at `offset` was defined: its name in the statement that created it, or
+ * nothing for an object that existed before the history (a baseline, an assumed table). Reads
+ * the two files involved, not the whole set.
+ */
+export function definitionAt(analysis: Analysis, path: string, offset: number): Place | undefined {
+  const resolved = useAt(analysis, path, offset)?.placed.use.resolved;
+  const created = resolved?.object.created;
+  if (!resolved || !created) return undefined;
+  for (const { part } of partsIn(analysis, created.file)) {
+    const creation = partUses(part).find(({ use }) => use.role === 'create' && use.resolved?.identity === resolved.identity);
+    if (creation) return { file: creation.file, range: creation.use.range };
+  }
+  return { file: created.file, range: created.range };
+}
+
+/** Every place the set names the object at `offset`, across its files, down parts included. */
+export function referencesAt(analysis: Analysis, path: string, offset: number, includeDeclaration: boolean): Place[] {
+  const found = useAt(analysis, path, offset);
+  const identity = found?.placed.use.resolved?.identity;
+  if (!found || identity === undefined) return [];
+  return (setIndex(analysis, found.set).byIdentity.get(identity) ?? [])
+    .filter(({ use }) => includeDeclaration || use.role !== 'create')
+    .map(({ file, use }) => ({ file, range: use.range }));
+}

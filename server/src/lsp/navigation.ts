@@ -1,0 +1,87 @@
+// Go to definition, find references, the document outline and folding, answered from the latest
+// analysis (its replays hold every statement with the schema around it): no analysis runs for a
+// request. Offsets become positions with each file's own text.
+
+import { FoldingRange, SymbolKind, type Connection, type DocumentSymbol, type Location, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileHost } from '../engine/index.js';
+import { LineIndex, type SourceRange } from '../engine/model/source.js';
+import { definitionAt, referencesAt, type Place } from '../engine/symbols/navigate.js';
+import { fileOutline, foldingRanges, type OutlineEntry, type OutlineKind } from '../engine/symbols/outline.js';
+import { pathToUri, uriToPath } from './uri.js';
+import type { WorkspaceAnalysis } from './workspace-analysis.js';
+
+const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
+  part: SymbolKind.Namespace,
+  table: SymbolKind.Struct,
+  view: SymbolKind.Interface,
+  index: SymbolKind.Key,
+  type: SymbolKind.Enum,
+  function: SymbolKind.Function,
+  trigger: SymbolKind.Event,
+  sequence: SymbolKind.Number,
+  data: SymbolKind.Event,
+  other: SymbolKind.Object,
+};
+
+export function registerNavigation(connection: Connection, documents: TextDocuments<TextDocument>, analysis: WorkspaceAnalysis, host: FileHost): void {
+  /** Each file's line index, from the open document's text or the file's. */
+  const linesOf = (path: string): LineIndex | undefined => {
+    const text = documents.get(pathToUri(path))?.getText() ?? host.readFile(path);
+    return text === undefined ? undefined : new LineIndex(text);
+  };
+  const location = ({ file, range }: Place): Location | undefined => {
+    const lines = linesOf(file);
+    return lines && { uri: pathToUri(file), range: lines.range(range) };
+  };
+  const at = (uri: string, position: { line: number; character: number }) => {
+    const path = uriToPath(uri);
+    const document = documents.get(uri);
+    return path && document ? { path, offset: document.offsetAt(position), lines: new LineIndex(document.getText()) } : undefined;
+  };
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const here = at(textDocument.uri, position);
+    const place = here && definitionAt(analysis.latest(), here.path, here.offset);
+    return (place && location(place)) ?? null;
+  });
+
+  connection.onReferences(({ textDocument, position, context }) => {
+    const here = at(textDocument.uri, position);
+    if (!here) return [];
+    return referencesAt(analysis.latest(), here.path, here.offset, context.includeDeclaration).flatMap((place) => location(place) ?? []);
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const path = uriToPath(textDocument.uri);
+    const document = documents.get(textDocument.uri);
+    if (!path || !document) return [];
+    const lines = new LineIndex(document.getText());
+    const symbol = (entry: OutlineEntry): DocumentSymbol => ({
+      name: entry.name,
+      kind: SYMBOL_KINDS[entry.kind],
+      range: lines.range(entry.range),
+      selectionRange: lines.range(within(entry.selection, entry.range)),
+      children: entry.children.map(symbol),
+    });
+    return fileOutline(analysis.latest(), path).map(symbol);
+  });
+
+  connection.onFoldingRanges(({ textDocument }) => {
+    const path = uriToPath(textDocument.uri);
+    const document = documents.get(textDocument.uri);
+    if (!path || !document) return [];
+    const lines = new LineIndex(document.getText());
+    // One fold per span of lines: a part of one statement folds as that statement does.
+    const spans = new Map<string, FoldingRange>();
+    for (const range of foldingRanges(analysis.latest(), path).map((source) => lines.range(source))) {
+      if (range.end.line > range.start.line) spans.set(`${range.start.line}:${range.end.line}`, FoldingRange.create(range.start.line, range.end.line));
+    }
+    return [...spans.values()];
+  });
+}
+
+/** LSP requires the selection inside the symbol's range. */
+function within(selection: SourceRange, range: SourceRange): SourceRange {
+  return selection.start >= range.start && selection.end <= range.end ? selection : { start: range.start, end: range.start };
+}

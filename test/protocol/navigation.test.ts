@@ -1,0 +1,76 @@
+// Go to definition, find references, the outline and folding of the built server over stdio,
+// answered from the replayed history: an object followed across files, renames and down parts.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import {
+  DefinitionRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  ReferencesRequest,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Location,
+} from 'vscode-languageserver-protocol';
+import { tempWorkspace } from '../unit/cli/helpers.js';
+import { LspTestClient } from './lsp-client.js';
+
+const FILES = {
+  'db/migrations/000001_users.up.sql': 'CREATE TABLE users (\n  id bigint PRIMARY KEY,\n  email text NOT NULL\n);\n',
+  'db/migrations/000001_users.down.sql': 'DROP TABLE users;\n',
+  'db/migrations/000002_orders.up.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));\nCREATE INDEX orders_user ON orders (user_id);\n',
+  'db/migrations/000002_orders.down.sql': 'DROP TABLE orders;\n',
+  'db/migrations/000003_rename.up.sql': 'ALTER TABLE users RENAME TO customers;\nUPDATE customers SET email = lower(email);\n',
+  'db/migrations/000003_rename.down.sql': 'ALTER TABLE customers RENAME TO users;\n',
+};
+
+async function start(t: Parameters<typeof LspTestClient.start>[0]) {
+  const folder = tempWorkspace(t, FILES);
+  const uri = (name: string) => pathToFileURL(`${folder}/db/migrations/${name}`).href;
+  const client = await LspTestClient.start(t, folder, { dialect: 'postgres' });
+  const opened = uri('000003_rename.up.sql');
+  await client.open(opened, FILES['db/migrations/000003_rename.up.sql']);
+  await client.waitForDiagnostics(opened, () => true);
+  return { client, connection: client.connection, uri };
+}
+
+const where = (location: Location) => `${location.uri.slice(location.uri.lastIndexOf('/') + 1)}:${location.range.start.line}:${location.range.start.character}`;
+
+test('go to definition jumps from a renamed table to the CREATE TABLE that made it, in another file', async (t) => {
+  const { connection, uri } = await start(t);
+  // `customers` in the UPDATE of 000003: the table created as `users` in 000001.
+  const definition = (await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('000003_rename.up.sql') }, position: { line: 1, character: 9 } })) as Location;
+  assert.equal(where(definition), '000001_users.up.sql:0:13');
+});
+
+test('find references follows one table through files, its rename and the down parts, and keeps other tables apart', async (t) => {
+  const { connection, uri } = await start(t);
+  const references = (await connection.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri: uri('000003_rename.up.sql') },
+    position: { line: 1, character: 9 },
+    context: { includeDeclaration: true },
+  })) as Location[];
+  assert.deepEqual(references.map(where).sort(), [
+    '000001_users.down.sql:0:11',
+    '000001_users.up.sql:0:13',
+    '000002_orders.up.sql:0:70',
+    '000003_rename.down.sql:0:12',
+    '000003_rename.down.sql:0:32',
+    '000003_rename.up.sql:0:12',
+    '000003_rename.up.sql:0:28',
+    '000003_rename.up.sql:1:7',
+  ]);
+});
+
+test('the outline names each statement by what it does, under its part; statements over several lines fold', async (t) => {
+  const { client, connection, uri } = await start(t);
+  const file = uri('000001_users.up.sql');
+  await client.open(file, FILES['db/migrations/000001_users.up.sql']);
+  await client.open(uri('000002_orders.up.sql'), FILES['db/migrations/000002_orders.up.sql']);
+  const symbols = (await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: file } })) as DocumentSymbol[];
+  assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.children?.map((child) => child.name)]), [['up · 000001 users', ['CREATE TABLE users']]]);
+  const orders = (await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri('000002_orders.up.sql') } })) as DocumentSymbol[];
+  assert.deepEqual(orders[0].children?.map((child) => child.name), ['CREATE TABLE orders', 'CREATE INDEX orders']);
+  const folds = (await connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: file } })) as FoldingRange[];
+  assert.deepEqual(folds.map((fold) => [fold.startLine, fold.endLine]), [[0, 3]]);
+});
