@@ -4,10 +4,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
+  CompletionRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   ReferencesRequest,
+  type CompletionItem,
   type DocumentSymbol,
   type FoldingRange,
   type Location,
@@ -73,4 +75,18 @@ test('the outline names each statement by what it does, under its part; statemen
   assert.deepEqual(orders[0].children?.map((child) => child.name), ['CREATE TABLE orders', 'CREATE INDEX orders']);
   const folds = (await connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: file } })) as FoldingRange[];
   assert.deepEqual(folds.map((fold) => [fold.startLine, fold.endLine]), [[0, 3]]);
+});
+
+test('completion offers what exists at this point of the history: tables, then the columns of the table in context', async (t) => {
+  const { client, connection, uri } = await start(t);
+  const file = uri('000002_orders.up.sql');
+  const text = `${FILES['db/migrations/000002_orders.up.sql']}ALTER TABLE users ALTER COLUMN \nCREATE INDEX x ON `;
+  await client.open(file, text);
+  await client.waitForDiagnostics(file, () => true);
+  const labels = async (line: number, character: number) =>
+    ((await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: file }, position: { line, character } })) as CompletionItem[]).map((item) => `${item.label}${item.detail ? ` (${item.detail})` : ''}`);
+  // Migration 2 sees users and its own orders; customers is a later migration's name.
+  assert.deepEqual(await labels(3, 18), ['orders (table · created in 000002 orders)', 'users (table · created in 000001 users)']);
+  assert.deepEqual(await labels(2, 31), ['id (bigint NOT NULL · users)', 'email (text NOT NULL · users)']);
+  assert.deepEqual((await labels(2, 18)).slice(0, 3), ['ADD COLUMN', 'ALTER COLUMN', 'DROP COLUMN']);
 });

@@ -1,11 +1,12 @@
-// Go to definition, find references, the document outline and folding, answered from the latest
+// Completion, go to definition, find references, the document outline and folding, answered from the latest
 // analysis (its replays hold every statement with the schema around it): no analysis runs for a
 // request. Offsets become positions with each file's own text.
 
-import { FoldingRange, SymbolKind, type Connection, type DocumentSymbol, type Location, type TextDocuments } from 'vscode-languageserver/node';
+import { CompletionItemKind, FoldingRange, SymbolKind, type CompletionItem, type Connection, type DocumentSymbol, type Location, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from '../engine/index.js';
 import { LineIndex, type SourceRange } from '../engine/model/source.js';
+import { completionsAt } from '../engine/symbols/complete.js';
 import { definitionAt, referencesAt, type Place } from '../engine/symbols/navigate.js';
 import { fileOutline, foldingRanges, type OutlineEntry, type OutlineKind } from '../engine/symbols/outline.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -24,6 +25,8 @@ const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   other: SymbolKind.Object,
 };
 
+const COMPLETION_KINDS = { table: CompletionItemKind.Struct, view: CompletionItemKind.Interface, column: CompletionItemKind.Field, keyword: CompletionItemKind.Keyword } as const;
+
 export function registerNavigation(connection: Connection, documents: TextDocuments<TextDocument>, analysis: WorkspaceAnalysis, host: FileHost): void {
   /** Each file's line index, from the open document's text or the file's. */
   const linesOf = (path: string): LineIndex | undefined => {
@@ -39,6 +42,17 @@ export function registerNavigation(connection: Connection, documents: TextDocume
     const document = documents.get(uri);
     return path && document ? { path, offset: document.offsetAt(position), lines: new LineIndex(document.getText()) } : undefined;
   };
+
+  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
+    const path = uriToPath(textDocument.uri);
+    const document = documents.get(textDocument.uri);
+    if (!path || !document) return [];
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    // The statement being typed: from the last `;` before the cursor.
+    const typed = text.slice(text.lastIndexOf(';', offset - 1) + 1, offset);
+    return completionsAt(analysis.latest(), path, offset, typed).map((item) => ({ label: item.label, kind: COMPLETION_KINDS[item.kind], detail: item.detail }));
+  });
 
   connection.onDefinition(({ textDocument, position }) => {
     const here = at(textDocument.uri, position);

@@ -77,6 +77,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['(', ',', '.'] },
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
