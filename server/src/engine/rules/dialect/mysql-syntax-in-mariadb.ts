@@ -45,6 +45,23 @@ const dropIndexOptions: Detector = (scan) => {
   });
 };
 
+/** Words MariaDB reserves that MySQL does not: unquoted, they cannot name a column. */
+const MARIADB_RESERVED = new Set(['offset']);
+
+const reservedColumnNames: Detector = (scan) => {
+  scan.tokens.forEach((token, i) => {
+    if (token.kind !== 'word' || !MARIADB_RESERVED.has(token.lower)) return;
+    const before = scan.tokens[i - 1];
+    const definesColumn = ((before?.text === '(' || before?.text === ',') && scan.inTableElementList(i)) || (scan.startsWith('alter', 'table') && ['add', 'column'].includes(before?.lower ?? ''));
+    if (!definesColumn) return;
+    scan.report({
+      range: scan.span(i),
+      message: `\`${token.text}\` is a reserved word in MariaDB (since 10.6), though not in MySQL: quote the column name as \`\`${token.text}\`\`.`,
+      fixes: [{ title: `Quote \`${token.text}\``, edits: [{ range: scan.span(i), newText: `\`${token.text}\`` }], preferred: true }],
+    });
+  });
+};
+
 export const mysqlSyntaxInMariadb: Rule = dialectRule(
   {
     id: 'mysql-syntax-in-mariadb',
@@ -52,7 +69,7 @@ export const mysqlSyntaxInMariadb: Rule = dialectRule(
     dialects: ['mariadb'],
     severity: 'error',
     docs: {
-      summary: 'MySQL-only syntax in a MariaDB migration: MySQL 8 functions (BIN_TO_UUID, UUID_TO_BIN, REGEXP_LIKE), the `->` and `->>` JSON operators, ALGORITHM or LOCK on DROP INDEX.',
+      summary: 'MySQL-only syntax in a MariaDB migration: MySQL 8 functions (BIN_TO_UUID, UUID_TO_BIN, REGEXP_LIKE), the `->` and `->>` JSON operators, ALGORITHM or LOCK on DROP INDEX, a column named with a word only MariaDB reserves (`offset`).',
       why:
         'MariaDB began as MySQL but the two have grown apart since MySQL 5.7: MariaDB rejects these, so a migration written ' +
         'against MySQL (or copied from a MySQL project) fails on MariaDB when it runs. The finding names the construct and the ' +
@@ -61,5 +78,5 @@ export const mysqlSyntaxInMariadb: Rule = dialectRule(
       examples: [{ bad: "SELECT BIN_TO_UUID(id), doc->>'$.name' FROM users;", good: "SELECT id, JSON_VALUE(doc, '$.name') FROM users;" }],
     },
   },
-  [functions, jsonArrows, dropIndexOptions],
+  [functions, jsonArrows, dropIndexOptions, reservedColumnNames],
 );
