@@ -137,3 +137,10 @@ statementRuleTable('mysql-syntax-in-mariadb', {
     { sql: 'DROP INDEX i ON u LOCK = NONE', dialect: 'mariadb', messages: [/`LOCK = …` after DROP INDEX is MySQL/] },
   ],
 });
+
+statementRuleTable('postgres-syntax-in-mysql: inputs fuzzing found', {
+  // A cast after a `)` that opens nothing names no operand: the syntax error is the finding, and
+  // the rule does not crash.
+  valid: [{ sql: ') :: 0', dialect: 'mysql' }],
+  invalid: [],
+});

@@ -21,6 +21,8 @@ function castOperand(scan: StatementScan, cast: number): number | undefined {
       if (scan.tokens[open].text === ')') depth++;
       else if (scan.tokens[open].text === '(' && --depth === 0) break;
     }
+    // A `)` that opens nothing (`) :: 0`, found by fuzzing): no operand to name.
+    if (open < 0) return undefined;
     return scan.tokens[open - 1]?.kind === 'word' ? open - 1 : open;
   }
   if (before.kind === 'punctuation') return undefined;
