@@ -2,14 +2,14 @@
 // container (container.ts) and the commands. The client stays thin: it never reads SQL itself;
 // everything it shows comes from the server.
 
-import { commands, ProgressLocation, Uri, window, type ExtensionContext } from 'vscode';
+import { commands, Position, ProgressLocation, Uri, window, type ExtensionContext } from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { checkWorkspace } from './check-workspace.js';
 import { createContainer } from './container.js';
 import { registerDatabaseCommands, type Command } from './database/commands.js';
 import { failedState, offerWaysOutOfRefusal } from './database/repair.js';
 import { createLanguageClient } from './language-client.js';
-import { ListSetsRequest, OPEN_CREATED_FILES_COMMAND, SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
+import { ListSetsRequest, OPEN_CREATED_FILES_COMMAND, SHOW_REFERENCES_COMMAND, SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
 import { registerRuleDocsProvider, showRuleDocs } from './show-rule-docs.js';
 import { createServerStatusItem } from './status-bar.js';
 import { allowedInThisWorkspace } from './trust.js';
@@ -63,6 +63,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerRuleDocsProvider(languageClient),
     commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (rule: string | undefined) =>
       showRuleDocs(languageClient, rule).catch(reportFailure('could not show the rule documentation')),
+    ),
+    // The lens above a CREATE TABLE lists the migrations that use the table in the references view.
+    commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: { line: number; character: number }) =>
+      commands.executeCommand('editor.action.findReferences', Uri.parse(uri), new Position(position.line, position.character)),
     ),
     // A quick fix that created migration files opens them once its edit is applied.
     commands.registerCommand(OPEN_CREATED_FILES_COMMAND, (...uris: string[]) =>

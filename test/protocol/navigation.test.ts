@@ -4,15 +4,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeLensRequest,
   CompletionRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   ReferencesRequest,
+  WorkspaceSymbolRequest,
+  type CodeLens,
   type CompletionItem,
   type DocumentSymbol,
   type FoldingRange,
   type Location,
+  type SymbolInformation,
 } from 'vscode-languageserver-protocol';
 import { tempWorkspace } from '../unit/cli/helpers.js';
 import { LspTestClient } from './lsp-client.js';
@@ -89,4 +93,16 @@ test('completion offers what exists at this point of the history: tables, then t
   assert.deepEqual(await labels(3, 18), ['orders (table · created in 000002 orders)', 'users (table · created in 000001 users)']);
   assert.deepEqual(await labels(2, 31), ['id (bigint NOT NULL · users)', 'email (text NOT NULL · users)']);
   assert.deepEqual((await labels(2, 18)).slice(0, 3), ['ADD COLUMN', 'ALTER COLUMN', 'DROP COLUMN']);
+});
+
+test('workspace symbols find every object by name; a lens above CREATE TABLE counts the other migrations that use it', async (t) => {
+  const { client, connection, uri } = await start(t);
+  const symbols = (await connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'ord' })) as SymbolInformation[];
+  assert.deepEqual(symbols.map((symbol) => `${symbol.name} ${where(symbol.location)}`).sort(), ['orders 000002_orders.up.sql:0:0', 'orders_user 000002_orders.up.sql:1:0']);
+  const file = uri('000001_users.up.sql');
+  await client.open(file, FILES['db/migrations/000001_users.up.sql']);
+  const lenses = (await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: file } })) as CodeLens[];
+  assert.deepEqual(lenses.map((lens) => [lens.range.start, lens.command?.title, lens.command?.command]), [
+    [{ line: 0, character: 13 }, 'users: used by 2 other migrations', 'migrationLens.showReferences'],
+  ]);
 });

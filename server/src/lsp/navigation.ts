@@ -1,13 +1,15 @@
-// Completion, go to definition, find references, the document outline and folding, answered from the latest
+// Completion, go to definition, find references, outlines, workspace symbols, folding and the
+// "used by N migrations" lens, answered from the latest
 // analysis (its replays hold every statement with the schema around it): no analysis runs for a
 // request. Offsets become positions with each file's own text.
 
-import { CompletionItemKind, FoldingRange, SymbolKind, type CompletionItem, type Connection, type DocumentSymbol, type Location, type TextDocuments } from 'vscode-languageserver/node';
+import { CompletionItemKind, FoldingRange, SymbolKind, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from '../engine/index.js';
 import { LineIndex, type SourceRange } from '../engine/model/source.js';
 import { completionsAt } from '../engine/symbols/complete.js';
-import { definitionAt, referencesAt, type Place } from '../engine/symbols/navigate.js';
+import { createdTablesIn, definitionAt, referencesAt, workspaceSymbols, type Place, type WorkspaceSymbol } from '../engine/symbols/navigate.js';
+import { SHOW_REFERENCES_COMMAND } from './protocol.js';
 import { fileOutline, foldingRanges, type OutlineEntry, type OutlineKind } from '../engine/symbols/outline.js';
 import { pathToUri, uriToPath } from './uri.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
@@ -23,6 +25,15 @@ const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   sequence: SymbolKind.Number,
   data: SymbolKind.Event,
   other: SymbolKind.Object,
+};
+
+const WORKSPACE_KINDS: Record<WorkspaceSymbol['kind'], SymbolKind> = {
+  table: SymbolKind.Struct,
+  view: SymbolKind.Interface,
+  type: SymbolKind.Enum,
+  function: SymbolKind.Function,
+  sequence: SymbolKind.Number,
+  index: SymbolKind.Key,
 };
 
 const COMPLETION_KINDS = { table: CompletionItemKind.Struct, view: CompletionItemKind.Interface, column: CompletionItemKind.Field, keyword: CompletionItemKind.Keyword } as const;
@@ -79,6 +90,26 @@ export function registerNavigation(connection: Connection, documents: TextDocume
       children: entry.children.map(symbol),
     });
     return fileOutline(analysis.latest(), path).map(symbol);
+  });
+
+  connection.onWorkspaceSymbol(({ query }): SymbolInformation[] =>
+    workspaceSymbols(analysis.latest(), query).flatMap((symbol) => {
+      const place = location(symbol.place);
+      return place ? [{ name: symbol.name, kind: WORKSPACE_KINDS[symbol.kind], location: place, containerName: symbol.set }] : [];
+    }),
+  );
+
+  // Above each CREATE TABLE: how many other migrations use the table; a click lists them.
+  connection.onCodeLens(({ textDocument }): CodeLens[] => {
+    const path = uriToPath(textDocument.uri);
+    const document = documents.get(textDocument.uri);
+    if (!path || !document) return [];
+    const lines = new LineIndex(document.getText());
+    return createdTablesIn(analysis.latest(), path).map(({ name, range, usedBy }) => {
+      const at = lines.range(range);
+      const title = usedBy === 0 ? `${name}: no other migration uses it` : `${name}: used by ${usedBy} other migration${usedBy === 1 ? '' : 's'}`;
+      return { range: at, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [textDocument.uri, at.start] } };
+    });
   });
 
   connection.onFoldingRanges(({ textDocument }) => {

@@ -45,6 +45,9 @@ export const RuleDocsRequest = new RequestType<RuleDocsParams, RuleDocsResult, v
 /** Client command the code action runs, with the rule id as its argument. */
 export const SHOW_RULE_DOCS_COMMAND = 'migrationLens.showRuleDocs';
 
+/** Client command the "used by N migrations" lens runs: the editor's references view at (uri, position). */
+export const SHOW_REFERENCES_COMMAND = 'migrationLens.showReferences';
+
 /** Client command a fix that creates files runs after its edit: opens them (arguments: their URIs). */
 export const OPEN_CREATED_FILES_COMMAND = 'migrationLens.openCreatedFiles';
 

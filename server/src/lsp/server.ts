@@ -79,6 +79,8 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', ',', '.'] },
         definitionProvider: true,
+        workspaceSymbolProvider: true,
+        codeLensProvider: {},
         referencesProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,

@@ -112,3 +112,48 @@ export function referencesAt(analysis: Analysis, path: string, offset: number, i
     .filter(({ use }) => includeDeclaration || use.role !== 'create')
     .map(({ file, use }) => ({ file, range: use.range }));
 }
+
+/** Tables a part creates, with how many other migrations of the set name each: the lens above a CREATE TABLE. */
+export function createdTablesIn(analysis: Analysis, path: string): { name: string; range: SourceRange; usedBy: number }[] {
+  const tables: { name: string; range: SourceRange; usedBy: number }[] = [];
+  for (const { set, part } of partsIn(analysis, path)) {
+    for (const { use } of partUses(part)) {
+      if (use.kind !== 'table' || use.role !== 'create' || use.resolved === undefined) continue;
+      const users = (setIndex(analysis, set).byIdentity.get(use.resolved.identity) ?? []).filter((placed) => migrationOf(placed.file) !== migrationOf(path));
+      tables.push({ name: use.name, range: use.range, usedBy: new Set(users.map((placed) => migrationOf(placed.file))).size });
+    }
+  }
+  return tables;
+}
+
+/** up and down files of one migration count as one: `000002_orders.up.sql` → `000002_orders`. */
+const migrationOf = (file: string): string => file.replace(/\.(up|down)\.sql$/i, '');
+
+export interface WorkspaceSymbol {
+  name: string;
+  kind: 'table' | 'view' | 'type' | 'function' | 'sequence' | 'index';
+  /** The set's folder, for the editor's "container" column. */
+  set: string;
+  place: Place;
+}
+
+/** Every table, view, type, function, sequence and index that exists after each set's last migration, where it was created. */
+export function workspaceSymbols(analysis: Analysis, query: string): WorkspaceSymbol[] {
+  const wanted = query.toLowerCase();
+  const symbols: WorkspaceSymbol[] = [];
+  analysis.sets.forEach((set, index) => {
+    const schema = analysis.replays[index].final();
+    const add = (kind: WorkspaceSymbol['kind'], name: string, created: { file: string; range: SourceRange } | undefined) => {
+      if (created && name.toLowerCase().includes(wanted)) symbols.push({ name, kind, set: set.root, place: { file: created.file, range: created.range } });
+    };
+    for (const table of schema.tables.values()) {
+      add('table', table.name, table.created);
+      for (const tableIndex of table.indexes) if (tableIndex.name) add('index', tableIndex.name, tableIndex.created);
+    }
+    for (const view of schema.views.values()) add('view', view.name, view.created);
+    for (const type of schema.enums.values()) add('type', type.name, type.created);
+    for (const fn of schema.functions.values()) add('function', fn.name, fn.created);
+    for (const sequence of schema.sequences.values()) add('sequence', sequence.name, sequence.created);
+  });
+  return symbols;
+}
