@@ -10,12 +10,14 @@ import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
   ReferencesRequest,
+  SemanticTokensRequest,
   WorkspaceSymbolRequest,
   type CodeLens,
   type CompletionItem,
   type DocumentSymbol,
   type FoldingRange,
   type Location,
+  type SemanticTokens,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol';
 import { tempWorkspace } from '../unit/cli/helpers.js';
@@ -104,5 +106,35 @@ test('workspace symbols find every object by name; a lens above CREATE TABLE cou
   const lenses = (await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: file } })) as CodeLens[];
   assert.deepEqual(lenses.map((lens) => [lens.range.start, lens.command?.title, lens.command?.command]), [
     [{ line: 0, character: 13 }, 'users: used by 2 other migrations', 'migrationLens.showReferences'],
+  ]);
+});
+
+test('semantic tokens tell objects that exist at that point from names the history does not have', async (t) => {
+  const { client, connection, uri } = await start(t);
+  const file = uri('000002_orders.up.sql');
+  const text = `${FILES['db/migrations/000002_orders.up.sql']}UPDATE userz SET email = NULL;\n`;
+  await client.open(file, text);
+  await client.waitForDiagnostics(file, (diagnostics) => diagnostics.some((d) => d.code === 'missing-table-reference'));
+  const { data } = (await connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: file } })) as SemanticTokens;
+  const legend = ['class', 'interface', 'property', 'type', 'function', 'variable', 'unknownObject'];
+  const tokens: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    const lineText = text.split('\n')[line];
+    tokens.push(`${lineText.slice(character, character + data[i + 2])}:${legend[data[i + 3]]}${data[i + 4] & 1 ? '+declaration' : ''}`);
+  }
+  assert.deepEqual(tokens, [
+    'orders:class+declaration',
+    'id:property+declaration',
+    'user_id:property+declaration',
+    'users:class',
+    'id:property',
+    'orders_user:variable+declaration',
+    'orders:class',
+    'user_id:property',
+    'userz:unknownObject',
   ]);
 });

@@ -3,12 +3,12 @@
 // analysis (its replays hold every statement with the schema around it): no analysis runs for a
 // request. Offsets become positions with each file's own text.
 
-import { CompletionItemKind, FoldingRange, SymbolKind, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
+import { CompletionItemKind, FoldingRange, SemanticTokensBuilder, SymbolKind, type SemanticTokensLegend, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from '../engine/index.js';
 import { LineIndex, type SourceRange } from '../engine/model/source.js';
 import { completionsAt } from '../engine/symbols/complete.js';
-import { createdTablesIn, definitionAt, referencesAt, workspaceSymbols, type Place, type WorkspaceSymbol } from '../engine/symbols/navigate.js';
+import { createdTablesIn, definitionAt, namesIn, referencesAt, workspaceSymbols, type NameUse, type Place, type WorkspaceSymbol } from '../engine/symbols/navigate.js';
 import { SHOW_REFERENCES_COMMAND } from './protocol.js';
 import { fileOutline, foldingRanges, type OutlineEntry, type OutlineKind } from '../engine/symbols/outline.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -35,6 +35,34 @@ const WORKSPACE_KINDS: Record<WorkspaceSymbol['kind'], SymbolKind> = {
   sequence: SymbolKind.Number,
   index: SymbolKind.Key,
 };
+
+/**
+ * Semantic token types: objects that exist at that point of the history by kind, and
+ * `unknownObject` for a name the statement needs but the history does not have (the package
+ * maps it to the theme's "invalid" colour), so a typo shows before any diagnostic arrives.
+ */
+const TOKEN_TYPES = ['class', 'interface', 'property', 'type', 'function', 'variable', 'unknownObject'] as const;
+const TOKEN_MODIFIERS = ['declaration'] as const;
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+function tokenType(use: NameUse): (typeof TOKEN_TYPES)[number] | undefined {
+  if (!use.resolved) return use.checked ? 'unknownObject' : undefined;
+  switch (use.kind) {
+    case 'table':
+      return 'class';
+    case 'view':
+      return 'interface';
+    case 'column':
+      return 'property';
+    case 'type':
+      return 'type';
+    case 'function':
+    case 'trigger':
+      return 'function';
+    default:
+      return 'variable';
+  }
+}
 
 const COMPLETION_KINDS = { table: CompletionItemKind.Struct, view: CompletionItemKind.Interface, column: CompletionItemKind.Field, keyword: CompletionItemKind.Keyword } as const;
 
@@ -110,6 +138,23 @@ export function registerNavigation(connection: Connection, documents: TextDocume
       const title = usedBy === 0 ? `${name}: no other migration uses it` : `${name}: used by ${usedBy} other migration${usedBy === 1 ? '' : 's'}`;
       return { range: at, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [textDocument.uri, at.start] } };
     });
+  });
+
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const path = uriToPath(textDocument.uri);
+    const document = documents.get(textDocument.uri);
+    const builder = new SemanticTokensBuilder();
+    if (!path || !document) return builder.build();
+    const lines = new LineIndex(document.getText());
+    const uses = namesIn(analysis.latest(), path).sort((a, b) => a.range.start - b.range.start);
+    for (const use of uses) {
+      const type = tokenType(use);
+      if (type === undefined) continue;
+      const { start, end } = lines.range(use.range);
+      if (start.line !== end.line) continue;
+      builder.push(start.line, start.character, end.character - start.character, TOKEN_TYPES.indexOf(type), use.role === 'create' ? 1 : 0);
+    }
+    return builder.build();
   });
 
   connection.onFoldingRanges(({ textDocument }) => {

@@ -17,7 +17,7 @@ import { registerDockerRequests } from './docker-requests.js';
 import { registerHistoryRequest } from './history-request.js';
 import { registerMigrationFileRequests } from './migration-files-requests.js';
 import { hoverAt } from './hover.js';
-import { registerNavigation } from './navigation.js';
+import { registerNavigation, SEMANTIC_TOKENS_LEGEND } from './navigation.js';
 import { observedDiagnostics, observedFactsIn } from './observed-facts.js';
 import { ObservedLocks } from './observed-locks.js';
 import { overlayFileHost } from './overlay-file-host.js';
@@ -81,6 +81,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         workspaceSymbolProvider: true,
         codeLensProvider: {},
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         referencesProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,

@@ -8,6 +8,8 @@ import type { SourceRange } from '../model/source.js';
 import type { PartReplay } from '../schema/replay.js';
 import { statementUses, type NameUse } from './uses.js';
 
+export type { NameUse } from './uses.js';
+
 export interface PlacedUse {
   file: string;
   use: NameUse;
@@ -156,4 +158,9 @@ export function workspaceSymbols(analysis: Analysis, query: string): WorkspaceSy
     for (const sequence of schema.sequences.values()) add('sequence', sequence.name, sequence.created);
   });
   return symbols;
+}
+
+/** Every name in `path` with what it denotes there: the editor colours known and unknown objects apart. */
+export function namesIn(analysis: Analysis, path: string): NameUse[] {
+  return partsIn(analysis, path).flatMap(({ part }) => partUses(part).map(({ use }) => use));
 }
