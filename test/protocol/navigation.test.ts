@@ -9,12 +9,14 @@ import {
   DefinitionRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
+  InlayHintRequest,
   ReferencesRequest,
   SemanticTokensRequest,
   WorkspaceSymbolRequest,
   type CodeLens,
   type CompletionItem,
   type DocumentSymbol,
+  type InlayHint,
   type FoldingRange,
   type Location,
   type SemanticTokens,
@@ -32,10 +34,10 @@ const FILES = {
   'db/migrations/000003_rename.down.sql': 'ALTER TABLE customers RENAME TO users;\n',
 };
 
-async function start(t: Parameters<typeof LspTestClient.start>[0]) {
+async function start(t: Parameters<typeof LspTestClient.start>[0], settings: Record<string, unknown> = {}) {
   const folder = tempWorkspace(t, FILES);
   const uri = (name: string) => pathToFileURL(`${folder}/db/migrations/${name}`).href;
-  const client = await LspTestClient.start(t, folder, { dialect: 'postgres' });
+  const client = await LspTestClient.start(t, folder, { dialect: 'postgres', ...settings });
   const opened = uri('000003_rename.up.sql');
   await client.open(opened, FILES['db/migrations/000003_rename.up.sql']);
   await client.waitForDiagnostics(opened, () => true);
@@ -136,5 +138,20 @@ test('semantic tokens tell objects that exist at that point from names the histo
     'orders:class',
     'user_id:property',
     'userz:unknownObject',
+  ]);
+});
+
+test('inlay hints, when turned on: the lock after each statement, and after a table the migration that created it', async (t) => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } };
+  const off = await start(t);
+  assert.deepEqual(await off.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: off.uri('000003_rename.up.sql') }, range }), []);
+
+  const { connection, uri } = await start(t, { inlayHints: true });
+  const hints = (await connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri('000003_rename.up.sql') }, range })) as InlayHint[];
+  assert.deepEqual(hints.map((hint) => `${hint.position.line}:${hint.position.character} ${hint.label}`), [
+    '0:17 ← 000001 users',
+    '0:37 ACCESS EXCLUSIVE on users',
+    '1:16 ← 000001 users',
+    '1:41 ROW EXCLUSIVE on customers',
   ]);
 });

@@ -3,11 +3,12 @@
 // analysis (its replays hold every statement with the schema around it): no analysis runs for a
 // request. Offsets become positions with each file's own text.
 
-import { CompletionItemKind, FoldingRange, SemanticTokensBuilder, SymbolKind, type SemanticTokensLegend, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
+import { CompletionItemKind, FoldingRange, InlayHintKind, SemanticTokensBuilder, SymbolKind, type InlayHint, type SemanticTokensLegend, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from '../engine/index.js';
 import { LineIndex, type SourceRange } from '../engine/model/source.js';
 import { completionsAt } from '../engine/symbols/complete.js';
+import { inlayFacts } from '../engine/symbols/hints.js';
 import { createdTablesIn, definitionAt, namesIn, referencesAt, workspaceSymbols, type NameUse, type Place, type WorkspaceSymbol } from '../engine/symbols/navigate.js';
 import { SHOW_REFERENCES_COMMAND } from './protocol.js';
 import { fileOutline, foldingRanges, type OutlineEntry, type OutlineKind } from '../engine/symbols/outline.js';
@@ -155,6 +156,18 @@ export function registerNavigation(connection: Connection, documents: TextDocume
       builder.push(start.line, start.character, end.character - start.character, TOKEN_TYPES.indexOf(type), use.role === 'create' ? 1 : 0);
     }
     return builder.build();
+  });
+
+  connection.languages.inlayHint.on(({ textDocument, range }): InlayHint[] => {
+    const path = uriToPath(textDocument.uri);
+    const document = documents.get(textDocument.uri);
+    if (!path || !document || !analysis.settings.inlayHints) return [];
+    const lines = new LineIndex(document.getText());
+    return inlayFacts(analysis.latest(), path).flatMap((fact) => {
+      const position = lines.positionAt(fact.offset);
+      if (position.line < range.start.line || position.line > range.end.line) return [];
+      return [{ position, label: fact.label, kind: fact.kind === 'origin' ? InlayHintKind.Type : InlayHintKind.Parameter, paddingLeft: true }];
+    });
   });
 
   connection.onFoldingRanges(({ textDocument }) => {

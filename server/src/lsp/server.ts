@@ -82,6 +82,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         codeLensProvider: {},
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        inlayHintProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,

@@ -16,12 +16,14 @@ export interface EditorSettings {
   dialect?: Dialect;
   /** The project keys the user set, unvalidated, for the engine's `validateConfig`. */
   projectValues: Record<string, unknown>;
+  /** `migrationLens.inlayHints`: off unless the user turns them on. */
+  inlayHints: boolean;
 }
 
 export function readEditorSettings(section: unknown): EditorSettings {
-  if (typeof section !== 'object' || section === null) return { projectValues: {} };
+  if (typeof section !== 'object' || section === null) return { projectValues: {}, inlayHints: false };
   const values = section as Record<string, unknown>;
   const dialect = (DIALECTS as readonly unknown[]).includes(values.dialect) ? (values.dialect as Dialect) : undefined;
   const projectValues = Object.fromEntries(PROJECT_KEYS.filter((key) => values[key] != null).map((key) => [key, values[key]]));
-  return { dialect, projectValues };
+  return { dialect, projectValues, inlayHints: values.inlayHints === true };
 }

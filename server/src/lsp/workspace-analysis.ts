@@ -39,7 +39,7 @@ interface TargetResult {
 
 export class WorkspaceAnalysis {
   folders: string[] = [];
-  settings: EditorSettings = { projectValues: {} };
+  settings: EditorSettings = { projectValues: {}, inlayHints: false };
   /** Parsed statements, replays and rule results kept across edits, so an edit costs what it changed. */
   private readonly session = new AnalysisSession();
   /** Configuration problems last logged, so each edit does not log them again. */

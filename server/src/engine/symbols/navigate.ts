@@ -50,7 +50,7 @@ function setIndex(analysis: Analysis, setIndexNumber: number): SetIndex {
 /** Kept with each part's replay: an edit replays the parts it touched, and only those are read again. */
 const usesOfPart = new WeakMap<PartReplay, PlacedUse[]>();
 
-function partUses(part: PartReplay): PlacedUse[] {
+export function partUses(part: PartReplay): PlacedUse[] {
   let uses = usesOfPart.get(part);
   if (!uses) {
     uses = part.steps.flatMap((step, i) => {
@@ -63,7 +63,7 @@ function partUses(part: PartReplay): PlacedUse[] {
 }
 
 /** The parts of the analysis in `path`, with the index of their set. */
-function partsIn(analysis: Analysis, path: string): { set: number; part: PartReplay }[] {
+export function partsIn(analysis: Analysis, path: string): { set: number; part: PartReplay }[] {
   const parts: { set: number; part: PartReplay }[] = [];
   analysis.sets.forEach((set, setNumber) => {
     set.migrations.forEach((migration, index) => {
