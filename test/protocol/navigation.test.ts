@@ -11,6 +11,7 @@ import {
   FoldingRangeRequest,
   InlayHintRequest,
   ReferencesRequest,
+  SelectionRangeRequest,
   SemanticTokensRequest,
   WorkspaceSymbolRequest,
   type CodeLens,
@@ -19,6 +20,7 @@ import {
   type InlayHint,
   type FoldingRange,
   type Location,
+  type SelectionRange,
   type SemanticTokens,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol';
@@ -154,4 +156,12 @@ test('inlay hints, when turned on: the lock after each statement, and after a ta
     '1:16 ← 000001 users',
     '1:41 ROW EXCLUSIVE on customers',
   ]);
+});
+
+test('expand selection grows from a name to its statement to its part', async (t) => {
+  const { connection, uri } = await start(t);
+  const [selection] = (await connection.sendRequest(SelectionRangeRequest.type, { textDocument: { uri: uri('000003_rename.up.sql') }, positions: [{ line: 1, character: 9 }] })) as SelectionRange[];
+  const chain: string[] = [];
+  for (let at: SelectionRange | undefined = selection; at; at = at.parent) chain.push(`${at.range.start.line}:${at.range.start.character}-${at.range.end.line}:${at.range.end.character}`);
+  assert.deepEqual(chain, ['1:7-1:16', '1:0-1:41', '0:0-2:0']);
 });

@@ -3,15 +3,15 @@
 // analysis (its replays hold every statement with the schema around it): no analysis runs for a
 // request. Offsets become positions with each file's own text.
 
-import { CompletionItemKind, FoldingRange, InlayHintKind, SemanticTokensBuilder, SymbolKind, type InlayHint, type SemanticTokensLegend, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
+import { CompletionItemKind, FoldingRange, InlayHintKind, SemanticTokensBuilder, SymbolKind, type InlayHint, type SelectionRange, type SemanticTokensLegend, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from '../engine/index.js';
 import { LineIndex, type SourceRange } from '../engine/model/source.js';
 import { completionsAt } from '../engine/symbols/complete.js';
 import { inlayFacts } from '../engine/symbols/hints.js';
-import { createdTablesIn, definitionAt, namesIn, referencesAt, workspaceSymbols, type NameUse, type Place, type WorkspaceSymbol } from '../engine/symbols/navigate.js';
+import { createdTablesIn, definitionAt, namesIn, referencesAt, useAt, workspaceSymbols, type NameUse, type Place, type WorkspaceSymbol } from '../engine/symbols/navigate.js';
 import { SHOW_REFERENCES_COMMAND } from './protocol.js';
-import { fileOutline, foldingRanges, type OutlineEntry, type OutlineKind } from '../engine/symbols/outline.js';
+import { enclosingRanges, fileOutline, foldingRanges, type OutlineEntry, type OutlineKind } from '../engine/symbols/outline.js';
 import { pathToUri, uriToPath } from './uri.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
 
@@ -167,6 +167,22 @@ export function registerNavigation(connection: Connection, documents: TextDocume
       const position = lines.positionAt(fact.offset);
       if (position.line < range.start.line || position.line > range.end.line) return [];
       return [{ position, label: fact.label, kind: fact.kind === 'origin' ? InlayHintKind.Type : InlayHintKind.Parameter, paddingLeft: true }];
+    });
+  });
+
+  // Expand selection: the name, then its statement, then its up or down part.
+  connection.onSelectionRanges(({ textDocument, positions }): SelectionRange[] => {
+    const path = uriToPath(textDocument.uri);
+    const document = documents.get(textDocument.uri);
+    if (!path || !document) return [];
+    const lines = new LineIndex(document.getText());
+    const latest = analysis.latest();
+    return positions.map((position) => {
+      const offset = document.offsetAt(position);
+      const ranges = enclosingRanges(latest, path, offset, useAt(latest, path, offset)?.placed.use.range);
+      let selection: SelectionRange | undefined;
+      for (const range of [...ranges].reverse()) selection = { range: lines.range(range), parent: selection };
+      return selection ?? { range: { start: position, end: position } };
     });
   });
 

@@ -83,6 +83,7 @@ export function startServer(connection: Connection): void {
         codeLensProvider: {},
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         inlayHintProvider: true,
+        selectionRangeProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,

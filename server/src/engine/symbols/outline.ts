@@ -71,3 +71,11 @@ export function foldingRanges(analysis: Analysis, path: string): SourceRange[] {
     return [{ start: part.range.start, end: last?.range.end ?? part.range.end }, ...part.children.map((statement) => statement.range)];
   });
 }
+
+/** From the innermost out: the name at `offset`, its statement, its part. */
+export function enclosingRanges(analysis: Analysis, path: string, offset: number, nameAt?: SourceRange): SourceRange[] {
+  const part = fileOutline(analysis, path).find((entry) => entry.range.start <= offset && offset <= entry.range.end);
+  if (!part) return [];
+  const statement = part.children.find((entry) => entry.range.start <= offset && offset <= entry.range.end);
+  return [...(nameAt ? [nameAt] : []), ...(statement ? [statement.range] : []), part.range];
+}
