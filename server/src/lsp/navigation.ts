@@ -1,14 +1,14 @@
-// Completion, go to definition, find references, outlines, workspace symbols, folding and the
-// "used by N migrations" lens, answered from the latest
-// analysis (its replays hold every statement with the schema around it): no analysis runs for a
+// Completion, go to definition, find references, rename, outlines, workspace symbols, folding and
+// the "used by N migrations" lens, answered from the latest analysis (its replays hold every statement with the schema around it): no analysis runs for a
 // request. Offsets become positions with each file's own text.
 
-import { CompletionItemKind, FoldingRange, InlayHintKind, SemanticTokensBuilder, SymbolKind, type InlayHint, type SelectionRange, type SemanticTokensLegend, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
+import { CompletionItemKind, ErrorCodes, FoldingRange, ResponseError, type WorkspaceEdit, type TextEdit, InlayHintKind, SemanticTokensBuilder, SymbolKind, type InlayHint, type SelectionRange, type SemanticTokensLegend, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from '../engine/index.js';
 import { LineIndex, type SourceRange } from '../engine/model/source.js';
 import { completionsAt } from '../engine/symbols/complete.js';
 import { inlayFacts } from '../engine/symbols/hints.js';
+import { renamableAt, renameAt, type Refusal } from '../engine/symbols/rename.js';
 import { createdTablesIn, definitionAt, namesIn, referencesAt, useAt, workspaceSymbols, type NameUse, type Place, type WorkspaceSymbol } from '../engine/symbols/navigate.js';
 import { SHOW_REFERENCES_COMMAND } from './protocol.js';
 import { enclosingRanges, fileOutline, foldingRanges, type OutlineEntry, type OutlineKind } from '../engine/symbols/outline.js';
@@ -104,6 +104,34 @@ export function registerNavigation(connection: Connection, documents: TextDocume
     const here = at(textDocument.uri, position);
     if (!here) return [];
     return referencesAt(analysis.latest(), here.path, here.offset, context.includeDeclaration).flatMap((place) => location(place) ?? []);
+  });
+
+  /** A refused rename as the editor shows it, with the line of the mention that stopped it. */
+  const refusal = ({ refused, at }: Refusal): ResponseError<void> => {
+    const where = at && location(at);
+    const suffix = where ? ` (line ${where.range.start.line + 1} of ${at.file.slice(at.file.lastIndexOf('/') + 1)})` : '';
+    return new ResponseError(ErrorCodes.InvalidRequest, refused + suffix);
+  };
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const here = at(textDocument.uri, position);
+    if (!here) return null;
+    const renamable = renamableAt(analysis.latest(), here.path, here.offset);
+    if ('refused' in renamable) throw refusal(renamable);
+    return { range: here.lines.range(renamable.range), placeholder: renamable.name };
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }): WorkspaceEdit | null => {
+    const here = at(textDocument.uri, position);
+    if (!here) return null;
+    const plan = renameAt(analysis.latest(), here.path, here.offset, newName);
+    if ('refused' in plan) throw refusal(plan);
+    const changes: Record<string, TextEdit[]> = {};
+    for (const edit of plan.edits) {
+      const place = location(edit);
+      if (place) (changes[place.uri] ??= []).push({ range: place.range, newText: edit.text });
+    }
+    return { changes };
   });
 
   connection.onDocumentSymbol(({ textDocument }) => {

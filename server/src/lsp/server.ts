@@ -85,6 +85,7 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         selectionRangeProvider: true,
         referencesProvider: true,
+        renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -110,7 +110,12 @@ export function referencesAt(analysis: Analysis, path: string, offset: number, i
   const found = useAt(analysis, path, offset);
   const identity = found?.placed.use.resolved?.identity;
   if (!found || identity === undefined) return [];
-  return (setIndex(analysis, found.set).byIdentity.get(identity) ?? [])
+  return referencesOf(analysis, found.set, identity, includeDeclaration);
+}
+
+/** Every place set number `set` names the object with `identity`. */
+export function referencesOf(analysis: Analysis, set: number, identity: string, includeDeclaration = true): Place[] {
+  return (setIndex(analysis, set).byIdentity.get(identity) ?? [])
     .filter(({ use }) => includeDeclaration || use.role !== 'create')
     .map(({ file, use }) => ({ file, range: use.range }));
 }
