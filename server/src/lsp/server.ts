@@ -17,6 +17,7 @@ import { registerDockerRequests } from './docker-requests.js';
 import { registerHistoryRequest } from './history-request.js';
 import { registerMigrationFileRequests } from './migration-files-requests.js';
 import { hoverAt } from './hover.js';
+import { registerFormatting } from './formatting.js';
 import { registerNavigation, SEMANTIC_TOKENS_LEGEND } from './navigation.js';
 import { observedDiagnostics, observedFactsIn } from './observed-facts.js';
 import { ObservedLocks } from './observed-locks.js';
@@ -86,6 +87,8 @@ export function startServer(connection: Connection): void {
         selectionRangeProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -168,6 +171,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerNavigation(connection, documents, analysis, host);
+  registerFormatting(connection, documents, analysis);
 
   connection.onRequest(RuleDocsRequest, ({ rule }): RuleDocsResult => ({ markdown: ruleDocsMarkdown(rule) }));
   connection.onRequest(RuleListRequest, ruleList);
