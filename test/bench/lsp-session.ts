@@ -16,6 +16,7 @@ import {
   PublishDiagnosticsNotification,
   ShutdownRequest,
   type Diagnostic,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol';
 
 interface Publication {
@@ -29,6 +30,8 @@ export class LspSession {
   private readonly publications: Publication[] = [];
   private readonly waiters = new Set<() => void>();
   private pull = false;
+  /** What the server said it offers, from its initialize answer. */
+  capabilities: ServerCapabilities = {};
 
   private constructor(
     private readonly child: ChildProcess,
@@ -58,6 +61,7 @@ export class LspSession {
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, diagnostic: { dynamicRegistration: false } } },
     });
     session.pull = capabilities.diagnosticProvider !== undefined;
+    session.capabilities = capabilities;
     await session.connection.sendNotification(InitializedNotification.type, {});
     return session;
   }
@@ -88,6 +92,13 @@ export class LspSession {
     const dependentUri = pathToFileURL(dependent.path).href;
     const published = await this.next((p) => p.uri === dependentUri && dependent.expected(p.diagnostics), sent, `the expected diagnostics of ${dependentUri}`);
     return { edited, dependent: published.at - sent };
+  }
+
+  /** Milliseconds until the server answers request `method`; an error answer counts as an answer. */
+  async timeRequest(method: string, params: object): Promise<number> {
+    const sent = performance.now();
+    await this.connection.sendRequest(method, params).catch(() => undefined);
+    return performance.now() - sent;
   }
 
   /** Resolves once no diagnostics have arrived for `quietMs`: the server's first analysis is published. */

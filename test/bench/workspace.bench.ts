@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { ms, percentile, table } from './figures.js';
 import { LspSession } from './lsp-session.js';
 import { generateWorkspace, shapeName, type GeneratedWorkspace, type WorkspaceShape } from './workspaces.js';
 
@@ -111,11 +112,6 @@ async function measure(workspace: GeneratedWorkspace): Promise<Row> {
   return row;
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-};
-const ms = (value: number | undefined) => (value === undefined ? '—' : value < 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(0)} ms`);
 const seconds = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(2)} s`);
 const mb = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(0)} MB`);
 const ratio = (ours: number | undefined, theirs: number | undefined) => (ours === undefined || theirs === undefined || theirs === 0 ? '' : ` (${(ours / theirs).toFixed(2)}×)`);
@@ -137,8 +133,7 @@ function print(rows: Row[]): void {
   add('edit → dependent migration re-published: median, p95', (row) => `${ms(percentile(row.ours.dependent, 0.5))}, ${ms(percentile(row.ours.dependent, 0.95))}`);
   add('server memory after the edits', (row) => `${mb(row.ours.rssMb)}${ratio(row.ours.rssMb, row.squawk?.rssMb)}`);
   add('  squawk / postgres-language-server', (row) => `${mb(row.squawk?.rssMb)} / ${mb(row.pgls?.rssMb)}`);
-  const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
-  console.log(lines.map((line) => `| ${line.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`).join('\n'));
+  console.log(table(lines));
   console.log(`\n${EDITS} edits per server; checks: median of ${CHECK_RUNS} runs. Ratios are ours ÷ squawk's. "—": not measured (squawk and postgres-language-server read PostgreSQL only; they check one file at a time, so they have no dependents to re-publish).`);
 }
 

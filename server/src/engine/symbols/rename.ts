@@ -63,7 +63,7 @@ function target(analysis: Analysis, path: string, offset: number): Target | Refu
         `renaming it there would leave the database and the files apart. Add a migration that renames it (ALTER … RENAME) instead.`,
     };
   }
-  const places = referencesOf(analysis, found.set, use.resolved.identity);
+  const places = referencesOf(analysis, found.set, use);
   if (places.some((place) => !newestFiles.has(place.file))) return { refused: `\`${use.name}\` is named outside the newest migration; rename it with a new migration instead.` };
   const replayed = analysis.replays[found.set].migration(newest);
   const uses = partsIn(analysis, created.file).flatMap(({ part }) => partUses(part));
