@@ -68,10 +68,16 @@ function tokenType(use: NameUse): (typeof TOKEN_TYPES)[number] | undefined {
 const COMPLETION_KINDS = { table: CompletionItemKind.Struct, view: CompletionItemKind.Interface, column: CompletionItemKind.Field, keyword: CompletionItemKind.Keyword } as const;
 
 export function registerNavigation(connection: Connection, documents: TextDocuments<TextDocument>, analysis: WorkspaceAnalysis, host: FileHost): void {
-  /** Each file's line index, from the open document's text or the file's. */
+  /** Each file's line index, from the open document's text or the file's; kept while the text is the same (a thousand workspace symbols would otherwise index their files a thousand times). */
+  const lineIndexes = new Map<string, LineIndex>();
   const linesOf = (path: string): LineIndex | undefined => {
     const text = documents.get(pathToUri(path))?.getText() ?? host.readFile(path);
-    return text === undefined ? undefined : new LineIndex(text);
+    if (text === undefined) return undefined;
+    const kept = lineIndexes.get(path);
+    if (kept?.text === text) return kept;
+    const lines = new LineIndex(text);
+    lineIndexes.set(path, lines);
+    return lines;
   };
   const location = ({ file, range }: Place): Location | undefined => {
     const lines = linesOf(file);
