@@ -65,7 +65,15 @@ function tokenType(use: NameUse): (typeof TOKEN_TYPES)[number] | undefined {
   }
 }
 
-const COMPLETION_KINDS = { table: CompletionItemKind.Struct, view: CompletionItemKind.Interface, column: CompletionItemKind.Field, keyword: CompletionItemKind.Keyword } as const;
+const COMPLETION_KINDS = {
+  table: CompletionItemKind.Struct,
+  view: CompletionItemKind.Interface,
+  column: CompletionItemKind.Field,
+  keyword: CompletionItemKind.Keyword,
+  type: CompletionItemKind.TypeParameter,
+  sequence: CompletionItemKind.Value,
+  schema: CompletionItemKind.Module,
+} as const;
 
 export function registerNavigation(connection: Connection, documents: TextDocuments<TextDocument>, analysis: WorkspaceAnalysis, host: FileHost): void {
   /** Each file's line index, from the open document's text or the file's; kept while the text is the same (a thousand workspace symbols would otherwise index their files a thousand times). */

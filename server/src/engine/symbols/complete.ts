@@ -1,16 +1,19 @@
-// Completion from the replayed history: the tables that exist where the cursor is (not those a
-// later migration creates or an earlier one dropped), the columns of the table the statement is
-// about, with type and nullability, and the clauses that may follow `ALTER TABLE t`.
+// Completion from the replayed history: the tables, views, schemas, types and sequences that exist
+// where the cursor is (not those a later migration creates or an earlier one dropped), the columns
+// of the table the statement is about, with type and nullability, the dialect's column types with
+// the enum types of the history where a column's type goes, and the clauses that may follow
+// `ALTER TABLE t`.
 
 import type { Analysis } from '../analyze.js';
-import type { Schema, Table } from '../schema/model.js';
+import type { Dialect } from '../model/source.js';
+import type { Origin, Provenance, Schema, Table } from '../schema/model.js';
 import { objectKey } from '../schema/names.js';
 import type { PartReplay } from '../schema/replay.js';
 
 export interface CompletionItem {
   label: string;
-  kind: 'table' | 'view' | 'column' | 'keyword';
-  /** Columns: type and nullability; tables: the migration that created them. */
+  kind: 'table' | 'view' | 'column' | 'keyword' | 'type' | 'sequence' | 'schema';
+  /** Columns: type and nullability; tables, types and sequences: the migration that created them. */
   detail?: string;
 }
 
@@ -24,6 +27,30 @@ const COLUMN_POSITIONS: RegExp[] = [
   new RegExp(`\\bupdate\\s+${NAME}\\s+set\\s+(?:[^;]*,\\s*)?[\`"]?[\\w$]*$`, 'is'),
   new RegExp(`\\b(?:update|from|delete\\s+from)\\s+${NAME}\\b.*\\bwhere\\s+(?:.*\\b(?:and|or)\\s+)?[\`"]?[\\w$]*$`, 'is'),
 ];
+/** Where a column's type goes (the column's name captured): ADD COLUMN, ALTER COLUMN … TYPE, MODIFY and CHANGE. */
+const TYPE_POSITIONS: RegExp[] = [
+  /\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?([`"]?[\w$]+[`"]?)\s+[\w$]*$/i,
+  /\balter\s+(?:column\s+)?([`"]?[\w$]+[`"]?)\s+(?:set\s+data\s+)?type\s+[\w$]*$/i,
+  /\bmodify\s+(?:column\s+)?([`"]?[\w$]+[`"]?)\s+[\w$]*$/i,
+  /\bchange\s+(?:column\s+)?[`"]?[\w$]+[`"]?\s+([`"]?[\w$]+[`"]?)\s+[\w$]*$/i,
+];
+/** Words that start a table constraint or index, not a column, in CREATE TABLE's list and after ADD. */
+const TABLE_CONSTRAINT = /^(?:constraint|primary|foreign|unique|check|key|index|exclude|like|fulltext|spatial)$/i;
+const SEQUENCE_POSITION = /\b(?:(?:alter|drop)\s+sequence(?:\s+if\s+exists)?\s+|nextval\s*\(\s*')[\w$.]*$/i;
+const TYPE_NAME_POSITION = /\b(?:alter|drop)\s+type(?:\s+if\s+exists)?\s+[\w$.]*$/i;
+
+const POSTGRES_TYPES = [
+  'bigint', 'bigserial', 'boolean', 'bytea', 'char', 'cidr', 'date', 'double precision', 'inet', 'integer', 'interval', 'json', 'jsonb',
+  'macaddr', 'money', 'numeric', 'real', 'serial', 'smallint', 'smallserial', 'text', 'time', 'timestamp', 'timestamptz', 'tsvector', 'uuid', 'varchar', 'xml',
+];
+const MYSQL_TYPES = [
+  'BIGINT', 'BINARY', 'BIT', 'BLOB', 'BOOLEAN', 'CHAR', 'DATE', 'DATETIME', 'DECIMAL', 'DOUBLE', 'ENUM', 'FLOAT', 'GEOMETRY', 'INT', 'JSON', 'LONGBLOB',
+  'LONGTEXT', 'MEDIUMBLOB', 'MEDIUMINT', 'MEDIUMTEXT', 'POINT', 'SET', 'SMALLINT', 'TEXT', 'TIME', 'TIMESTAMP', 'TINYBLOB', 'TINYINT', 'TINYTEXT', 'VARBINARY', 'VARCHAR', 'YEAR',
+];
+/** MariaDB's own: UUID since 10.7, INET4 since 10.10, INET6 since 10.5. */
+const MARIADB_TYPES = [...MYSQL_TYPES, 'INET4', 'INET6', 'UUID'].sort();
+const DIALECT_TYPES: Record<Dialect, string[]> = { postgres: POSTGRES_TYPES, mysql: MYSQL_TYPES, mariadb: MARIADB_TYPES };
+
 const ALTER_CLAUSE = new RegExp(`\\balter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?${NAME}\\s+[\\w]*$`, 'i');
 const ALTER_CLAUSES = ['ADD COLUMN', 'ALTER COLUMN', 'DROP COLUMN', 'RENAME COLUMN', 'ADD CONSTRAINT', 'DROP CONSTRAINT', 'RENAME TO'];
 const MYSQL_ALTER_CLAUSES = ['ADD COLUMN', 'MODIFY COLUMN', 'CHANGE COLUMN', 'DROP COLUMN', 'RENAME COLUMN', 'ADD INDEX', 'ADD CONSTRAINT', 'DROP INDEX', 'RENAME TO'];
@@ -45,9 +72,33 @@ export function completionsAt(analysis: Analysis, path: string, offset: number, 
   if (alter && schema.tables.has(objectKey(schema.dialect, nameParts(alter[1])))) {
     return (schema.dialect === 'postgres' ? ALTER_CLAUSES : MYSQL_ALTER_CLAUSES).map((label) => ({ label, kind: 'keyword' }));
   }
+  if (SEQUENCE_POSITION.test(words)) return sequencesOf(schema);
+  if (TYPE_NAME_POSITION.test(words)) return typesOf(schema);
+  if (TYPE_POSITIONS.some((pattern) => isColumnName(pattern.exec(words)?.[1])) || inColumnTypePosition(words)) return [...typesOf(schema), ...DIALECT_TYPES[schema.dialect].map((label): CompletionItem => ({ label, kind: 'type', detail: 'type' }))];
   if (TABLE_POSITION.test(words)) return relationsOf(schema);
   return [];
 }
+
+/** After a column's name in CREATE TABLE's column list: `CREATE TABLE t (id bigint, name ` — not inside a type's own parentheses. */
+function inColumnTypePosition(words: string): boolean {
+  const create = /\bcreate\s+(?:(?:global\s+|local\s+)?(?:temp|temporary|unlogged)\s+)?table\b/i.exec(words);
+  if (!create) return false;
+  let depth = 0;
+  let elementStart = -1;
+  for (let i = create.index; i < words.length; i++) {
+    const c = words[i];
+    if (c === '(') {
+      depth++;
+      if (depth === 1) elementStart = i + 1;
+    } else if (c === ')') depth--;
+    else if (c === ',' && depth === 1) elementStart = i + 1;
+  }
+  if (depth !== 1 || elementStart < 0) return false;
+  const element = /^\s*([`"]?[\w$]+[`"]?)\s+[\w$]*$/.exec(words.slice(elementStart));
+  return isColumnName(element?.[1]);
+}
+
+const isColumnName = (word: string | undefined): boolean => word !== undefined && !TABLE_CONSTRAINT.test(word);
 
 function nameParts(written: string): { schema?: string; name: string } {
   const parts = written.split('.');
@@ -62,12 +113,23 @@ function columnsOf(table: Table): CompletionItem[] {
   }));
 }
 
+/** "table · created in 000001 users": what an object is, and the migration that made it. */
+const origin = (what: string, created: Origin | undefined): string => (created ? `${what} · created in ${created.version} ${created.migration}`.trim() : what);
+
 function relationsOf(schema: Schema): CompletionItem[] {
   const items: CompletionItem[] = [];
-  for (const table of schema.tables.values()) items.push({ label: qualified(table.schema, table.name), kind: 'table', detail: table.created ? `table · created in ${table.created.version} ${table.created.migration}`.trim() : 'table' });
-  for (const view of schema.views.values()) items.push({ label: qualified(view.schema, view.name), kind: 'view', detail: 'view' });
+  for (const table of schema.tables.values()) items.push({ label: qualified(table.schema, table.name), kind: 'table', detail: origin('table', table.created) });
+  for (const view of schema.views.values()) items.push({ label: qualified(view.schema, view.name), kind: 'view', detail: origin('view', view.created) });
+  for (const named of schema.schemas.values()) if (named.name !== 'public') items.push({ label: named.name, kind: 'schema', detail: origin('schema', named.created) });
   return items.sort((a, b) => a.label.localeCompare(b.label));
 }
+
+function namedItems(objects: Iterable<Provenance & { name: string; schema?: string }>, kind: 'type' | 'sequence', what: string): CompletionItem[] {
+  return [...objects].map((object) => ({ label: qualified(object.schema, object.name), kind, detail: origin(what, object.created) })).sort((a, b) => a.label.localeCompare(b.label));
+}
+
+const typesOf = (schema: Schema) => namedItems(schema.enums.values(), 'type', 'enum type');
+const sequencesOf = (schema: Schema) => namedItems(schema.sequences.values(), 'sequence', 'sequence');
 
 const qualified = (schema: string | undefined, name: string) => (schema && schema !== 'public' ? `${schema}.${name}` : name);
 
