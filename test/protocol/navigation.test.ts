@@ -24,6 +24,7 @@ import {
   type SemanticTokens,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol';
+import { StatusRequest, UpRequest } from '../../server/src/lsp/protocol.js';
 import { tempWorkspace } from '../unit/cli/helpers.js';
 import { LspTestClient } from './lsp-client.js';
 
@@ -38,12 +39,13 @@ const FILES = {
 
 async function start(t: Parameters<typeof LspTestClient.start>[0], settings: Record<string, unknown> = {}) {
   const folder = tempWorkspace(t, FILES);
+  const root = `${folder}/db/migrations`;
   const uri = (name: string) => pathToFileURL(`${folder}/db/migrations/${name}`).href;
   const client = await LspTestClient.start(t, folder, { dialect: 'postgres', ...settings });
   const opened = uri('000003_rename.up.sql');
   await client.open(opened, FILES['db/migrations/000003_rename.up.sql']);
   await client.waitForDiagnostics(opened, () => true);
-  return { client, connection: client.connection, uri };
+  return { client, connection: client.connection, uri, root, storageDir: `${folder}/.storage` };
 }
 
 const where = (location: Location) => `${location.uri.slice(location.uri.lastIndexOf('/') + 1)}:${location.range.start.line}:${location.range.start.character}`;
@@ -107,7 +109,7 @@ test('workspace symbols find every object by name; a lens above CREATE TABLE cou
   assert.deepEqual(symbols.map((symbol) => `${symbol.name} ${where(symbol.location)}`).sort(), ['orders 000002_orders.up.sql:0:0', 'orders_user 000002_orders.up.sql:1:0']);
   const file = uri('000001_users.up.sql');
   await client.open(file, FILES['db/migrations/000001_users.up.sql']);
-  const lenses = (await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: file } })) as CodeLens[];
+  const lenses = ((await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: file } })) as CodeLens[]).filter((lens) => lens.command?.command === 'migrationLens.showReferences');
   assert.deepEqual(lenses.map((lens) => [lens.range.start, lens.command?.title, lens.command?.command]), [
     [{ line: 0, character: 13 }, 'users: used by 2 other migrations', 'migrationLens.showReferences'],
   ]);
@@ -164,4 +166,29 @@ test('expand selection grows from a name to its statement to its part', async (t
   const chain: string[] = [];
   for (let at: SelectionRange | undefined = selection; at; at = at.parent) chain.push(`${at.range.start.line}:${at.range.start.character}-${at.range.end.line}:${at.range.end.character}`);
   assert.deepEqual(chain, ['1:7-1:16', '1:0-1:41', '0:0-2:0']);
+});
+
+test('a lens above each migration: its state as the database last said, and Apply up to here or Roll back to here', async (t) => {
+  const { client, connection, uri, root, storageDir } = await start(t);
+  for (const name of ['000002_orders.up.sql', '000002_orders.down.sql']) await client.open(uri(name), FILES[`db/migrations/${name}` as keyof typeof FILES]);
+  const lensesOf = async (name: string) =>
+    ((await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(name) } })) as CodeLens[])
+      .filter((lens) => lens.range.start.character === 0)
+      .map((lens) => `${lens.command?.title} → ${lens.command?.command} ${JSON.stringify(lens.command?.arguments?.[0]).replace(root, '<root>')}`);
+  // Before any read the lens offers to read, and opens no database itself.
+  assert.deepEqual(await lensesOf('000003_rename.up.sql'), ['Migration state not read yet → migrationLens.readStatus {"root":"<root>"}']);
+  const target = { root, target: 'embedded', storageDir };
+  await connection.sendRequest(StatusRequest, target);
+  const pending = await lensesOf('000002_orders.up.sql');
+  assert.equal(pending[0], 'pending → migrationLens.readStatus {"root":"<root>"}');
+  assert.equal(pending[1], 'Apply up to here → migrationLens.migrateUpTo {"root":"<root>","version":"000002"}');
+  await connection.sendRequest(UpRequest, { ...target, to: '000002' });
+  await connection.sendRequest(StatusRequest, target);
+  const applied = await lensesOf('000002_orders.up.sql');
+  // golang-migrate records no time of application: the state alone.
+  assert.equal(applied[0], 'applied → migrationLens.readStatus {"root":"<root>"}');
+  assert.equal(applied[1], 'Roll back to here → migrationLens.migrateDownTo {"root":"<root>","version":"000002"}');
+  assert.match((await lensesOf('000003_rename.up.sql'))[1], /^Apply up to here/);
+  // Down files carry no migration lens: the up part does.
+  assert.deepEqual(await lensesOf('000002_orders.down.sql'), []);
 });

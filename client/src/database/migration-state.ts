@@ -3,15 +3,9 @@
 
 import type { MigrationStatusItem } from '../../../server/src/lsp/protocol.js';
 
-type State = MigrationStatusItem['state'];
+export { MIGRATION_STATE_WORDS as STATE_WORDS } from '../../../server/src/lsp/protocol.js';
 
-export const STATE_WORDS: Record<State, string> = {
-  applied: 'applied',
-  pending: 'pending',
-  failed: 'failed part-way',
-  changed: 'applied, file changed since',
-  missing: 'applied, file missing',
-};
+type State = MigrationStatusItem['state'];
 
 /** A codicon id, and the theme colour the Migrations view tints it with. */
 export const STATE_ICONS: Record<State, { id: string; color?: string }> = {

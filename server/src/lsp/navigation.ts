@@ -9,8 +9,9 @@ import { LineIndex, type SourceRange } from '../engine/model/source.js';
 import { completionsAt } from '../engine/symbols/complete.js';
 import { inlayFacts } from '../engine/symbols/hints.js';
 import { renamableAt, renameAt, type Refusal } from '../engine/symbols/rename.js';
-import { createdTablesIn, definitionAt, namesIn, referencesAt, useAt, workspaceSymbols, type NameUse, type Place, type WorkspaceSymbol } from '../engine/symbols/navigate.js';
-import { SHOW_REFERENCES_COMMAND } from './protocol.js';
+import { createdTablesIn, definitionAt, namesIn, partsIn, referencesAt, useAt, workspaceSymbols, type NameUse, type Place, type WorkspaceSymbol } from '../engine/symbols/navigate.js';
+import type { KnownStates } from './known-states.js';
+import { MIGRATION_STATE_WORDS, SHOW_REFERENCES_COMMAND } from './protocol.js';
 import { enclosingRanges, fileOutline, foldingRanges, type OutlineEntry, type OutlineKind } from '../engine/symbols/outline.js';
 import { pathToUri, uriToPath } from './uri.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
@@ -75,7 +76,15 @@ const COMPLETION_KINDS = {
   schema: CompletionItemKind.Module,
 } as const;
 
-export function registerNavigation(connection: Connection, documents: TextDocuments<TextDocument>, analysis: WorkspaceAnalysis, host: FileHost): void {
+/** The client's commands the migration lens runs (client/src/database/commands.ts). */
+const APPLY_UP_TO = 'migrationLens.migrateUpTo';
+const ROLL_BACK_TO = 'migrationLens.migrateDownTo';
+const READ_STATE = 'migrationLens.readStatus';
+
+/** "2026-12-05T17:20:31.000Z" → "2026-12-05 17:20"; other spellings as they are. */
+const appliedWhen = (at: string | undefined): string => (at ? ` ${/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(at) ? at.slice(0, 16).replace('T', ' ') : at}` : '');
+
+export function registerNavigation(connection: Connection, documents: TextDocuments<TextDocument>, analysis: WorkspaceAnalysis, host: FileHost, known: KnownStates): void {
   /** Each file's line index, from the open document's text or the file's; kept while the text is the same (a thousand workspace symbols would otherwise index their files a thousand times). */
   const lineIndexes = new Map<string, LineIndex>();
   const linesOf = (path: string): LineIndex | undefined => {
@@ -170,17 +179,42 @@ export function registerNavigation(connection: Connection, documents: TextDocume
     }),
   );
 
-  // Above each CREATE TABLE: how many other migrations use the table; a click lists them.
+  /**
+   * Above each migration's up part: its state in the set's database as last read, and "Apply up
+   * to here" (pending) or "Roll back to here" (applied) — the Migrations view's commands.
+   */
+  const migrationLenses = (path: string, lines: LineIndex): CodeLens[] => {
+    const latest = analysis.latest();
+    return partsIn(latest, path).flatMap(({ set, part }): CodeLens[] => {
+      if (part.part.direction !== 'up') return [];
+      const { root, migrations } = latest.sets[set];
+      const migration = migrations.find((candidate) => candidate.up === part.part) ?? migrations.find((candidate) => candidate.up?.file === path);
+      if (!migration) return [];
+      const line = lines.positionAt(part.part.range.start).line;
+      const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+      const state = known.of(root, path);
+      if (!state) return [{ range, command: { title: 'Migration state not read yet', command: READ_STATE, arguments: [{ root }] } }];
+      const item = state.item;
+      const words = item ? `${MIGRATION_STATE_WORDS[item.state]}${item.state === 'applied' ? appliedWhen(item.appliedAt) : ''}` : 'pending (new since the last read)';
+      const lenses: CodeLens[] = [{ range, command: { title: words, tooltip: `${words} on ${state.target}, when last read: click to read again`, command: READ_STATE, arguments: [{ root }] } }];
+      const argument = { root, version: migration.version };
+      if (!item || item.state === 'pending') lenses.push({ range, command: { title: 'Apply up to here', command: APPLY_UP_TO, arguments: [argument] } });
+      if (item?.state === 'applied' || item?.state === 'changed') lenses.push({ range, command: { title: 'Roll back to here', command: ROLL_BACK_TO, arguments: [argument] } });
+      return lenses;
+    });
+  };
+
+  // Above each migration: its state and what to run; above each CREATE TABLE: how many other migrations use the table (a click lists them).
   connection.onCodeLens(({ textDocument }): CodeLens[] => {
     const path = uriToPath(textDocument.uri);
     const document = documents.get(textDocument.uri);
     if (!path || !document) return [];
     const lines = new LineIndex(document.getText());
-    return createdTablesIn(analysis.latest(), path).map(({ name, range, usedBy }) => {
+    return [...migrationLenses(path, lines), ...createdTablesIn(analysis.latest(), path).map(({ name, range, usedBy }) => {
       const at = lines.range(range);
       const title = usedBy === 0 ? `${name}: no other migration uses it` : `${name}: used by ${usedBy} other migration${usedBy === 1 ? '' : 's'}`;
       return { range: at, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [textDocument.uri, at.start] } };
-    });
+    })];
   });
 
   connection.languages.semanticTokens.on(({ textDocument }) => {

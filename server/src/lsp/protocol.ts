@@ -141,6 +141,15 @@ export interface MigrationStatusItem {
   uri?: string;
 }
 
+/** How each migration state reads, the same in the lens, the Migrations view, the status pick and the output. */
+export const MIGRATION_STATE_WORDS: Record<MigrationStatusItem['state'], string> = {
+  applied: 'applied',
+  pending: 'pending',
+  failed: 'failed part-way',
+  changed: 'applied, file changed since',
+  missing: 'applied, file missing',
+};
+
 export interface StatusResult {
   /** The database, printable (no password). */
   target: string;

@@ -38,9 +38,10 @@ import {
 } from './protocol.js';
 import { targetSessions, type RequestContext } from './target-session.js';
 import { pathToUri } from './uri.js';
+import type { KnownStates } from './known-states.js';
 import type { WorkspaceAnalysis } from './workspace-analysis.js';
 
-export function registerRunnerRequests(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost, observedLocks: ObservedLocks): void {
+export function registerRunnerRequests(connection: Connection, analysis: WorkspaceAnalysis, host: FileHost, observedLocks: ObservedLocks, known: KnownStates): void {
   const withTarget = targetSessions(connection, analysis, host);
 
   const reportProgress = (workDone: WorkDoneProgressReporter, runner: RunnerOptions): RunnerOptions => ({
@@ -79,9 +80,12 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
   connection.onRequest(DescribeTargetRequest, ({ target }) => describeTarget(target));
 
   // Reading a state must not create the embedded database: before the first run, all is pending.
-  connection.onRequest(StatusRequest, (params) =>
-    withTarget(params, 'Migration status', (context) => statusOf(context), (set, description) =>
-      statusResult(statusWithoutDatabase(set, { readFile: (path) => host.readFile(path) }), description),
+  connection.onRequest(StatusRequest, async (params) =>
+    known.remember(
+      params.root,
+      await withTarget(params, 'Migration status', (context) => statusOf(context), (set, description) =>
+        statusResult(statusWithoutDatabase(set, { readFile: (path) => host.readFile(path) }), description),
+      ),
     ),
   );
 
@@ -127,7 +131,7 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
   connection.onRequest(ForceRequest, (params) =>
     withTarget(params, `Recording version ${params.version}`, async (context) => {
       await forceVersion(context.connection, context.set, params.version, context.runner);
-      return statusOf(context);
+      return known.remember(params.root, await statusOf(context));
     }),
   );
 

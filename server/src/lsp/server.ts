@@ -3,6 +3,7 @@
 
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -18,6 +19,7 @@ import { registerHistoryRequest } from './history-request.js';
 import { registerMigrationFileRequests } from './migration-files-requests.js';
 import { hoverAt } from './hover.js';
 import { registerFormatting } from './formatting.js';
+import { KnownStates } from './known-states.js';
 import { registerNavigation, SEMANTIC_TOKENS_LEGEND } from './navigation.js';
 import { observedDiagnostics, observedFactsIn } from './observed-facts.js';
 import { ObservedLocks } from './observed-locks.js';
@@ -67,11 +69,13 @@ export function startServer(connection: Connection): void {
   });
   let canPullSettings = false;
   let canWatchFolders = false;
+  let canRefreshLenses = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     analysis.folders = initialFolders(params);
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     readWorkspaceTrust(params.initializationOptions);
     return {
       capabilities: {
@@ -170,7 +174,11 @@ export function startServer(connection: Connection): void {
     return hoverAt(latest, path, offset, params.position, observed);
   });
 
-  registerNavigation(connection, documents, analysis, host);
+  // Lenses show the states status reads remember; the editor asks for them again when those change.
+  const knownStates = new KnownStates(() => {
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  });
+  registerNavigation(connection, documents, analysis, host, knownStates);
   registerFormatting(connection, documents, analysis);
 
   connection.onRequest(RuleDocsRequest, ({ rule }): RuleDocsResult => ({ markdown: ruleDocsMarkdown(rule) }));
@@ -178,7 +186,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(ListSetsRequest, async (): Promise<ListSetsResult> => summariseSets(await analysis.runNow()));
 
-  registerRunnerRequests(connection, analysis, host, observedLocks);
+  registerRunnerRequests(connection, analysis, host, observedLocks, knownStates);
   registerDockerRequests(connection, analysis);
   registerSchemaRequest(connection, analysis, host);
   registerSetDatabaseRequests(connection, analysis);
