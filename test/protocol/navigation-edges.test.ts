@@ -60,12 +60,12 @@ test('after an emoji on a CRLF line, positions are UTF-16: definition and refere
 test('completion while typing: the columns of the table as it is now, types with the history\'s enums, sequences, schemas', async (t) => {
   const { client, connection, uri } = await start(t);
   const file = uri('000003_next.up.sql');
-  const lines = ['CREATE INDEX ON tags (', 'ALTER TABLE tags ADD COLUMN feeling ', 'DROP SEQUENCE ', 'SELECT * FROM ', 'CREATE TABLE notes (id bigint, body ', 'ALTER TABLE tags ADD CONSTRAINT '];
+  const lines = ['CREATE INDEX ON tags (', 'ALTER TABLE tags ADD COLUMN feeling ', 'DROP SEQUENCE ', 'SELECT * FROM ', 'CREATE TABLE notes (id bigint, body ', 'ALTER TABLE tags ADD CONSTRAINT ', 'SELECT id,  FROM tags WHERE id > 0'];
   // Each line a statement being typed, the cursor before its `;`.
   await client.open(file, lines.join(';\n'));
   await client.waitForDiagnostics(file, () => true);
-  const labels = async (line: number) =>
-    ((await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: file }, position: { line, character: lines[line].length } })) as CompletionItem[]).map(
+  const labels = async (line: number, character = lines[line].length) =>
+    ((await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: file }, position: { line, character } })) as CompletionItem[]).map(
       (item) => `${item.label}${item.detail ? ` (${item.detail})` : ''}`,
     );
   // The tags 000002 made (id, name), not the dropped one's label; nothing after the `(` yet.
@@ -78,4 +78,6 @@ test('completion while typing: the columns of the table as it is now, types with
   assert.equal((await labels(4))[0], 'mood (enum type · created in 000001 base)');
   // A constraint's name is not a column: no types there.
   assert.deepEqual(await labels(5), []);
+  // In a SELECT's list, the columns of the table its FROM names after the cursor.
+  assert.deepEqual(await labels(6, 'SELECT id, '.length), ['id (bigint NOT NULL · tags)', 'name (text · tags)']);
 });

@@ -9,13 +9,11 @@ import { uriToPath } from './uri.js';
 export interface KnownState {
   /** Absent: the set's database was read, and this migration was not in it yet (a new file). */
   item?: MigrationStatusItem;
-  /** The database that reported it, printable. */
-  target: string;
 }
 
 export class KnownStates {
-  /** Per set root: the database read last, and its migrations by up file. */
-  private readonly sets = new Map<string, { target: string; byFile: Map<string, MigrationStatusItem> }>();
+  /** Per set root: its migrations by up file, as its database said last. */
+  private readonly sets = new Map<string, Map<string, MigrationStatusItem>>();
 
   constructor(private readonly changed: () => void) {}
 
@@ -25,16 +23,16 @@ export class KnownStates {
       const path = item.uri && uriToPath(item.uri);
       if (path) byFile.set(path, item);
     }
-    this.sets.set(root, { target: status.target, byFile });
+    this.sets.set(root, byFile);
     this.changed();
     return status;
   }
 
   /** What the database of set `root` last said of the migration whose up part is in `upFile`; undefined before any read. */
   of(root: string, upFile: string): KnownState | undefined {
-    const set = this.sets.get(root);
-    if (!set) return undefined;
-    const item = set.byFile.get(upFile);
-    return { target: set.target, ...(item && { item }) };
+    const byFile = this.sets.get(root);
+    if (!byFile) return undefined;
+    const item = byFile.get(upFile);
+    return item ? { item } : {};
   }
 }

@@ -114,7 +114,9 @@ export function registerNavigation(connection: Connection, documents: TextDocume
     const offset = document.offsetAt(position);
     // The statement being typed: from the last `;` before the cursor.
     const typed = text.slice(text.lastIndexOf(';', offset - 1) + 1, offset);
-    return completionsAt(analysis.latest(), path, offset, typed).map((item) => ({ label: item.label, kind: COMPLETION_KINDS[item.kind], detail: item.detail }));
+    const semicolon = text.indexOf(';', offset);
+    const rest = text.slice(offset, semicolon < 0 ? text.length : semicolon);
+    return completionsAt(analysis.latest(), path, offset, typed, rest).map((item) => ({ label: item.label, kind: COMPLETION_KINDS[item.kind], detail: item.detail }));
   });
 
   connection.onDefinition(({ textDocument, position }) => {
@@ -196,7 +198,8 @@ export function registerNavigation(connection: Connection, documents: TextDocume
       if (!state) return [{ range, command: { title: 'Migration state not read yet', command: READ_STATE, arguments: [{ root }] } }];
       const item = state.item;
       const words = item ? `${MIGRATION_STATE_WORDS[item.state]}${item.state === 'applied' ? appliedWhen(item.appliedAt) : ''}` : 'pending (new since the last read)';
-      const lenses: CodeLens[] = [{ range, command: { title: words, tooltip: `${words} on ${state.target}, when last read: click to read again`, command: READ_STATE, arguments: [{ root }] } }];
+      // A click reads the state again.
+      const lenses: CodeLens[] = [{ range, command: { title: words, command: READ_STATE, arguments: [{ root }] } }];
       const argument = { root, version: migration.version };
       if (!item || item.state === 'pending') lenses.push({ range, command: { title: 'Apply up to here', command: APPLY_UP_TO, arguments: [argument] } });
       if (item?.state === 'applied' || item?.state === 'changed') lenses.push({ range, command: { title: 'Roll back to here', command: ROLL_BACK_TO, arguments: [argument] } });

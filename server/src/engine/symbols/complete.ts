@@ -1,6 +1,7 @@
 // Completion from the replayed history: the tables, views, schemas, types and sequences that exist
 // where the cursor is (not those a later migration creates or an earlier one dropped), the columns
-// of the table the statement is about, with type and nullability, the dialect's column types with
+// of the table the statement is about (also in a SELECT's list, from the FROM after the cursor),
+// with type and nullability, the dialect's column types with
 // the enum types of the history where a column's type goes, and the clauses that may follow
 // `ALTER TABLE t`.
 
@@ -55,16 +56,24 @@ const ALTER_CLAUSE = new RegExp(`\\balter\\s+table\\s+(?:if\\s+exists\\s+)?(?:on
 const ALTER_CLAUSES = ['ADD COLUMN', 'ALTER COLUMN', 'DROP COLUMN', 'RENAME COLUMN', 'ADD CONSTRAINT', 'DROP CONSTRAINT', 'RENAME TO'];
 const MYSQL_ALTER_CLAUSES = ['ADD COLUMN', 'MODIFY COLUMN', 'CHANGE COLUMN', 'DROP COLUMN', 'RENAME COLUMN', 'ADD INDEX', 'ADD CONSTRAINT', 'DROP INDEX', 'RENAME TO'];
 
+/** In a SELECT's list (`SELECT a, ` before the cursor) … */
+const SELECT_LIST = /\bselect\s+(?:distinct\s+)?(?:[^;]*,\s*)?[`"]?[\w$]*$/is;
+/** … of a statement whose FROM, after the cursor, names the table. */
+const FROM_AFTER = new RegExp(`^[^;]*?\\bfrom\\s+${NAME}`, 'is');
+
+const withoutComments = (text: string) => text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+
 /**
  * What may be typed at `offset` of `path`, given `typed`: the text of the statement under the
- * cursor up to the cursor (the document's, which may be newer than the analysis).
+ * cursor up to the cursor (the document's, which may be newer than the analysis), and `rest`:
+ * the statement's text after the cursor (a SELECT's list comes before the table it reads).
  */
-export function completionsAt(analysis: Analysis, path: string, offset: number, typed: string): CompletionItem[] {
+export function completionsAt(analysis: Analysis, path: string, offset: number, typed: string, rest = ''): CompletionItem[] {
   const schema = schemaAt(analysis, path, offset);
   if (!schema) return [];
-  const words = typed.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
-  for (const pattern of COLUMN_POSITIONS) {
-    const table = pattern.exec(words)?.[1];
+  const words = withoutComments(typed);
+  const selected = SELECT_LIST.test(words) && !/\bfrom\b/i.test(words.slice(words.search(/\bselect\s[^;]*$/is))) ? FROM_AFTER.exec(withoutComments(rest))?.[1] : undefined;
+  for (const table of [...COLUMN_POSITIONS.map((pattern) => pattern.exec(words)?.[1]), selected]) {
     const found = table === undefined ? undefined : schema.tables.get(objectKey(schema.dialect, nameParts(table)));
     if (found) return columnsOf(found);
   }
