@@ -167,8 +167,12 @@ export interface WorkspaceSymbol {
   place: Place;
 }
 
-/** Every table, view, type, function, sequence and index that exists after each set's last migration, where it was created. */
-export function workspaceSymbols(analysis: Analysis, query: string): WorkspaceSymbol[] {
+/**
+ * The tables, views, types, functions, sequences and indexes that exist after each set's last
+ * migration and whose name holds `query`, where each was created: the best `limit` matches (the
+ * name itself, then names that start with it, then shorter ones), as rust-analyzer caps its own.
+ */
+export function workspaceSymbols(analysis: Analysis, query: string, limit = 256): WorkspaceSymbol[] {
   const wanted = query.toLowerCase();
   const symbols: WorkspaceSymbol[] = [];
   analysis.sets.forEach((set, index) => {
@@ -185,7 +189,11 @@ export function workspaceSymbols(analysis: Analysis, query: string): WorkspaceSy
     for (const fn of schema.functions.values()) add('function', fn.name, fn.created);
     for (const sequence of schema.sequences.values()) add('sequence', sequence.name, sequence.created);
   });
-  return symbols;
+  const rank = (name: string) => {
+    const lower = name.toLowerCase();
+    return lower === wanted ? 0 : lower.startsWith(wanted) ? 1 : 2;
+  };
+  return symbols.sort((a, b) => rank(a.name) - rank(b.name) || a.name.length - b.name.length || a.name.localeCompare(b.name)).slice(0, limit);
 }
 
 /** Every name in `path` with what it denotes there: the editor colours known and unknown objects apart. */
