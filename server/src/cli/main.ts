@@ -3,6 +3,7 @@
 
 import { asksForJson, EXIT_OK, reportError, type CliCommand, type CliIO } from './io.js';
 import { toolVersion } from './version.js';
+import { nameSessions } from '../db/session-name.js';
 import { tuneV8ForEngine } from '../v8-tuning.js';
 
 // Loaded when chosen: `check` in CI never pays for the database drivers the other commands use.
@@ -67,6 +68,7 @@ function writerTo(stream: NodeJS.WriteStream): (s: string) => void {
 
 if (require.main === module) {
   tuneV8ForEngine();
+  nameSessions('command line');
   const io: CliIO = {
     cwd: process.cwd(),
     stdout: writerTo(process.stdout),

@@ -47,6 +47,7 @@ export function registerRunnerRequests(connection: Connection, analysis: Workspa
   const reportProgress = (workDone: WorkDoneProgressReporter, runner: RunnerOptions): RunnerOptions => ({
     ...runner,
     onProgress: (event) => {
+      if (event.phase === 'waiting') workDone.report(`waiting for the migration lock, held by ${event.holder}`);
       if (event.phase === 'start') workDone.report(`${event.direction === 'up' ? 'applying' : 'undoing'} ${event.migration.id}`);
     },
   });

@@ -24,6 +24,7 @@ export function runnerOptions({ runner, values, io, json }: DatabaseCommandConte
 }
 
 function printProgress(event: ProgressEvent, io: CliIO): void {
+  if (event.phase === 'waiting') io.stderr(`waiting for the migration lock, held by ${event.holder}…\n`);
   if (event.phase !== 'done') return;
   const { migration, direction, durationMs } = event.result;
   io.stdout(`${direction === 'up' ? '↑' : '↓'} ${migration.id}  ${durationMs.toFixed(0)} ms\n`);

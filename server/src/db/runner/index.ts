@@ -27,6 +27,7 @@ export interface RunnerOptions {
 }
 
 export type ProgressEvent =
+  | { phase: 'waiting'; holder: string }
   | { phase: 'start'; migration: Migration; direction: Direction }
   | { phase: 'done'; result: StepResult }
   | { phase: 'failed'; failure: StepFailure };
@@ -132,7 +133,7 @@ export async function forceVersion(connection: DatabaseConnection, set: Migratio
 async function locked<T>(connection: DatabaseConnection, set: MigrationSet, options: RunnerOptions, action: (tracking: Tracking) => Promise<T>): Promise<T> {
   requireMatchingDialect(connection, set);
   const tracking = TRACKING[set.framework];
-  const release = await acquireSessionLock(connection, await tracking.lockKey(connection));
+  const release = await acquireSessionLock(connection, await tracking.lockKey(connection), (holder) => options.onProgress?.({ phase: 'waiting', holder }));
   try {
     await setLockTimeout(connection, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
     await tracking.ensureTable(connection);

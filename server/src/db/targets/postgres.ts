@@ -3,6 +3,7 @@
 
 import pg from 'pg';
 import { ConnectionError, DatabaseError, type DatabaseConnection, type Row } from '../connection.js';
+import { sessionName } from '../session-name.js';
 import { redactSecret, type DatabaseUrl } from './url.js';
 
 export async function openPostgres(url: DatabaseUrl, description: string): Promise<DatabaseConnection> {
@@ -14,6 +15,7 @@ export async function openPostgres(url: DatabaseUrl, description: string): Promi
     database: url.database,
     ssl: sslOption(url.sslMode),
     connectionTimeoutMillis: 10_000,
+    application_name: sessionName(),
   });
   // An idle session dropped by the server must not crash the process; the next query reports it.
   client.on('error', () => undefined);

@@ -1,0 +1,140 @@
+// Two runners on one database take turns, and the one that waits says who it waits for. The
+// command line and the editor (the language server, over stdio) run a slow migration on the real
+// PostgreSQL; a second run from the other side waits for the migration lock, names the holder
+// (its application name, so "migration-lens editor (pid …)" or "migration-lens command line
+// (pid …)"), then finds nothing left to do. The same on MariaDB, whose named lock tells the
+// holder's connection.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, test, type TestContext } from 'node:test';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol';
+import { main } from '../../server/src/cli/main.js';
+import { UpRequest, type RunReport } from '../../server/src/lsp/protocol.js';
+import { copyFixture, freshDatabase, servers } from './runner-support.js';
+
+const REPO = resolve(__dirname, '../..');
+const CLI = join(REPO, 'dist/cli.js');
+const SERVER = join(REPO, 'dist/server.js');
+
+async function cli(cwd: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+/** Polls `running` until the slow statement is seen on the server. */
+async function until(running: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await running())) {
+    if (Date.now() > deadline) throw new Error('the slow migration never started');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const postgresSleeping = (url: string) => async () => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%pg_sleep(2.5)%'");
+    return rows[0].n > 0;
+  } finally {
+    await client.end();
+  }
+};
+
+/** The language server over stdio, in `folder`, with the progress it reports for token `up`. */
+async function languageServer(t: TestContext, folder: string): Promise<{ connection: MessageConnection; pid: number; progress: string[] }> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const progress: string[] = [];
+  connection.onProgress(WorkDoneProgress.type, 'up', (value) => {
+    if ('message' in value && value.message) progress.push(value.message);
+  });
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+  connection.listen();
+  t.after(async () => {
+    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+    connection.dispose();
+    if (child.exitCode === null) child.kill();
+  });
+  const uri = pathToFileURL(folder).href;
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'w' }], capabilities: { window: { workDoneProgress: true } } });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return { connection, pid: child.pid!, progress };
+}
+
+describe('the command line and the editor take turns on one PostgreSQL database, and the one waiting names the other', { skip: servers.postgres.skip, timeout: 120_000 }, () => {
+  const slowSet = () => {
+    const root = copyFixture('golang-migrate/postgres');
+    writeFileSync(join(root, '000006_slow.up.sql'), 'CREATE TABLE slow (id int);\nSELECT pg_sleep(2.5);\n');
+    writeFileSync(join(root, '000006_slow.down.sql'), 'DROP TABLE slow;\n');
+    return root;
+  };
+
+  test('the editor runs; the command line waits for "migration-lens editor (pid …)"', async (t) => {
+    const root = slowSet();
+    const database = await freshDatabase('postgres');
+    t.after(() => database.cleanup());
+    const editor = await languageServer(t, root);
+    const running = editor.connection.sendRequest(UpRequest, { root, target: database.url!, workDoneToken: 'up' });
+    await until(postgresSleeping(database.url!));
+    const waiting = await cli(root, 'up', '.', '--target', database.url!);
+    assert.equal(waiting.code, 0, waiting.stderr);
+    assert.match(waiting.stderr, new RegExp(`waiting for the migration lock, held by "migration-lens editor \\(pid ${editor.pid}\\)" \\(server process \\d+, connected at [0-9: -]+\\)`));
+    const report = (await running) as RunReport;
+    assert.equal(report.steps.length, 6, 'the editor applied every migration');
+    assert.doesNotMatch(waiting.stdout, /↑/, 'nothing was left for the command line');
+  });
+
+  test('the command line runs; the editor reports it waits for "migration-lens command line (pid …)"', async (t) => {
+    const root = slowSet();
+    const database = await freshDatabase('postgres');
+    t.after(() => database.cleanup());
+    const editor = await languageServer(t, root);
+    const run = spawn(process.execPath, [CLI, 'up', '.', '--target', database.url!], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
+    await until(postgresSleeping(database.url!));
+    const report = (await editor.connection.sendRequest(UpRequest, { root, target: database.url!, workDoneToken: 'up' })) as RunReport;
+    assert.equal(await exited, 0);
+    assert.ok(
+      editor.progress.some((message) => message.includes(`waiting for the migration lock, held by "migration-lens command line (pid ${run.pid})"`)),
+      editor.progress.join('\n'),
+    );
+    assert.deepEqual(report.steps, [], 'nothing was left for the editor');
+  });
+});
+
+describe('two runners on one MariaDB database take turns, and the one waiting names the other\'s connection', { skip: servers.mysql.skip, timeout: 120_000 }, () => {
+  test('the second command line waits for the first one\'s connection', async (t) => {
+    const root = copyFixture('golang-migrate/mysql');
+    writeFileSync(join(root, '000006_slow.up.sql'), 'CREATE TABLE slow (id int);\nSELECT SLEEP(2.5);\n');
+    writeFileSync(join(root, '000006_slow.down.sql'), 'DROP TABLE slow;\n');
+    const database = await freshDatabase('mysql');
+    t.after(() => database.cleanup());
+    const run = spawn(process.execPath, [CLI, 'up', '.', '--target', database.url!], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
+    await until(async () => {
+      const connection = await mysql.createConnection(database.url!);
+      try {
+        const [rows] = await connection.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE '%SLEEP(2.5)%' AND ID <> CONNECTION_ID()");
+        return Number((rows as { n: number }[])[0].n) > 0;
+      } finally {
+        await connection.end();
+      }
+    });
+    const waiting = await cli(root, 'up', '.', '--target', database.url!);
+    assert.equal(await exited, 0);
+    assert.equal(waiting.code, 0, waiting.stderr);
+    assert.match(waiting.stderr, /waiting for the migration lock, held by connection \d+ of root@[\w.:]+ \(open for \d+ s\)/);
+    assert.doesNotMatch(waiting.stdout, /↑/);
+  });
+});
