@@ -66,6 +66,17 @@ export class ConnectionError extends Error {
   }
 }
 
+/**
+ * Whether `error` means the session itself is gone — the server restarted, failed over, or an
+ * administrator ended it — rather than a statement failing: nothing more can be sent on it.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  if (error instanceof ConnectionError) return true;
+  if (!(error instanceof DatabaseError) || error.code === undefined) return false;
+  // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now and the connection_exception class; MySQL/MariaDB: the server went away.
+  return /^(57P0[123]|08)/.test(error.code) || ['ER_SERVER_SHUTDOWN', 'PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'ER_CONNECTION_KILLED'].includes(error.code);
+}
+
 /** Embedded PostgreSQL (PGlite) persisted in `dataDir`: the zero-set-up default. */
 export interface EmbeddedTarget {
   kind: 'embedded';

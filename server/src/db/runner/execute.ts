@@ -6,7 +6,7 @@
 import type { Direction, Migration, MigrationPart } from '../../engine/model/migration-set.js';
 import { splitStatements } from '../../engine/parse/index.js';
 import { LineIndex, type SourceRange } from '../../engine/model/source.js';
-import { DatabaseError, type DatabaseConnection } from '../connection.js';
+import { DatabaseError, isConnectionLost, type DatabaseConnection } from '../connection.js';
 import type { Step, Tracking } from '../tracking/index.js';
 
 export interface StepResult {
@@ -33,6 +33,8 @@ export interface StepFailure extends StepResult {
   rolledBack: boolean;
   /** When not rolled back: the statements before the failing one, which took effect and remain. */
   tookEffect: EffectiveStatement[];
+  /** The session was lost mid-run (restart, failover, administrator): the tracking table could not be updated after it. */
+  connectionLost?: true;
 }
 
 /** A statement of a migration file that ran, by its 1-based first line and its text. */
@@ -75,10 +77,15 @@ export async function executeStep(context: ExecuteContext, step: Omit<Step, 'inT
     // MySQL commits every DDL statement implicitly, so a rollback there undoes nothing before it.
     const rolledBack = executed.length === 0 || (full.inTransaction && connection.dialect === 'postgres');
     let message = (error as Error).message;
-    try {
-      await tracking.failed(connection, full, message, !rolledBack, elapsed());
-    } catch (recordError) {
-      message += `; recording the failure in ${tracking.table} failed too: ${(recordError as Error).message}`;
+    if (isConnectionLost(error)) {
+      // Nothing can be sent on a session that is gone: the server keeps what it kept (a transaction is rolled back with the session).
+      message += ' — the connection to the database was lost (a restart, a failover or an administrator ended the session)';
+    } else {
+      try {
+        await tracking.failed(connection, full, message, !rolledBack, elapsed());
+      } catch (recordError) {
+        message += `; recording the failure in ${tracking.table} failed too: ${(recordError as Error).message}`;
+      }
     }
     return {
       ok: false,
@@ -92,6 +99,7 @@ export async function executeStep(context: ExecuteContext, step: Omit<Step, 'inT
         statement: failing ? step.fileText.slice(failing.start, failing.end) : undefined,
         rolledBack,
         tookEffect: rolledBack ? [] : executed.map((span) => effective(step.fileText, span)),
+        ...(isConnectionLost(error) && { connectionLost: true as const }),
       },
     };
   }

@@ -2,7 +2,7 @@
 // and force, each under the framework's session lock and with a lock timeout on PostgreSQL.
 
 import type { Direction, Migration, MigrationSet } from '../../engine/model/migration-set.js';
-import type { DatabaseConnection } from '../connection.js';
+import { isConnectionLost, type DatabaseConnection } from '../connection.js';
 import { TRACKING, type Tracking } from '../tracking/index.js';
 import { executeStep, type StepFailure, type StepResult } from './execute.js';
 import { acquireSessionLock, setLockTimeout } from './lock.js';
@@ -139,7 +139,10 @@ async function locked<T>(connection: DatabaseConnection, set: MigrationSet, opti
     await tracking.ensureTable(connection);
     return await action(tracking);
   } finally {
-    await release();
+    // A session that is gone took its lock with it; its loss is the action's error to report, not this one.
+    await release().catch((error: unknown) => {
+      if (!isConnectionLost(error)) throw error;
+    });
   }
 }
 

@@ -10,13 +10,23 @@ import type { StepFailure } from './execute.js';
 const NAMED = 3;
 const SHOWN_CHARACTERS = 60;
 
-export function outcomeSentence(failure: Pick<StepFailure, 'rolledBack' | 'tookEffect' | 'direction'>): string {
-  if (failure.rolledBack) return `It was rolled back: nothing of it remains, and it is still ${failure.direction === 'up' ? 'pending' : 'applied'}.`;
+export function outcomeSentence(failure: Pick<StepFailure, 'rolledBack' | 'tookEffect' | 'direction' | 'connectionLost'>): string {
   const count = failure.tookEffect.length;
-  const named = failure.tookEffect.slice(0, NAMED).map((statement) => `line ${statement.line}: ${abbreviated(statement.text)}`);
-  const more = count > NAMED ? `, and ${count - NAMED} more` : '';
+  if (failure.connectionLost) {
+    const kept = failure.rolledBack
+      ? 'The database rolled it back with the lost session: nothing of it remains.'
+      : `${count === 1 ? 'The statement' : `The ${count} statements`} before the one that was running took effect and remain (${named(failure.tookEffect)}).`;
+    return `${kept} Its tracking table could not be updated after that: read the status, and where it shows the migration failed or dirty, check the database and record the version it is at with force.`;
+  }
+  if (failure.rolledBack) return `It was rolled back: nothing of it remains, and it is still ${failure.direction === 'up' ? 'pending' : 'applied'}.`;
   const statements = count === 1 ? 'the statement before the failing one took effect' : `the ${count} statements before the failing one took effect`;
-  return `It was NOT rolled back: ${statements} (${named.join('; ')}${more}), so it is recorded as failed part-way.`;
+  return `It was NOT rolled back: ${statements} (${named(failure.tookEffect)}), so it is recorded as failed part-way.`;
+}
+
+/** The first statements by line and text, the rest counted. */
+function named(statements: StepFailure['tookEffect']): string {
+  const more = statements.length > NAMED ? `, and ${statements.length - NAMED} more` : '';
+  return statements.slice(0, NAMED).map((statement) => `line ${statement.line}: ${abbreviated(statement.text)}`).join('; ') + more;
 }
 
 /** The statement's first line, cut to fit a sentence. */
