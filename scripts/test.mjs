@@ -103,7 +103,8 @@ function runTests(environment) {
     const files = testFiles.map((file) => relative(root, file));
     testRun = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', ...runnerOptions, ...files],
+      // A test that hangs (a server that died under it) fails after 15 minutes instead of holding the run.
+      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=900000', ...runnerOptions, ...files],
       { cwd: root, env: environment, stdio: 'inherit' },
     );
     testRun.once('error', reject);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql, { type Connection } from 'mysql2/promise';
@@ -44,6 +44,8 @@ export async function startMariaDb(): Promise<TestServer> {
   }
   const initMs = performance.now() - initStart;
 
+  const tmpDir = join(workDir, 'tmp');
+  mkdirSync(tmpDir);
   const port = await freeLoopbackPort();
   const startStart = performance.now();
   // Detached: a Ctrl-C in the terminal reaches the runner, which stops the server itself.
@@ -55,6 +57,8 @@ export async function startMariaDb(): Promise<TestServer> {
       `--datadir=${dataDir}`,
       `--socket=${join(workDir, 'mariadbd.sock')}`,
       `--pid-file=${join(workDir, 'mariadbd.pid')}`,
+      // Its own folder for temporary tables: nothing shared with another server on the machine.
+      `--tmpdir=${tmpDir}`,
       `--log-error=${logFile}`,
       `--port=${port}`,
       '--bind-address=127.0.0.1',

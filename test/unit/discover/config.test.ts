@@ -94,6 +94,21 @@ describe('loading and validating', () => {
     assert.match(problems[1].message, /\/repo\/missing\.sql, which cannot be read/);
   });
 
+  it('keeps paths inside the folder that holds the settings: a repository cannot make the tool read elsewhere', () => {
+    const raw = { baseline: '../secrets/schema.sql', sets: [{ path: '/etc' }, { path: 'db/../../other' }, { path: 'db/./migrations/' }] };
+    const { values, problems } = validateConfig(raw, { label: CONFIG, baseDir: '/repo' });
+    assert.equal(values.baseline, undefined);
+    assert.deepEqual(values.sets, [{ path: '/repo/db/migrations' }]);
+    assert.deepEqual(
+      problems.map((p) => `${p.key}: ${p.message.slice(p.message.indexOf('must'))}`),
+      [
+        'baseline: must stay inside /repo: "../secrets/schema.sql" leads to /secrets/schema.sql.',
+        'sets[0].path: must stay inside /repo: "/etc" leads to /etc.',
+        'sets[1].path: must stay inside /repo: "db/../../other" leads to /other.',
+      ],
+    );
+  });
+
   it('rejects a file that is not an object', () => {
     const { problems } = validateConfig([], { label: CONFIG, baseDir: '/repo' });
     assert.match(problems[0].message, /must hold a JSON object/);

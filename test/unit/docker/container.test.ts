@@ -199,3 +199,17 @@ test('docker not installed and daemon not answering each say what to do', async 
   const fake = fakeDocker(t, { 'container inspect': { stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n', exit: 1 } });
   await assert.rejects(container(fake, stateDir(t)).start(), /^DockerError: The Docker daemon is not answering \(Cannot connect to the Docker daemon at unix:\/\/\/var\/run\/docker\.sock\. Is the docker daemon running\?\): start Docker Desktop, or the service/);
 });
+
+test('a hostile workspace path reaches docker as one argument, never through a shell, and names a safe container', async (t) => {
+  const fake = fakeDocker(t, { 'container inspect': [NO_SUCH_CONTAINER, running('postgres:16')], 'image inspect': { stdout: 'sha256:1\n' }, run: { stdout: 'abc123\n' } });
+  const dir = stateDir(t);
+  const planted = join(dir, 'pwned');
+  const hostile = `/tmp/$(touch ${planted}); rm -rf ~ \`touch ${planted}\` 'a"b' --privileged`;
+  await container(fake, dir, { workspace: hostile }).start();
+  const run = fake.calls().find((args) => args[0] === 'run')!;
+  assert.match(argAfter(run, '--name')[0], /^migration-lens-[a-z0-9-]+-postgres-[0-9a-f]{8}$/);
+  // The path is a label's value, whole, and nothing in it became a flag of its own.
+  assert.ok(argAfter(run, '--label').includes(`dev.migration-lens.workspace=${hostile}`));
+  assert.ok(!run.includes('--privileged'));
+  assert.throws(() => statSync(planted), 'no shell ran the path');
+});

@@ -4,7 +4,7 @@
 
 import { FRAMEWORKS, type Framework } from '../model/migration-set.js';
 import { DIALECTS, type Dialect } from '../model/source.js';
-import { resolvePath } from './paths.js';
+import { relativeTo, resolvePath } from './paths.js';
 
 export type RuleLevel = 'error' | 'warning' | 'info' | 'off';
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'off'];
@@ -125,8 +125,10 @@ export function validateConfig(raw: unknown, origin: ConfigOrigin): { values: Co
   }
 
   if ('baseline' in raw) {
-    if (typeof raw.baseline === 'string' && NOT_BLANK_PATTERN.test(raw.baseline)) values.baseline = resolvePath(origin.baseDir, raw.baseline);
-    else report('baseline', `must be the path of a schema .sql file, e.g. "db/schema.sql" (got ${describe(raw.baseline)}).`);
+    if (typeof raw.baseline === 'string' && NOT_BLANK_PATTERN.test(raw.baseline)) {
+      const baseline = inside(origin, raw.baseline, 'baseline', report);
+      if (baseline) values.baseline = baseline;
+    } else report('baseline', `must be the path of a schema .sql file, e.g. "db/schema.sql" (got ${describe(raw.baseline)}).`);
   }
 
   if ('sets' in raw) {
@@ -141,6 +143,17 @@ export function validateConfig(raw: unknown, origin: ConfigOrigin): { values: Co
     }
   }
   return { values, problems };
+}
+
+/**
+ * `written` resolved against the settings' folder, or undefined (reported) when it leads out of
+ * it: a project's settings come with its repository, and must not make the tool read elsewhere.
+ */
+function inside(origin: ConfigOrigin, written: string, key: string, report: (key: string, message: string) => void): string | undefined {
+  const resolved = resolvePath(origin.baseDir, written);
+  if (relativeTo(resolvePath(origin.baseDir, '.'), resolved) !== undefined) return resolved;
+  report(key, `must stay inside ${origin.baseDir}: "${written}" leads to ${resolved}.`);
+  return undefined;
 }
 
 function validateSetOverride(
@@ -160,7 +173,9 @@ function validateSetOverride(
     report(`${key}.path`, `must be the migration folder relative to ${origin.baseDir}, e.g. "db/migrations" (got ${describe(entry.path)}).`);
     return undefined;
   }
-  const override: SetOverride = { path: resolvePath(origin.baseDir, entry.path) };
+  const path = inside(origin, entry.path, `${key}.path`, report);
+  if (!path) return undefined;
+  const override: SetOverride = { path };
   if ('framework' in entry) {
     if ((FRAMEWORKS as readonly unknown[]).includes(entry.framework)) override.framework = entry.framework as Framework;
     else report(`${key}.framework`, `must be one of ${FRAMEWORKS.join(', ')} (got ${describe(entry.framework)}).`);
