@@ -337,7 +337,8 @@ class StatementScope implements StatementContext {
    * every part of a long history would hold more memory than the rest of its analysis.
    */
   get tokens(): readonly SqlToken[] {
-    this.partTokens ??= tokensOfStatements(this.parsed.text, this.parsed.statements.map((s) => s.range), this.set.dialect, this.parsed.end);
+    // Skimmed seed rows are never judged on their own (their template row was): no tokens for them.
+    this.partTokens ??= tokensOfStatements(this.parsed.text, this.parsed.statements.map((s) => (s.skimmed ? undefined : s.range)), this.set.dialect, this.parsed.end);
     return this.partTokens[this.index];
   }
 

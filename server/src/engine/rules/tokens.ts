@@ -108,11 +108,12 @@ export function closingBracket(tokens: readonly SqlToken[], open: number): numbe
 /**
  * Tokens of each statement of a part, in order. A token that runs past its statement (a
  * dollar-quoted body the splitter cut in a MySQL set) also covers the statements it swallowed, so
- * their text is not read a second time as if it were SQL.
+ * their text is not read a second time as if it were SQL. An undefined statement is not read.
  */
-export function tokensOfStatements(text: string, statements: readonly SourceRange[], dialect: Dialect, partEnd: number): SqlToken[][] {
+export function tokensOfStatements(text: string, statements: readonly (SourceRange | undefined)[], dialect: Dialect, partEnd: number): SqlToken[][] {
   let consumedUntil = 0;
   return statements.map((statement) => {
+    if (!statement) return [];
     const start = Math.max(statement.start, consumedUntil);
     if (start >= statement.end) return [];
     const tokens = readTokens(text, { start, end: statement.end }, dialect, partEnd);
