@@ -10,23 +10,12 @@
 //   the transaction leaves nothing, and `status` reads the state the framework keeps.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { main } from '../../server/src/cli/main.js';
-import { copyFixture, freshDatabase, servers } from './runner-support.js';
-
-const CLI = join(__dirname, '../../dist/cli.js');
-
-async function cli(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
+import { cli, copyFixture, freshDatabase, killUpWhile, servers } from './runner-support.js';
 
 /** Each statement waits a distinct, recognisable time, so the watcher knows which one runs. */
 const mariadbStatements = [1, 2, 3].map((n) => `CREATE TABLE killed_${n} (id int);\nSELECT SLEEP(1.00${n});`).join('\n');
@@ -93,13 +82,7 @@ describe('MariaDB: a run killed at each statement keeps what committed, and stat
         const database = await freshDatabase('mysql');
         const url = database.url!;
         try {
-          const first = await cli(root, 'up', '.', '--target', url, '--count', '5');
-          assert.equal(first.code, 0, first.stderr);
-          const run = spawn(process.execPath, [CLI, 'up', '.', '--target', url], { cwd: root, stdio: 'ignore' });
-          const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
-          await waitForSleep(url, killAt);
-          run.kill('SIGKILL');
-          await exited;
+          await killUpWhile(root, url, () => waitForSleep(url, killAt));
 
           const committed = Array.from({ length: killAt }, (_, i) => `killed_${i + 1}`);
           assert.deepEqual(await killedTables(url), committed, 'each CREATE before the kill committed, as MariaDB commits DDL');

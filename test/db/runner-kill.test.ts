@@ -6,15 +6,11 @@
 // `status` says exactly that. The next `up` (after `force` for golang-migrate) completes it.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import pg from 'pg';
-import { main } from '../../server/src/cli/main.js';
-import { copyFixture, freshDatabase, servers } from './runner-support.js';
-
-const CLI = join(__dirname, '../../dist/cli.js');
+import { cli, copyFixture, freshDatabase, killUpWhile, servers } from './runner-support.js';
 
 /** Each statement waits a distinct, recognisable time, so the watcher knows which one runs. */
 const statements = (prefix: string) => [1, 2, 3].map((n) => `CREATE TABLE ${prefix}_${n} (id int);\nSELECT pg_sleep(1.00${n});`).join('\n');
@@ -45,13 +41,6 @@ const FRAMEWORKS = [
     statusCode: 0,
   },
 ];
-
-async function cli(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 /** Waits until the server runs the `n`th statement's pg_sleep of a session other than ours. */
 async function waitForStatement(url: string, n: number): Promise<void> {
@@ -90,13 +79,7 @@ describe('a run killed at each statement leaves the database before the migratio
         const database = await freshDatabase('postgres');
         const url = database.url!;
         try {
-          const first = await cli(root, 'up', '.', '--target', url, '--count', '5');
-          assert.equal(first.code, 0, first.stderr);
-          const run = spawn(process.execPath, [CLI, 'up', '.', '--target', url], { cwd: root, stdio: 'ignore' });
-          const exited = new Promise<number | null>((resolve) => run.once('exit', (code) => resolve(code)));
-          await waitForStatement(url, killAt);
-          run.kill('SIGKILL');
-          await exited;
+          await killUpWhile(root, url, () => waitForStatement(url, killAt));
 
           assert.deepEqual(await tablesLike(url, 'killed_%'), [], 'the transaction left no table');
           const status = await cli(root, 'status', '.', '--target', url);

@@ -8,27 +8,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { describe, test, type TestContext } from 'node:test';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol';
-import { main } from '../../server/src/cli/main.js';
 import { UpRequest, type RunReport } from '../../server/src/lsp/protocol.js';
-import { copyFixture, freshDatabase, servers } from './runner-support.js';
-
-const REPO = resolve(__dirname, '../..');
-const CLI = join(REPO, 'dist/cli.js');
-const SERVER = join(REPO, 'dist/server.js');
-
-async function cli(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
+import { LspTestClient } from '../protocol/lsp-client.js';
+import { cli, CLI_JS, copyFixture, freshDatabase, servers } from './runner-support.js';
 
 /** Polls `running` until the slow statement is seen on the server. */
 async function until(running: () => Promise<boolean>): Promise<void> {
@@ -50,28 +36,6 @@ const postgresSleeping = (url: string) => async () => {
   }
 };
 
-/** The language server over stdio, in `folder`, with the progress it reports for token `up`. */
-async function languageServer(t: TestContext, folder: string): Promise<{ connection: MessageConnection; pid: number; progress: string[] }> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const progress: string[] = [];
-  connection.onProgress(WorkDoneProgress.type, 'up', (value) => {
-    if ('message' in value && value.message) progress.push(value.message);
-  });
-  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
-  connection.listen();
-  t.after(async () => {
-    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    connection.dispose();
-    if (child.exitCode === null) child.kill();
-  });
-  const uri = pathToFileURL(folder).href;
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'w' }], capabilities: { window: { workDoneProgress: true } } });
-  await connection.sendNotification(InitializedNotification.type, {});
-  return { connection, pid: child.pid!, progress };
-}
-
 describe('the command line and the editor take turns on one PostgreSQL database, and the one waiting names the other', { skip: servers.postgres.skip, timeout: 120_000 }, () => {
   const slowSet = () => {
     const root = copyFixture('golang-migrate/postgres');
@@ -84,7 +48,7 @@ describe('the command line and the editor take turns on one PostgreSQL database,
     const root = slowSet();
     const database = await freshDatabase('postgres');
     t.after(() => database.cleanup());
-    const editor = await languageServer(t, root);
+    const editor = await LspTestClient.start(t, root);
     const running = editor.connection.sendRequest(UpRequest, { root, target: database.url!, workDoneToken: 'up' });
     await until(postgresSleeping(database.url!));
     const waiting = await cli(root, 'up', '.', '--target', database.url!);
@@ -99,15 +63,16 @@ describe('the command line and the editor take turns on one PostgreSQL database,
     const root = slowSet();
     const database = await freshDatabase('postgres');
     t.after(() => database.cleanup());
-    const editor = await languageServer(t, root);
-    const run = spawn(process.execPath, [CLI, 'up', '.', '--target', database.url!], { cwd: root, stdio: 'ignore' });
+    const editor = await LspTestClient.start(t, root);
+    const progress = editor.progressOf('up');
+    const run = spawn(process.execPath, [CLI_JS, 'up', '.', '--target', database.url!], { cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
     await until(postgresSleeping(database.url!));
     const report = (await editor.connection.sendRequest(UpRequest, { root, target: database.url!, workDoneToken: 'up' })) as RunReport;
     assert.equal(await exited, 0);
     assert.ok(
-      editor.progress.some((message) => message.includes(`waiting for the migration lock, held by "migration-lens command line (pid ${run.pid})"`)),
-      editor.progress.join('\n'),
+      progress.some((message) => message.includes(`waiting for the migration lock, held by "migration-lens command line (pid ${run.pid})"`)),
+      progress.join('\n'),
     );
     assert.deepEqual(report.steps, [], 'nothing was left for the editor');
   });
@@ -120,7 +85,7 @@ describe('two runners on one MariaDB database take turns, and the one waiting na
     writeFileSync(join(root, '000006_slow.down.sql'), 'DROP TABLE slow;\n');
     const database = await freshDatabase('mysql');
     t.after(() => database.cleanup());
-    const run = spawn(process.execPath, [CLI, 'up', '.', '--target', database.url!], { cwd: root, stdio: 'ignore' });
+    const run = spawn(process.execPath, [CLI_JS, 'up', '.', '--target', database.url!], { cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
     await until(async () => {
       const connection = await mysql.createConnection(database.url!);

@@ -16,6 +16,7 @@ import {
   InitializeRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
+  WorkDoneProgress,
   type Diagnostic,
 } from 'vscode-languageserver-protocol';
 import { ListSetsRequest, type ListSetsResult } from '../../server/src/lsp/protocol.js';
@@ -28,7 +29,11 @@ export class LspTestClient {
   readonly publications: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
   private readonly waiters = new Set<() => void>();
 
-  private constructor(readonly connection: MessageConnection) {
+  private constructor(
+    readonly connection: MessageConnection,
+    /** The server's process id. */
+    readonly pid: number,
+  ) {
     connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, version, diagnostics }) => {
       this.diagnostics.set(uri, diagnostics);
       this.publications.push({ uri, version, diagnostics });
@@ -47,7 +52,7 @@ export class LspTestClient {
     if (!existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` first (npm test does).`);
     const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new LspTestClient(connection);
+    const client = new LspTestClient(connection, child.pid!);
     if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => settings));
     t.after(async () => {
       await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
@@ -68,6 +73,15 @@ export class LspTestClient {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /** The messages the server reports on progress token `token` (a request's workDoneToken), as they arrive. */
+  progressOf(token: string): string[] {
+    const messages: string[] = [];
+    this.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      if ('message' in value && value.message) messages.push(value.message);
+    });
+    return messages;
   }
 
   open(uri: string, text: string): Promise<void> {
