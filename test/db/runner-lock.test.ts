@@ -14,16 +14,7 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { UpRequest, type RunReport } from '../../server/src/lsp/protocol.js';
 import { LspTestClient } from '../protocol/lsp-client.js';
-import { cli, CLI_JS, copyFixture, freshDatabase, servers } from './runner-support.js';
-
-/** Polls `running` until the slow statement is seen on the server. */
-async function until(running: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await running())) {
-    if (Date.now() > deadline) throw new Error('the slow migration never started');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { cli, CLI_JS, copyFixture, freshDatabase, servers, waitUntil } from './runner-support.js';
 
 const postgresSleeping = (url: string) => async () => {
   const client = new pg.Client({ connectionString: url });
@@ -50,7 +41,7 @@ describe('the command line and the editor take turns on one PostgreSQL database,
     t.after(() => database.cleanup());
     const editor = await LspTestClient.start(t, root);
     const running = editor.connection.sendRequest(UpRequest, { root, target: database.url!, workDoneToken: 'up' });
-    await until(postgresSleeping(database.url!));
+    await waitUntil(postgresSleeping(database.url!));
     const waiting = await cli(root, 'up', '.', '--target', database.url!);
     assert.equal(waiting.code, 0, waiting.stderr);
     assert.match(waiting.stderr, new RegExp(`waiting for the migration lock, held by "migration-lens editor \\(pid ${editor.pid}\\)" \\(server process \\d+, connected at [0-9: -]+\\)`));
@@ -67,7 +58,7 @@ describe('the command line and the editor take turns on one PostgreSQL database,
     const progress = editor.progressOf('up');
     const run = spawn(process.execPath, [CLI_JS, 'up', '.', '--target', database.url!], { cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
-    await until(postgresSleeping(database.url!));
+    await waitUntil(postgresSleeping(database.url!));
     const report = (await editor.connection.sendRequest(UpRequest, { root, target: database.url!, workDoneToken: 'up' })) as RunReport;
     assert.equal(await exited, 0);
     assert.ok(
@@ -87,7 +78,7 @@ describe('two runners on one MariaDB database take turns, and the one waiting na
     t.after(() => database.cleanup());
     const run = spawn(process.execPath, [CLI_JS, 'up', '.', '--target', database.url!], { cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
-    await until(async () => {
+    await waitUntil(async () => {
       const connection = await mysql.createConnection(database.url!);
       try {
         const [rows] = await connection.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE '%SLEEP(2.5)%' AND ID <> CONNECTION_ID()");

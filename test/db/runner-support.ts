@@ -112,3 +112,12 @@ export async function killUpWhile(root: string, url: string, running: () => Prom
   run.kill('SIGKILL');
   await exited;
 }
+
+/** Polls `happened` until it holds (the statement to act at runs on the server), for up to 30 s. */
+export async function waitUntil(happened: () => Promise<boolean>, what = 'the awaited statement'): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await happened())) {
+    if (Date.now() > deadline) throw new Error(`${what} never ran`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
