@@ -20,6 +20,7 @@ import {
   sameColumn,
 } from './names.js';
 import { isPostgresSerial, normalizeType } from './types.js';
+import { escapeRegExp } from '../model/text.js';
 
 export function newTable(editor: SchemaEditor, name: string, schema: string | undefined): Table {
   // Every table has every key (absent ones undefined): one object shape keeps replay's property
@@ -196,7 +197,6 @@ function generatedCheckName(editor: SchemaEditor, table: Table, expression: stri
   return `${table.name}_chk_${n}`;
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether a normalised expression names the column (MySQL column names ignore case). */
 function mentions(expression: string, column: string, dialect: Dialect): boolean {

@@ -17,6 +17,7 @@ import { identifierValue, sameName } from './identifiers.js';
 import { partsIn, partUses, referencesOf, useAt, type Place } from './navigate.js';
 import { findIndexObject, findNamed, findRelation, findTableColumn } from './resolve.js';
 import type { NameUse } from './uses.js';
+import { mentionsWord } from '../model/text.js';
 
 export interface RenameEdit extends Place {
   text: string;
@@ -120,14 +121,13 @@ function taken({ use, after }: Target, name: string): boolean {
 /** Where the newest migration names the object without a replayed use: an identifier no use covers, or the name inside a function body. */
 function untrackedMention(analysis: Analysis, use: NameUse, places: Place[], files: Set<string | undefined>, dialect: Dialect): Place | undefined {
   const covered = new Set(places.map((place) => `${place.file}:${place.range.start}`));
-  const word = new RegExp(`(^|[^\\w$])${use.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w$])`, 'i');
   for (const file of files) {
     if (file === undefined) continue;
     for (const { part } of partsIn(analysis, file)) {
       // Other objects' uses are accounted for: a column `name` of another table is not this one.
       for (const { use: other } of partUses(part)) if (other.resolved && other.resolved.identity !== use.resolved?.identity) covered.add(`${file}:${other.range.start}`);
       for (const step of part.steps) {
-        const mention = mentionIn(step.statement, use.name, word, dialect, (start) => covered.has(`${file}:${start}`));
+        const mention = mentionIn(step.statement, use.name, dialect, (start) => covered.has(`${file}:${start}`));
         if (mention) return { file, range: mention };
       }
     }
@@ -135,7 +135,7 @@ function untrackedMention(analysis: Analysis, use: NameUse, places: Place[], fil
   return undefined;
 }
 
-function mentionIn(statement: Statement, name: string, word: RegExp, dialect: Dialect, isCovered: (start: number) => boolean): SourceRange | undefined {
+function mentionIn(statement: Statement, name: string, dialect: Dialect, isCovered: (start: number) => boolean): SourceRange | undefined {
   const base = statement.range.start;
   const lexer = new SqlLexer(statement.text, 0, statement.text.length, dialect);
   while (lexer.nextContent()) {
@@ -143,7 +143,7 @@ function mentionIn(statement: Statement, name: string, word: RegExp, dialect: Di
     const token = lexer.tokenText();
     if (lexer.kind === TokenKind.Word || lexer.kind === TokenKind.QuotedIdentifier) {
       if (sameName(dialect, identifierValue(token, lexer.kind === TokenKind.QuotedIdentifier, dialect), name) && !isCovered(range.start)) return range;
-    } else if ((lexer.kind === TokenKind.DollarString || lexer.kind === TokenKind.ExecutableComment) && word.test(token)) return range;
+    } else if ((lexer.kind === TokenKind.DollarString || lexer.kind === TokenKind.ExecutableComment) && mentionsWord(token, name)) return range;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import type { SchemaObjectKind } from '../../schema/model.js';
 import type { Rule, RuleMeta, SetContext } from '../rule.js';
 import { missingReferenceReport } from './describe.js';
 import { dependencyFacts, type MissingReference } from './references.js';
+import { mentionsWord } from '../../model/text.js';
 
 export function missingReferenceRule(meta: RuleMeta, kinds: readonly SchemaObjectKind[]): Rule {
   return {
@@ -31,6 +32,5 @@ function unparsedUpStatements(ctx: SetContext): Statement[] {
 
 /** Whether the statement's text names the object (its own name, without the table qualifier). */
 function mentions(statement: Statement, reference: MissingReference): boolean {
-  const name = reference.name.slice(reference.name.lastIndexOf('.') + 1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\w$])${name}($|[^\\w$])`, 'i').test(statement.text);
+  return mentionsWord(statement.text, reference.name.slice(reference.name.lastIndexOf('.') + 1));
 }

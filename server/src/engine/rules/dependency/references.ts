@@ -14,6 +14,7 @@ import type { HistoryEntry, Origin, Schema, SchemaObjectKind } from '../../schem
 import { columnKey, objectKey } from '../../schema/names.js';
 import type { MigrationFact, SetContext } from '../rule.js';
 import { findObject } from './objects.js';
+import { escapeRegExp } from '../../model/text.js';
 
 /**
  * How many migrations at the start of a set may use objects no migration creates before the set
@@ -179,7 +180,6 @@ function objectsTheHistoryMeansToCreate(ctx: SetContext, references: readonly Mi
   return meant;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Where an object is first created at or after a position of the set, if it is. A migration can
@@ -249,7 +249,7 @@ function missingOwnColumns(statement: Statement, after: Schema): MissingColumn[]
 /** Where `column` is written inside a constraint (its column lists carry no ranges), else the constraint. */
 function columnRange(statement: Statement, constraint: SourceRange, column: string): SourceRange {
   const text = statement.text.slice(constraint.start - statement.range.start, constraint.end - statement.range.start);
-  const at = new RegExp(`(?<![\\w$])[\`"]?${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\`"]?(?![\\w$])`, 'i').exec(text);
+  const at = new RegExp(`(?<![\\w$])[\`"]?${escapeRegExp(column)}[\`"]?(?![\\w$])`, 'i').exec(text);
   return at ? { start: constraint.start + at.index, end: constraint.start + at.index + at[0].length } : constraint;
 }
 

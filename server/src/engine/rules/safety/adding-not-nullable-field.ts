@@ -6,8 +6,8 @@ import { followUpEdits } from './shared/new-migration.js';
 import { createdInThisMigration } from './shared/new-table.js';
 import { serverAtLeast } from './shared/pg-version.js';
 import { alterActions, describeTable, lockNote, type ActionOf } from './shared/statement.js';
+import { escapeRegExp } from '../../model/text.js';
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** From PostgreSQL 12 a CHECK (col IS NOT NULL) already on the table spares SET NOT NULL its scan. */
 function provenByCheck(ctx: StatementContext, table: Name, column: string): boolean {

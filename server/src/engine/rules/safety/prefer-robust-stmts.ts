@@ -5,6 +5,7 @@ import type { Rule, StatementContext } from '../rule.js';
 import { readTokens } from '../tokens.js';
 import { inCaseOf } from './keyword-case.js';
 import { transactionAt } from './transaction-state.js';
+import { escapeRegExp } from '../../model/text.js';
 
 interface Fragile {
   range: SourceRange;
@@ -29,7 +30,7 @@ function nameAt(ctx: StatementContext, range: SourceRange, raw: string): number 
 
 /** True when an earlier statement of the part drops constraint `name` IF EXISTS, which makes re-adding it rerunnable. */
 function droppedEarlier(ctx: StatementContext, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   const earlier = ctx.text.slice(ctx.part.range.start, ctx.statement.range.start);
   return new RegExp(`drop\\s+constraint\\s+if\\s+exists\\s+"?${escaped}"?(?![\\w$])`, 'i').test(earlier);
 }
