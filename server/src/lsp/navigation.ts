@@ -1,8 +1,8 @@
 // Completion, go to definition, find references, rename, outlines, workspace symbols, folding and
-// the "used by N migrations" lens, answered from the latest analysis (its replays hold every statement with the schema around it): no analysis runs for a
-// request. Offsets become positions with each file's own text.
+// the lenses, answered from the latest analysis (its replays hold every statement with the schema
+// around it): no analysis runs for a request. Offsets become positions with each file's own text.
 
-import { CompletionItemKind, ErrorCodes, FoldingRange, ResponseError, type WorkspaceEdit, type TextEdit, InlayHintKind, SemanticTokensBuilder, SymbolKind, type InlayHint, type SelectionRange, type SemanticTokensLegend, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
+import { CompletionItemKind, ErrorCodes, FoldingRange, InlayHintKind, ResponseError, SemanticTokensBuilder, SymbolKind, type TextEdit, type WorkspaceEdit, type InlayHint, type SelectionRange, type SemanticTokensLegend, type CodeLens, type CompletionItem, type Connection, type DocumentSymbol, type Location, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from '../engine/index.js';
 import { LineIndex, type SourceRange } from '../engine/model/source.js';

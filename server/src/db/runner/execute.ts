@@ -77,7 +77,8 @@ export async function executeStep(context: ExecuteContext, step: Omit<Step, 'inT
     // MySQL commits every DDL statement implicitly, so a rollback there undoes nothing before it.
     const rolledBack = executed.length === 0 || (full.inTransaction && connection.dialect === 'postgres');
     let message = (error as Error).message;
-    if (isConnectionLost(error)) {
+    const connectionLost = isConnectionLost(error);
+    if (connectionLost) {
       // Nothing can be sent on a session that is gone: the server keeps what it kept (a transaction is rolled back with the session).
       message += ' — the connection to the database was lost (a restart, a failover or an administrator ended the session)';
     } else {
@@ -99,7 +100,7 @@ export async function executeStep(context: ExecuteContext, step: Omit<Step, 'inT
         statement: failing ? step.fileText.slice(failing.start, failing.end) : undefined,
         rolledBack,
         tookEffect: rolledBack ? [] : executed.map((span) => effective(step.fileText, span)),
-        ...(isConnectionLost(error) && { connectionLost: true as const }),
+        ...(connectionLost && { connectionLost: true as const }),
       },
     };
   }

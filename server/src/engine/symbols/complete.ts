@@ -1,9 +1,8 @@
 // Completion from the replayed history: the tables, views, schemas, types and sequences that exist
 // where the cursor is (not those a later migration creates or an earlier one dropped), the columns
-// of the table the statement is about (also in a SELECT's list, from the FROM after the cursor),
-// with type and nullability, the dialect's column types with
-// the enum types of the history where a column's type goes, and the clauses that may follow
-// `ALTER TABLE t`.
+// of the table the statement is about (also in a SELECT's list, from the FROM after the cursor)
+// with type and nullability, the dialect's column types with the history's enum types where a
+// column's type goes, and the clauses that may follow `ALTER TABLE t`.
 
 import type { Analysis } from '../analyze.js';
 import type { Dialect } from '../model/source.js';
@@ -72,8 +71,7 @@ export function completionsAt(analysis: Analysis, path: string, offset: number, 
   const schema = schemaAt(analysis, path, offset);
   if (!schema) return [];
   const words = withoutComments(typed);
-  const selected = SELECT_LIST.test(words) && !/\bfrom\b/i.test(words.slice(words.search(/\bselect\s[^;]*$/is))) ? FROM_AFTER.exec(withoutComments(rest))?.[1] : undefined;
-  for (const table of [...COLUMN_POSITIONS.map((pattern) => pattern.exec(words)?.[1]), selected]) {
+  for (const table of [...COLUMN_POSITIONS.map((pattern) => pattern.exec(words)?.[1]), selectListTable(words, rest)]) {
     const found = table === undefined ? undefined : schema.tables.get(objectKey(schema.dialect, nameParts(table)));
     if (found) return columnsOf(found);
   }
@@ -86,6 +84,12 @@ export function completionsAt(analysis: Analysis, path: string, offset: number, 
   if (TYPE_POSITIONS.some((pattern) => isColumnName(pattern.exec(words)?.[1])) || inColumnTypePosition(words)) return [...typesOf(schema), ...DIALECT_TYPES[schema.dialect].map((label): CompletionItem => ({ label, kind: 'type', detail: 'type' }))];
   if (TABLE_POSITION.test(words)) return relationsOf(schema);
   return [];
+}
+
+/** In a SELECT's list with no FROM before the cursor: the table the FROM after it names. */
+function selectListTable(words: string, rest: string): string | undefined {
+  if (!SELECT_LIST.test(words) || /\bfrom\b/i.test(words.slice(words.search(/\bselect\s[^;]*$/is)))) return undefined;
+  return FROM_AFTER.exec(withoutComments(rest))?.[1];
 }
 
 /** After a column's name in CREATE TABLE's column list: `CREATE TABLE t (id bigint, name ` — not inside a type's own parentheses. */

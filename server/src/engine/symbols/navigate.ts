@@ -134,13 +134,19 @@ export function referencesAt(analysis: Analysis, path: string, offset: number, i
   return referencesOf(analysis, found.set, found.placed.use, includeDeclaration);
 }
 
+/** Every use, in set number `set`, of the object `use` resolved to (none when it resolved to nothing). */
+export function objectUses(analysis: Analysis, set: number, use: NameUse): PlacedUse[] {
+  const identity = use.resolved?.identity;
+  return identity === undefined ? [] : usesOfObject(analysis, set, identity, use.name);
+}
+
+export const placeOf = ({ file, use }: PlacedUse): Place => ({ file, range: use.range });
+
 /** Every place set number `set` names the object `use` resolved to. */
 export function referencesOf(analysis: Analysis, set: number, use: NameUse, includeDeclaration = true): Place[] {
-  const identity = use.resolved?.identity;
-  if (identity === undefined) return [];
-  return usesOfObject(analysis, set, identity, use.name)
+  return objectUses(analysis, set, use)
     .filter((placed) => includeDeclaration || placed.use.role !== 'create')
-    .map((placed) => ({ file: placed.file, range: placed.use.range }));
+    .map(placeOf);
 }
 
 /** Tables a part creates, with how many other migrations of the set name each: the lens above a CREATE TABLE. */

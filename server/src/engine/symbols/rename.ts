@@ -14,7 +14,7 @@ import type { Schema, Table } from '../schema/model.js';
 import { isPostgres } from '../schema/names.js';
 import { quoteIdentifier } from '../schema/print.js';
 import { identifierValue, sameName } from './identifiers.js';
-import { partsIn, partUses, referencesOf, useAt, type Place } from './navigate.js';
+import { objectUses, partsIn, partUses, placeOf, useAt, type Place } from './navigate.js';
 import { findIndexObject, findNamed, findRelation, findTableColumn } from './resolve.js';
 import type { NameUse } from './uses.js';
 import { mentionsWord } from '../model/text.js';
@@ -64,15 +64,14 @@ function target(analysis: Analysis, path: string, offset: number): Target | Refu
         `renaming it there would leave the database and the files apart. Add a migration that renames it (ALTER … RENAME) instead.`,
     };
   }
-  const places = referencesOf(analysis, found.set, use);
-  if (places.some((place) => !newestFiles.has(place.file))) return { refused: `\`${use.name}\` is named outside the newest migration; rename it with a new migration instead.` };
-  const replayed = analysis.replays[found.set].migration(newest);
-  const uses = partsIn(analysis, created.file).flatMap(({ part }) => partUses(part));
-  const renamedOnTheWay = uses.find(({ use: other }) => other.resolved?.identity === use.resolved?.identity && !sameName(set.dialect, other.name, use.name));
+  const uses = objectUses(analysis, found.set, use);
+  if (uses.some((placed) => !newestFiles.has(placed.file))) return { refused: `\`${use.name}\` is named outside the newest migration; rename it with a new migration instead.` };
+  const renamedOnTheWay = uses.find(({ use: other }) => !sameName(set.dialect, other.name, use.name));
   if (renamedOnTheWay) return { refused: `\`${use.name}\` is renamed in this migration already (to or from \`${renamedOnTheWay.use.name}\`); rename it where it is created and where it is renamed by hand.` };
+  const places = uses.map(placeOf);
   const untracked = untrackedMention(analysis, use, places, newestFiles, set.dialect);
   if (untracked) return { refused: `\`${use.name}\` is also named where Migration Lens cannot tell what the name stands for (a function body, a query, a statement that did not parse); rename it by hand.`, at: untracked };
-  return { use, places, dialect: set.dialect, after: replayed.after };
+  return { use, places, dialect: set.dialect, after: analysis.replays[found.set].migration(newest).after };
 }
 
 /** Whether the name at `offset` can be renamed, and the range of the name to rename. */
