@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI into dist/, with the parsers' and
 // PGlite's WebAssembly beside them, so dist/ runs with no node_modules (the .vsix ships only dist/).
 import { build } from 'esbuild';
-import { mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyRuntimeFiles, pgliteCommonJsPlugin } from './runtime-files.mjs';
 
@@ -11,7 +12,19 @@ const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
+/**
+ * What the bundles are built from: the server's sources and the locked dependencies. `check
+ * --cache` reuses only results of the same build (server/src/cli/check-cache.ts).
+ */
+function buildId() {
+  const hash = createHash('sha1');
+  const files = readdirSync(join(root, 'server/src'), { recursive: true }).filter((name) => name.endsWith('.ts')).sort();
+  for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(root, 'server/src', name))).update('\0');
+  return hash.update(readFileSync(join(root, 'package-lock.json'))).update(readFileSync(join(root, 'package.json'))).digest('base64');
+}
+
 const common = {
+  define: { MIGRATION_LENS_BUILD: JSON.stringify(buildId()) },
   bundle: true,
   platform: 'node',
   target: 'node20',

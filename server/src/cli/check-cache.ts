@@ -9,7 +9,7 @@
 // warning, never the check.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { listingSignature, type SnapshotHost } from '../engine/host.js';
 import type { Analysis, FileHost, Finding, MigrationSet } from '../engine/index.js';
@@ -21,8 +21,12 @@ import type { ParseStore } from '../engine/schema/project.js';
 export const DEFAULT_CACHE_LOCATION = '.migration-lens/cache/check.json';
 
 interface StoredRun {
-  /** Every file the analysis read, with a hash of its text (null: it did not exist). */
-  reads: [string, string | null][];
+  /**
+   * Every file the analysis read, with a hash of its text (null: it did not exist) and, when the
+   * file was not modified just before the run, its size and modification time: a file whose
+   * stamp is unchanged is not read again (as git trusts its index).
+   */
+  reads: [string, string | null, string?][];
   /** Every folder it listed, with its entries. */
   listings: [string, string][];
   sets: MigrationSet[];
@@ -46,6 +50,8 @@ export class CheckCache {
   private readonly used = new Map<string, Statement[]>();
   private readonly runs: Record<string, StoredRun>;
   private storedParses: Record<string, Statement[]> | undefined;
+  /** Before anything was read (milliseconds since the epoch). */
+  private readonly openedAt = Date.now();
 
   private constructor(
     private readonly location: string,
@@ -57,6 +63,12 @@ export class CheckCache {
 
   /** The cache at `location`, empty when there is none or it was written by another build. */
   static open(location: string): CheckCache {
+    // Made before the analysis lists the workspace, so the next run lists the same entries.
+    try {
+      mkdirSync(dirname(location), { recursive: true });
+    } catch {
+      // save() reports it
+    }
     const build = currentBuild();
     const stored = readJson<CacheFile>(location, build);
     return new CheckCache(location, build, stored?.runs ?? {});
@@ -66,7 +78,9 @@ export class CheckCache {
   result(key: string, host: FileHost): Pick<Analysis, 'sets' | 'findings'> | undefined {
     const run = this.runs[key];
     if (!run) return undefined;
-    const same = run.reads.every(([path, hash]) => textHash(host.readFile(path)) === hash) && run.listings.every(([path, entries]) => listingSignature(path, host.readDirectory(path)) === entries);
+    const same =
+      run.reads.every(([path, hash, stamp]) => (stamp !== undefined && stampOf(path) === stamp) || textHash(host.readFile(path)) === hash) &&
+      run.listings.every(([path, entries]) => listingSignature(path, host.readDirectory(path)) === entries);
     return same ? { sets: run.sets, findings: run.findings } : undefined;
   }
 
@@ -88,7 +102,10 @@ export class CheckCache {
   /** Keeps the result of command `key` with what it read. */
   keep(key: string, analysis: Pick<Analysis, 'sets' | 'findings'>, read: SnapshotHost): void {
     this.runs[key] = {
-      reads: [...read.files].map(([path, text]) => [path, textHash(text)]),
+      reads: [...read.files].map(([path, text]) => {
+        const stamp = text === undefined ? undefined : stampOf(path, this.openedAt - CLOCK_TICK_MS);
+        return stamp === undefined ? [path, textHash(text)] : [path, textHash(text), stamp];
+      }),
       listings: [...read.directories].map(([path, entries]) => [path, listingSignature(path, entries)]),
       sets: analysis.sets,
       findings: analysis.findings,
@@ -134,11 +151,29 @@ function writeAtomically(path: string, value: unknown): void {
 
 const textHash = (text: string | undefined): string | null => (text === undefined ? null : createHash('sha1').update(text).digest('base64'));
 
+/**
+ * Size, modification time and inode of a regular file; undefined when there is none, or when
+ * `settledBefore` (milliseconds since the epoch) is given and the file was modified after it:
+ * such a file may have changed while it was read, or may change again within one tick of a
+ * coarse file-system clock without its stamp changing, so it is compared by content next time.
+ */
+function stampOf(path: string, settledBefore?: number): string | undefined {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats?.isFile() || (settledBefore !== undefined && stats.mtimeMs >= settledBefore)) return undefined;
+  return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+}
+
+/** Two seconds: the coarsest modification-time resolution in use (FAT). */
+const CLOCK_TICK_MS = 2000;
+
+/** Set by scripts/build.mjs: a hash of the sources and dependencies the bundle was built from. */
+declare const MIGRATION_LENS_BUILD: string | undefined;
 
 let build: string | undefined;
 
-/** A hash of the running migration-lens code itself: results of any other build are not reused. */
+/** Which migration-lens code is running: results of any other build are not reused. */
 function currentBuild(): string {
-  build ??= createHash('sha1').update(readFileSync(__filename)).digest('base64');
+  // Run from source (the tests), this file's own hash stands in for the build's.
+  build ??= typeof MIGRATION_LENS_BUILD === 'string' ? MIGRATION_LENS_BUILD : createHash('sha1').update(readFileSync(__filename)).digest('base64');
   return build;
 }

@@ -1,7 +1,7 @@
 // `check --cache`: the same output as without it, whatever changed between runs, and a cache it
 // cannot read or write never fails the check.
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze, initEngine } from '../../../server/src/engine/index.js';
@@ -24,10 +24,37 @@ test('a second run reads the results from the cache and prints exactly what the 
   const root = workspace(t);
   const plain = await check(root);
   const first = await check(root, '--cache');
-  assert.ok(existsSync(join(root, '.migration-lens/cache/check.json')));
+  const cacheFile = join(root, '.migration-lens/cache/check.json');
+  assert.ok(existsSync(cacheFile));
+  const written = statSync(cacheFile).mtimeMs;
   const second = await check(root, '--cache');
+  // Nothing was analysed again, so nothing was written: the cache's own folder, made by the first
+  // run, does not count as a change to the workspace.
+  assert.equal(statSync(cacheFile).mtimeMs, written, 'the second run was answered from the cache');
   assert.deepEqual([first.code, first.stdout], [plain.code, plain.stdout]);
   assert.deepEqual([second.code, second.stdout], [plain.code, plain.stdout]);
+
+  // The same with the workspace's root as the path, where the cache's folder is one of the entries listed.
+  const other = workspace(t);
+  await runCli(['check', '.', '--format', 'json', '--cache'], other);
+  const rootCache = statSync(join(other, '.migration-lens/cache/check.json')).mtimeMs;
+  await runCli(['check', '.', '--format', 'json', '--cache'], other);
+  assert.equal(statSync(join(other, '.migration-lens/cache/check.json')).mtimeMs, rootCache, 'the second run of `check .` was answered from the cache');
+});
+
+test('a file changed just before a run is compared by content the next time, even when its size and time are the same', async (t) => {
+  const root = workspace(t);
+  const file = join(root, 'radarr/migrations/postgres/002_tasks_schema.up.sql');
+  // Whole seconds, as a coarse file-system clock keeps them: an edit within the same second leaves the time as it was.
+  const second = Math.floor(Date.now() / 1000);
+  utimesSync(file, second, second);
+  await check(root, '--cache');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('CREATE TABLE', 'CREATE TABEL'));
+  utimesSync(file, second, second);
+  const cached = await check(root, '--cache');
+  const plain = await check(root);
+  assert.match(plain.stdout, /syntax-error/);
+  assert.deepEqual([cached.code, cached.stdout], [plain.code, plain.stdout]);
 });
 
 test('after an edit, a new file, a deleted file or another option, the cached run prints what a run without the cache prints', async (t) => {

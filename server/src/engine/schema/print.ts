@@ -119,13 +119,14 @@ export function schemaToSql(schema: Schema, options: SqlOptions = {}): string {
   return out.length ? `${out.join('\n\n')}\n` : '';
 }
 
-const versionOrder = new Intl.Collator('en', { numeric: true });
+/** Made when first used: an Intl.Collator loads ICU's locale data (several ms at start-up). */
+let versionOrder: Intl.Collator | undefined;
 
 /** By migration version (a Flyway repeatable, with none, runs after the versioned ones), then by place in the file. */
 function creationOrder(a: Provenance, b: Provenance): number {
   const [x, y] = [a.created, b.created];
   if (!x || !y) return x ? -1 : y ? 1 : 0;
-  if (x.version !== y.version) return x.version === '' ? 1 : y.version === '' ? -1 : versionOrder.compare(x.version, y.version);
+  if (x.version !== y.version) return x.version === '' ? 1 : y.version === '' ? -1 : (versionOrder ??= new Intl.Collator('en', { numeric: true })).compare(x.version, y.version);
   return x.file === y.file ? x.range.start - y.range.start : x.file < y.file ? -1 : 1;
 }
 

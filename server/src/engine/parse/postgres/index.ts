@@ -5,7 +5,7 @@
 // Only when that call fails (some statement is bad) is each statement parsed on its own, so the
 // good ones still yield changes and the bad one a syntax error at its own position.
 
-import { loadModule, parseSync, type Node, type RawStmt } from 'libpg-query';
+import type { Node, RawStmt } from 'libpg-query';
 import type { Statement } from '../../model/changes.js';
 import type { SourceRange } from '../../model/source.js';
 import { contentRange } from '../lexer.js';
@@ -14,9 +14,19 @@ import { PgSource } from './source.js';
 import { pgSyntaxError } from './syntax-error.js';
 
 let loaded: Promise<void> | undefined;
+let parseSync: typeof import('libpg-query').parseSync = () => {
+  throw new Error('the PostgreSQL parser is not loaded: call initEngine() first');
+};
 
+/**
+ * Loads libpg-query when first needed: requiring it reads its 1.7 MB of WebAssembly, which a
+ * command answered from its cache never uses.
+ */
 export function loadPostgresParser(): Promise<void> {
-  loaded ??= loadModule();
+  loaded ??= import('libpg-query').then(async (libpgQuery) => {
+    await libpgQuery.loadModule();
+    parseSync = libpgQuery.parseSync;
+  });
   return loaded;
 }
 
