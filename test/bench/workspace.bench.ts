@@ -6,7 +6,7 @@
 // changed, and the cost per migration; then each server: workspace opened → the file's first
 // diagnostics, an edit → the edited file's diagnostics (median and 95th percentile over the
 // edits), an edit → the next migration's diagnostics (it depends on the edited one), and the
-// server's memory. The edits alternate: the edited migration's table is renamed and a statement
+// server's memory right after the edits and once it has been idle for 7 s. The edits alternate: the edited migration's table is renamed and a statement
 // misspelt (the next migration's foreign key loses its table), then both are undone, so every
 // edit changes both files' diagnostics.
 //
@@ -29,6 +29,7 @@ const SQUAWK = join(REPO, 'node_modules/@squawk-cli/linux-x64/bin/squawk');
 const PGLS = join(REPO, 'node_modules/@postgres-language-server/cli-x86_64-linux-gnu/postgres-language-server');
 const EDITS = Number(process.env.BENCH_EDITS ?? 40);
 const CHECK_RUNS = 3;
+const IDLE_WAIT_MS = 7000;
 
 const SHAPES: WorkspaceShape[] = [
   { dialect: 'postgres', count: 200, downs: true },
@@ -49,6 +50,8 @@ interface ServerFigures {
   edited: number[];
   dependent: number[];
   rssMb: number;
+  /** After IDLE_WAIT_MS without an edit (our server gives memory back when idle: lsp/idle-collection.ts). */
+  idleRssMb: number;
 }
 
 interface Row {
@@ -91,7 +94,9 @@ async function serverFigures(command: string[], workspace: GeneratedWorkspace, w
       edited.push(times.edited);
       if (times.dependent !== undefined) dependent.push(times.dependent);
     }
-    return { open, edited, dependent, rssMb: session.memory().rss };
+    const rssMb = session.memory().rss;
+    await new Promise((resolve) => setTimeout(resolve, IDLE_WAIT_MS));
+    return { open, edited, dependent, rssMb, idleRssMb: session.memory().rss };
   } finally {
     await session.stop();
   }
@@ -133,6 +138,8 @@ function print(rows: Row[]): void {
   add('edit → dependent migration re-published: median, p95', (row) => `${ms(percentile(row.ours.dependent, 0.5))}, ${ms(percentile(row.ours.dependent, 0.95))}`);
   add('server memory after the edits', (row) => `${mb(row.ours.rssMb)}${ratio(row.ours.rssMb, row.squawk?.rssMb)}`);
   add('  squawk / postgres-language-server', (row) => `${mb(row.squawk?.rssMb)} / ${mb(row.pgls?.rssMb)}`);
+  add(`server memory ${IDLE_WAIT_MS / 1000} s after the last edit`, (row) => `${mb(row.ours.idleRssMb)}${ratio(row.ours.idleRssMb, row.squawk?.idleRssMb)}`);
+  add('  squawk / postgres-language-server', (row) => `${mb(row.squawk?.idleRssMb)} / ${mb(row.pgls?.idleRssMb)}`);
   console.log(table(lines));
   console.log(`\n${EDITS} edits per server; checks: median of ${CHECK_RUNS} runs. Ratios are ours ÷ squawk's. "—": not measured (squawk and postgres-language-server read PostgreSQL only; they check one file at a time, so they have no dependents to re-publish).`);
 }

@@ -13,6 +13,7 @@ import { analyzeFile } from '../engine/analyze-file.js';
 import { loadProjectConfig, mergeSettings, validateConfig, type ProjectConfig } from '../engine/config/index.js';
 import { analyze, AnalysisSession, compareFindings, type Analysis, type FileHost, type Finding } from '../engine/index.js';
 import { toDiagnostic } from './diagnostics.js';
+import { IdleCollection } from './idle-collection.js';
 import { SETTINGS_LABEL, type EditorSettings } from './settings.js';
 
 export interface WorkspaceAnalysisDeps {
@@ -55,6 +56,7 @@ export class WorkspaceAnalysis {
   private readonly edited = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private quick: NodeJS.Immediate | undefined;
+  private readonly idle = new IdleCollection();
   /** False when the parsers failed to load; handled here so the rejection can never go unobserved. */
   private readonly engineLoaded: Promise<boolean>;
   private loaded = false;
@@ -80,11 +82,13 @@ export class WorkspaceAnalysis {
   }
 
   schedule(): void {
+    this.idle.workPending();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.runNow(), this.deps.debounceMs);
   }
 
   dispose(): void {
+    this.idle.workPending();
     clearTimeout(this.timer);
     if (this.quick) clearImmediate(this.quick);
   }
@@ -115,6 +119,7 @@ export class WorkspaceAnalysis {
     this.session.retain(analysis.sets);
     this.rememberOpenTexts();
     this.publish(analysis);
+    this.idle.workDone();
     return analysis;
   }
 
