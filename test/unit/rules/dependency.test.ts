@@ -95,6 +95,55 @@ describe('missing-column-reference', () => {
   });
 });
 
+describe('SQL built or kept for run time', () => {
+  const users = 'CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(200));';
+  it('follows PREPARE … EXECUTE of literal SQL, as MySQL migrations add a column only where it is missing', () => {
+    const ups = {
+      '001_users': users,
+      '002_nickname': "SET @sql = CONCAT('ALTER TABLE users ADD COLUMN ', 'nickname', \" VARCHAR(50)\");\nPREPARE stmt FROM @sql;\nEXECUTE stmt;\nDEALLOCATE PREPARE stmt;",
+      '003_immediate': "EXECUTE IMMEDIATE 'CREATE INDEX users_email ON users (email)';",
+      '004_use': 'CREATE INDEX users_nickname ON users (nickname);\nDROP INDEX users_email ON users;\nCREATE INDEX users_age ON users (age);',
+    };
+    for (const dialect of ['mysql', 'mariadb'] as const) {
+      const findings = check(golang(ups), { dialect }).findings.filter((f) => f.rule.startsWith('missing-'));
+      assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.message]), [['missing-column-reference', 'error', 'CREATE INDEX uses column `users.age`, which no migration creates.']], dialect);
+    }
+  });
+  it('reports SQL that the literal parts build wrongly at the EXECUTE', () => {
+    const ups = { '001_users': users, '002_bad': "PREPARE s FROM 'ALTER TABEL users ADD COLUMN x INT';\nEXECUTE s;" };
+    const errors = findingsOf(check(golang(ups), { dialect: 'mariadb' }), 'syntax-error');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /^the SQL it runs does not parse: /);
+    assert.equal(errors[0].range.start.line, 1);
+  });
+  it('takes a column that SQL built at run time or a procedure mentions as created by it, with an info saying so', () => {
+    const ups = {
+      '001_users': users,
+      '002_score': "SET @n = (SELECT COUNT(*) FROM users);\nSET @sql = IF(@n > 0, 'SELECT 1', 'ALTER TABLE users ADD COLUMN score INT');\nPREPARE s FROM @sql;\nEXECUTE s;",
+      '003_age':
+        "DROP PROCEDURE IF EXISTS add_age;\nDELIMITER $$\nCREATE PROCEDURE add_age()\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'age') THEN\n    ALTER TABLE users ADD COLUMN age INT;\n  END IF;\nEND$$\nDELIMITER ;\nCALL add_age();\nDROP PROCEDURE add_age;",
+      '004_use': 'CREATE INDEX users_score ON users (score);\nCREATE INDEX users_age ON users (age);\nCREATE INDEX users_typo ON users (agee);',
+    };
+    const findings = check(golang(ups), { dialect: 'mariadb' }).findings.filter((f) => f.rule === 'missing-column-reference');
+    assert.deepEqual(
+      findings.map((f) => [f.severity, f.message, f.related.map((r) => `${fileOf(r.location.file)}:${r.location.range.start.line + 1} ${r.message}`)]),
+      [
+        ['info', 'CREATE INDEX uses column `users.score`, which no statement the replay can read creates; SQL that runs from text built while the migration runs mentions `score` and is taken to create it.', ['002_score.up.sql:4 SQL that runs from text built while the migration runs']],
+        ['info', 'CREATE INDEX uses column `users.age`, which no statement the replay can read creates; SQL that runs in a procedure mentions `age` and is taken to create it.', ['003_age.up.sql:3 SQL that runs in a procedure']],
+        ['error', 'CREATE INDEX uses column `users.agee`, which no migration creates.', []],
+      ],
+    );
+  });
+  it('does the same for a PostgreSQL DO block that creates a table with EXECUTE', () => {
+    const ups = {
+      '001_users': 'CREATE TABLE users (id int PRIMARY KEY);',
+      '002_audit': "DO $$\nBEGIN\n  EXECUTE format('CREATE TABLE %I (id int)', 'audit_log');\nEND\n$$;",
+      '003_use': 'CREATE INDEX audit_log_id ON audit_log (id);',
+    };
+    assert.deepEqual(found(ups, 'missing-table-reference').map((f) => f.severity), ['info']);
+  });
+});
+
 describe('missing-object-reference', () => {
   it('reports a constraint dropped under a name the database never gave it', () => {
     const ups = { '001_users': 'CREATE TABLE users (id int PRIMARY KEY, email text UNIQUE);', '002_drop': 'ALTER TABLE users DROP CONSTRAINT users_email_unique;' };

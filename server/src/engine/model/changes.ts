@@ -426,6 +426,12 @@ export interface Statement {
    * change is that row's, and its values were not parsed (see parse/large-part.ts).
    */
   skimmed?: true;
+  /**
+   * The statement runs SQL built while the migration runs (MySQL PREPARE … EXECUTE, EXECUTE
+   * IMMEDIATE). `sql`: that SQL, when it is built from literals only; then `change` is its
+   * change. Without `sql`, what it does is unknown.
+   */
+  dynamic?: { sql?: string };
 }
 
 export interface SyntaxErrorInfo {

@@ -2,6 +2,7 @@
 
 import type { Statement } from '../model/changes.js';
 import type { Dialect, SourceRange } from '../model/source.js';
+import { resolveDynamicSql } from './mysql/dynamic-sql.js';
 import { parseMysqlStatement } from './mysql/index.js';
 import { loadPostgresParser, parsePostgresStatements } from './postgres/index.js';
 import { FULL_PARSE_BUDGET, parseLargePart } from './large-part.js';
@@ -22,8 +23,9 @@ export function parseStatements(text: string, range: SourceRange, dialect: Diale
     dialect === 'postgres'
       ? parsePostgresStatements(text, some.length === 0 ? range : { start: some[0].start, end: some[some.length - 1].end }, some)
       : some.map((span) => ({ range: span, text: text.slice(span.start, span.end), ...parseMysqlStatement(text, span, dialect) }));
-  const statements = spans.length > FULL_PARSE_BUDGET ? parseLargePart(text, spans, dialect, parseSpans) : parseSpans(spans);
-  return statements.map((statement) => (statement.syntaxError ? recoverCreateTable(statement, text, dialect, parserOf(dialect)) : statement));
+  const parsed = spans.length > FULL_PARSE_BUDGET ? parseLargePart(text, spans, dialect, parseSpans) : parseSpans(spans);
+  const statements = parsed.map((statement) => (statement.syntaxError ? recoverCreateTable(statement, text, dialect, parserOf(dialect)) : statement));
+  return dialect === 'postgres' ? statements : resolveDynamicSql(statements, (sql) => parseMysqlStatement(sql, { start: 0, end: sql.length }, dialect));
 }
 
 function parserOf(dialect: Dialect): ParseOne {

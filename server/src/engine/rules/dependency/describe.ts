@@ -86,8 +86,10 @@ export function describeFate(fate: Fate, baseline: boolean): { text: string; rel
 }
 
 /** The message and related location of one missing reference. */
-export function missingReferenceReport(reference: MissingReference, baseline: boolean): { message: string; related: RelatedReport[] } {
-  const fate = describeFate(reference.fate, baseline);
+/** `fateText`: what became of the object, when the caller knows better than the replay (e.g. `which … is taken to create`). */
+export function missingReferenceReport(reference: MissingReference, baseline: boolean, fateText?: string): { message: string; related: RelatedReport[] } {
+  const described = describeFate(reference.fate, baseline);
+  const fate = fateText === undefined ? described : { ...described, text: fateText };
   const use = describeUse(reference.at.statement.change, reference.range);
   // A foreign key's own columns are used; only what follows REFERENCES is referenced.
   const referenced = foreignKeysOf(reference.at.statement.change).some((fk) => overlaps({ start: fk.references.table.range.start, end: fk.range.end }, reference.range));
