@@ -30,6 +30,7 @@ const TREES = [
   'frameworks/goose/mysql',
   'frameworks/flyway/catalog',
   'frameworks/flyway/store',
+  'frameworks/flyway/inventory',
   'frameworks/dbmate/app',
   'frameworks/dbmate/shop',
   'frameworks/prisma/admin',

@@ -37,6 +37,7 @@ describe('fixture trees', () => {
       'edge/goose-ignored',
       'edge/prisma-stray/prisma/migrations',
       'flyway/catalog/sql',
+      'flyway/inventory/sql',
       'flyway/store/src/main/resources/db/migration',
       'golang-migrate/mysql',
       'golang-migrate/postgres',

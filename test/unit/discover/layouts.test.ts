@@ -44,6 +44,26 @@ describe('ordering', () => {
     assert.deepEqual(set.migrations.slice(1, 3).map((m) => m.versionKey), ['1.2', '1.2']);
   });
 
+  it('Flyway starts an empty database from the newest baseline: the versions up to it are superseded, older baselines ignored', () => {
+    const set = only({
+      '/p/m/V1__a.sql': CREATE,
+      '/p/m/V2__b.sql': CREATE,
+      '/p/m/B1__first_baseline.sql': CREATE,
+      '/p/m/B2__baseline.sql': CREATE,
+      '/p/m/V2.1__c.sql': CREATE,
+      '/p/m/V3__d.sql': CREATE,
+      '/p/m/R__view.sql': CREATE,
+    });
+    assert.deepEqual(set.migrations.map((m) => [m.id, m.kind]), [
+      ['B2__baseline.sql', 'baseline'],
+      ['V2.1__c.sql', 'versioned'],
+      ['V3__d.sql', 'versioned'],
+      ['R__view.sql', 'repeatable'],
+    ]);
+    assert.deepEqual(set.superseded?.map((m) => m.id), ['V1__a.sql', 'V2__b.sql']);
+    assert.deepEqual(set.ignored.map((i) => [i.file, i.reason]), [['/p/m/B1__first_baseline.sql', 'an older baseline: Flyway starts an empty database from the newest one, B2__baseline.sql']]);
+  });
+
   it('sql-migrate puts numbered files first by number, then the rest by name', () => {
     const up = '-- +migrate Up\n' + CREATE;
     const set = only({ '/p/m/b.sql': up, '/p/m/10_x.sql': up, '/p/m/2_y.sql': up, '/p/m/a.sql': up });

@@ -41,9 +41,11 @@ export function statusFromRecords(set: MigrationSet, tracking: Tracking, tracked
   const records = new Map<string, TrackedRecord>();
   for (const record of tracked) records.set(record.key, record);
   const known = new Set<string>();
-  const migrations: MigrationStatus[] = set.migrations.map((migration) => {
+  const path = pathOf(set, tracking, records);
+  const migrations: MigrationStatus[] = path.map((migration) => {
     const key = tracking.key(migration);
     known.add(key);
+    if (migration.kind === 'baseline' && path !== set.migrations) return { key, version: migration.version, name: migration.name, migration, state: 'applied', detail: BEFORE_BASELINE };
     const record = records.get(key);
     const base = { key, version: migration.version, name: migration.name, migration, appliedAt: record?.appliedAt, detail: record?.detail };
     if (!record) return { ...base, state: 'pending' };
@@ -61,6 +63,17 @@ export function statusFromRecords(set: MigrationSet, tracking: Tracking, tracked
     migrations.push({ key: record.key, version: record.key, name: '', state: 'missing', appliedAt: record.appliedAt, detail: `recorded in ${tracking.table} but no file has it` });
   }
   return { set, table: tracking.table, detectsEdits: set.migrations.some((m) => tracking.checksum(m, '') !== undefined), migrations };
+}
+
+const BEFORE_BASELINE = 'not run here: this database was migrated before the baseline, so it has run the migrations the baseline replaces (Flyway runs a baseline only on an empty database)';
+
+/**
+ * The migrations this database runs: a Flyway set with a baseline runs it on an empty database;
+ * one that has run any migration the baseline replaces goes on from those instead.
+ */
+function pathOf(set: MigrationSet, tracking: Tracking, records: ReadonlyMap<string, TrackedRecord>): Migration[] {
+  if (!set.superseded?.some((migration) => records.has(tracking.key(migration)))) return set.migrations;
+  return [...set.superseded, ...set.migrations];
 }
 
 /** A migration the tracking table records, for the history. */

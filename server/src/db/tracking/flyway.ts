@@ -1,6 +1,7 @@
 // Flyway: `flyway_schema_history` gets one row per run of a script, ranked by installed_rank:
 // versioned (type SQL, version "1.1"), repeatable (version NULL, re-run when its checksum
-// changes), undo (UNDO_SQL, the version no longer counts as applied). Checksum: Flyway's CRC32
+// changes), baseline (SQL_BASELINE, run only on an empty database), undo (UNDO_SQL, the version
+// no longer counts as applied). Checksum: Flyway's CRC32
 // over lines. A failure that was rolled back leaves no row; one that could not be (MySQL DDL,
 // executeInTransaction=false) leaves a success=false row until `repair`
 // (DbMigrate.java). Tables as createMetaDataTable.sql for PostgreSQL and MySQL.
@@ -58,7 +59,11 @@ function versionKey(version: string): string {
 /** Flyway's description: the file name's, underscores as spaces. */
 const description = (migration: Migration) => migration.name.replace(/_/g, ' ');
 
-const key = (migration: Migration) => (migration.kind === 'repeatable' ? `R:${description(migration)}` : versionKey(migration.version));
+/** A baseline and a versioned migration may share a version: they are different rows. */
+const key = (migration: Migration) =>
+  migration.kind === 'repeatable' ? `R:${description(migration)}` : migration.kind === 'baseline' ? `B:${versionKey(migration.version)}` : versionKey(migration.version);
+
+const ROW_TYPE: Record<Migration['kind'], string> = { versioned: 'SQL', repeatable: 'SQL', baseline: 'SQL_BASELINE' };
 
 const basename = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
@@ -83,7 +88,7 @@ async function insertRow(connection: DatabaseConnection, step: Step, success: bo
     [
       step.migration.kind === 'repeatable' ? null : step.migration.version.replace(/_/g, '.'),
       description(step.migration),
-      step.direction === 'up' ? 'SQL' : 'UNDO_SQL',
+      step.direction === 'up' ? ROW_TYPE[step.migration.kind] : 'UNDO_SQL',
       basename(part.file),
       flywayChecksum(step.fileText),
       Math.round(durationMs),
@@ -107,11 +112,11 @@ export const flywayTracking: Tracking = {
     if (!(await tableExists(connection, TABLE))) return [];
     const rows = await query<HistoryRow & Record<string, unknown>>(
       connection,
-      `SELECT version, description, type, checksum, installed_on, execution_time, success FROM ${TABLE} WHERE type IN ('SQL', 'UNDO_SQL') ORDER BY installed_rank`,
+      `SELECT version, description, type, checksum, installed_on, execution_time, success FROM ${TABLE} WHERE type IN ('SQL', 'SQL_BASELINE', 'UNDO_SQL') ORDER BY installed_rank`,
     );
     const latest = new Map<string, TrackedRecord | undefined>();
     for (const row of rows) {
-      const rowKey = row.version === null ? `R:${row.description}` : versionKey(row.version);
+      const rowKey = row.version === null ? `R:${row.description}` : row.type === 'SQL_BASELINE' ? `B:${versionKey(row.version)}` : versionKey(row.version);
       const durationMs = row.execution_time === null ? undefined : Number(row.execution_time);
       if (!truthy(row.success)) latest.set(rowKey, { key: rowKey, state: 'failed', durationMs, detail: `its ${row.type} row says success = false` });
       else if (row.type === 'UNDO_SQL') latest.delete(rowKey);

@@ -43,7 +43,7 @@ export function setOfFolder(folder: Folder, context: FolderContext): MigrationSe
     forced: context.forcedDialect,
     override,
   });
-  const { migrations, ignored } = layout.collect(folder, dialect.dialect);
+  const { migrations, ignored, superseded } = layout.collect(folder, dialect.dialect);
   return {
     root: folder.path,
     framework: layout.framework,
@@ -52,6 +52,7 @@ export function setOfFolder(folder: Folder, context: FolderContext): MigrationSe
     dialectReason: dialect.reason,
     migrations,
     ignored,
+    ...(superseded ? { superseded } : {}),
     siblings: [],
   };
 }

@@ -55,10 +55,13 @@ export function scaffoldMigration(set: MigrationSet, version: string, name: stri
   return { version, files, up: { path: up.path, offset: up.upOffset ?? 0 } };
 }
 
-/** The versioned migration with the highest version (the order a set is in may put others last, as sql-migrate's does). */
+/**
+ * The versioned (or baseline) migration with the highest version (the order a set is in may put
+ * others last, as sql-migrate's does).
+ */
 function highestVersioned(set: MigrationSet): Migration | undefined {
   return set.migrations
-    .filter((migration) => migration.kind === 'versioned' && /^\d+(?:[._]\d+)*$/.test(migration.version))
+    .filter((migration) => migration.kind !== 'repeatable' && /^\d+(?:[._]\d+)*$/.test(migration.version))
     .reduce<Migration | undefined>((highest, migration) => (!highest || compareFlywayVersions(migration.version, highest.version) > 0 ? migration : highest), undefined);
 }
 

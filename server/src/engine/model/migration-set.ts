@@ -61,8 +61,11 @@ export interface Migration {
    * in sets built by hand.
    */
   versionKey?: string;
-  /** Flyway: versioned V, undo U (folded into `down`), repeatable R. */
-  kind: 'versioned' | 'repeatable';
+  /**
+   * Flyway: versioned V, undo U (folded into `down`), repeatable R, baseline B (the whole schema at
+   * its version, run instead of the versioned migrations up to it on an empty database).
+   */
+  kind: 'versioned' | 'repeatable' | 'baseline';
   up?: MigrationPart;
   down?: MigrationPart;
 }
@@ -86,6 +89,12 @@ export interface MigrationSet {
   migrations: Migration[];
   /** Files that look like migrations but that the framework will not run. */
   ignored: IgnoredFile[];
+  /**
+   * Flyway with a baseline migration: the versioned migrations up to its version, which an empty
+   * database skips (it runs the baseline, first in `migrations`) and a database migrated before
+   * the baseline has run. The replay follows `migrations`, as a new database does.
+   */
+  superseded?: Migration[];
   /** Roots of sets with the same versions in sibling folders (postgres/ and mysql/). */
   siblings: string[];
   /**

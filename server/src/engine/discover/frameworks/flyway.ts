@@ -2,6 +2,9 @@
 // migration's down), `R__<description>.sql` repeatable, applied after the versioned ones in
 // description order. Version parts split at `.` or `_` compare as integers (1.2.10 > 1.2.9).
 // A script's transaction is switched off in `<script>.conf` with `executeInTransaction=false`.
+// `B<version>__<description>.sql` is a baseline migration: the schema at that version. An empty
+// database runs the newest baseline and then the versioned migrations above it; the ones up to
+// it are superseded (a database migrated before the baseline has run them and never runs it).
 
 import type { IgnoredFile, Migration, MigrationPart } from '../../model/migration-set.js';
 import { filePath, sqlFiles, type Folder } from '../folder.js';
@@ -9,9 +12,9 @@ import { compareFlywayVersions, compareText, flywayVersionKey } from '../version
 import { WRONG_CASE_EXTENSION, type FrameworkLayout } from './layout.js';
 import { singleFileScaffold } from './scaffold.js';
 
-const VERSIONED = /^([VU])(\d+(?:[._]\d+)*)(?:__(.*))?\.sql$/;
+const VERSIONED = /^([VUB])(\d+(?:[._]\d+)*)(?:__(.*))?\.sql$/;
 const REPEATABLE = /^R__(.+)\.sql$/;
-const FLYWAY_LIKE = /^([VU]\d|R_)/;
+const FLYWAY_LIKE = /^([VUB]\d|R_)/;
 
 export const flyway: FrameworkLayout = {
   framework: 'flyway',
@@ -21,7 +24,7 @@ export const flyway: FrameworkLayout = {
     if (files.length === 0) return undefined;
     return {
       strength: files.length,
-      reason: `${files.length} file(s) named V<version>__<description>.sql / U… / R__… (Flyway naming)`,
+      reason: `${files.length} file(s) named V<version>__<description>.sql / U… / B… / R__… (Flyway naming)`,
       files: files.map((name) => filePath(folder, name)),
     };
   },
@@ -31,6 +34,7 @@ export const flyway: FrameworkLayout = {
     const versioned = new Map<string, Migration[]>();
     const undos: { versionKey: string; part: MigrationPart; version: string; description: string; name: string }[] = [];
     const repeatables: Migration[] = [];
+    const baselines: Migration[] = [];
     for (const name of sqlFiles(folder)) {
       const file = filePath(folder, name);
       const text = folder.read(file);
@@ -43,6 +47,8 @@ export const flyway: FrameworkLayout = {
         const versionKey = flywayVersionKey(version);
         if (prefix === 'U') {
           undos.push({ versionKey, part: part(folder, name, 'down', text), version, description, name });
+        } else if (prefix === 'B') {
+          baselines.push({ version, name: description, id: name, versionKey, kind: 'baseline', up: part(folder, name, 'up', text) });
         } else {
           const list = versioned.get(versionKey) ?? [];
           versioned.set(versionKey, list);
@@ -59,7 +65,14 @@ export const flyway: FrameworkLayout = {
     }
     const ordered = [...versioned.values()].flat().sort((a, b) => compareFlywayVersions(a.version, b.version) || compareText(a.id, b.id));
     repeatables.sort((a, b) => compareText(a.name, b.name));
-    return { migrations: [...ordered, ...repeatables], ignored };
+    const baseline = baselines.sort((a, b) => compareFlywayVersions(a.version, b.version) || compareText(a.id, b.id)).at(-1);
+    if (!baseline) return { migrations: [...ordered, ...repeatables], ignored };
+    for (const older of baselines.slice(0, -1)) {
+      ignored.push({ file: older.up!.file, reason: `an older baseline: Flyway starts an empty database from the newest one, ${baseline.id}` });
+    }
+    const above = ordered.filter((migration) => compareFlywayVersions(migration.version, baseline.version) > 0);
+    const superseded = ordered.filter((migration) => !above.includes(migration));
+    return { migrations: [baseline, ...above, ...repeatables], ignored, superseded };
   },
 
   // V<version>__<description>.sql, counting from 1; no undo file (U…, a paid edition's feature).
@@ -78,9 +91,9 @@ function part(folder: Folder, name: string, direction: 'up' | 'down', text: stri
 
 function ignoredReason(name: string): string {
   if (/\.sql$/i.test(name) && !name.endsWith('.sql')) return WRONG_CASE_EXTENSION('Flyway');
-  if (/^[VU]\d+(?:[._]\d+)*_[^_]/.test(name)) {
+  if (/^[VUB]\d+(?:[._]\d+)*_[^_]/.test(name)) {
     return 'Flyway separates version and description with two underscores (V1__name.sql); with one it reads the description as part of the version and does not run the file';
   }
-  if (FLYWAY_LIKE.test(name)) return 'not a Flyway migration name: V<version>__<description>.sql, U<version>__<description>.sql or R__<description>.sql';
-  return 'Flyway runs only files named V<version>__<description>.sql, U<version>__… (undo) or R__<description>.sql (repeatable)';
+  if (FLYWAY_LIKE.test(name)) return 'not a Flyway migration name: V<version>__<description>.sql, U<version>__…, B<version>__… or R__<description>.sql';
+  return 'Flyway runs only files named V<version>__<description>.sql, U<version>__… (undo), B<version>__… (baseline) or R__<description>.sql (repeatable)';
 }

@@ -16,6 +16,8 @@ export interface Collected {
   /** In the framework's order; duplicates kept. */
   migrations: Migration[];
   ignored: IgnoredFile[];
+  /** See MigrationSet.superseded. */
+  superseded?: Migration[];
 }
 
 /** One framework's reading of a folder: its file names, directives, order and transactions. */
