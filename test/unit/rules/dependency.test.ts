@@ -252,6 +252,34 @@ describe('partial-migration-history', () => {
     assert.match(info[0].message, /no migration creates \(`users`, `orders`\); they are assumed to exist/);
     assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('missing-')), []);
   });
+  it('is not assumed when the first migration builds tables and misses one: a lost CREATE TABLE, which the database rejects', () => {
+    const ups = {
+      '001_init': 'CREATE TABLE accounts (id int PRIMARY KEY);\nCREATE TABLE invoices (id int PRIMARY KEY, customer_id int REFERENCES customers (id));',
+      '002_more': 'ALTER TABLE customers ADD COLUMN email text;',
+    };
+    const analysis = check(golang(ups), { dialect: 'postgres' });
+    assert.deepEqual(findingsOf(analysis, 'partial-migration-history'), []);
+    const errors = findingsOf(analysis, 'missing-table-reference');
+    assert.deepEqual(
+      errors.map((f) => [fileOf(f.file), f.severity, f.message]),
+      [
+        ['001_init.up.sql', 'error', 'A foreign key of `invoices` references table `customers`, which no migration creates. If the database had it before this history began, set "assumeExistingSchema": true in .migration-lens.json.'],
+        ['002_more.up.sql', 'error', 'ALTER TABLE `customers` uses table `customers`, which no migration creates. If the database had it before this history began, set "assumeExistingSchema": true in .migration-lens.json.'],
+      ],
+    );
+    assert.deepEqual(errors[0].fixes?.map((fix) => [fix.title, fix.edits.map((e) => [e.file, e.newText])]), [
+      ['The history starts on an existing database: create .migration-lens.json with "assumeExistingSchema": true', [[`${ROOT}/.migration-lens.json`, '{\n  "assumeExistingSchema": true\n}\n']]],
+    ]);
+  });
+  it('is assumed when the project says so, and the info says why', () => {
+    const ups = { '001_init': 'CREATE TABLE invoices (id int PRIMARY KEY, customer_id int REFERENCES customers (id));' };
+    const files = Object.fromEntries(Object.entries(golang(ups)).map(([path, text]) => [`${ROOT}/${path}`, text]));
+    const config = { ...defaultProjectConfig('/repo'), assumeExistingSchema: true, source: '/repo/.migration-lens.json' };
+    const analysis = analyze([ROOT], createMemoryHost(files), { dialect: 'postgres', config });
+    assert.deepEqual(analysis.findings.filter((f) => f.rule.startsWith('missing-')), []);
+    assert.match(findingsOf(analysis, 'partial-migration-history')[0].message, /^History starts on an existing database \("assumeExistingSchema" is set in \/repo\/\.migration-lens\.json\): the first migrations use tables that no migration creates \(`customers`\)/);
+    assert.match(findingsOf(check(golang(adopted), { dialect: 'postgres' }), 'partial-migration-history')[0].message, /^History starts on an existing database \(its first migration creates no table and changes existing ones\)/);
+  });
   it('still reports a table used before a later migration creates it', () => {
     const ups = { ...adopted, '004_late': 'CREATE TABLE ratings (id int PRIMARY KEY);' , '002_orders_index': 'CREATE INDEX ratings_id ON ratings (id);' };
     assert.deepEqual(messages(ups, 'missing-table-reference'), ['CREATE INDEX uses table `ratings`, which is created in 004_late.up.sql, after this migration.']);

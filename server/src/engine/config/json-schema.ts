@@ -42,6 +42,13 @@ export function projectConfigJsonSchema(rules: readonly SchemaRule[]): JsonSchem
       default: false,
       markdownDescription: 'Plain `.sql` files with no framework run inside a transaction (your runner wraps each file), as squawk\'s `--assume-in-transaction`.',
     },
+    assumeExistingSchema: {
+      type: 'boolean',
+      default: false,
+      markdownDescription:
+        'The history starts on a database that already had tables: objects the first migrations use and no migration creates are taken to exist. ' +
+        'Without it they are errors, unless the first migration creates no table and only changes existing ones. A `baseline` schema dump checks them instead.',
+    },
     rules: {
       type: 'object',
       markdownDescription: 'Level per rule id: `error`, `warning`, `info` or `off`. Rules not named keep their default.',

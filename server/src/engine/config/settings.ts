@@ -32,6 +32,11 @@ export interface ProjectConfig {
   exclude: string[];
   /** Absolute path of a pre-existing schema that seeds the replay. */
   baseline?: string;
+  /**
+   * The history starts on a database that already had tables: objects its first migrations use
+   * and no migration creates are taken to exist (see partial-migration-history).
+   */
+  assumeExistingSchema?: boolean;
   sets: SetOverride[];
 }
 
@@ -62,7 +67,7 @@ export function defaultProjectConfig(root?: string): ProjectConfig {
 
 // The keys and patterns below are the whole shape of the file: validateConfig checks them and
 // json-schema.ts describes them to the editor, so the two cannot disagree.
-export const TOP_LEVEL_KEYS = ['pgVersion', 'assumeInTransaction', 'rules', 'exclude', 'baseline', 'sets'] as const;
+export const TOP_LEVEL_KEYS = ['pgVersion', 'assumeInTransaction', 'rules', 'exclude', 'baseline', 'assumeExistingSchema', 'sets'] as const;
 export const SET_KEYS = ['path', 'framework', 'dialect'] as const;
 /** A PostgreSQL major version, with a minor one or not: "15", "16.2". */
 export const PG_VERSION_PATTERN = /^\d{1,2}(\.\d+)?$/;
@@ -99,6 +104,11 @@ export function validateConfig(raw: unknown, origin: ConfigOrigin): { values: Co
   if ('assumeInTransaction' in raw) {
     if (typeof raw.assumeInTransaction === 'boolean') values.assumeInTransaction = raw.assumeInTransaction;
     else report('assumeInTransaction', `must be true or false (got ${describe(raw.assumeInTransaction)}).`);
+  }
+
+  if ('assumeExistingSchema' in raw) {
+    if (typeof raw.assumeExistingSchema === 'boolean') values.assumeExistingSchema = raw.assumeExistingSchema;
+    else report('assumeExistingSchema', `must be true or false (got ${describe(raw.assumeExistingSchema)}).`);
   }
 
   if ('rules' in raw) {

@@ -67,6 +67,10 @@ export interface Report {
 export interface RuleSettings {
   /** PostgreSQL server version ("15"), when configured. */
   pgVersion?: string;
+  /** `assumeExistingSchema` is set (see partial-migration-history). */
+  assumeExistingSchema?: boolean;
+  /** The `.migration-lens.json` the set's settings come from, if any. */
+  configFile?: string;
 }
 
 interface ScopeContext {

@@ -102,7 +102,11 @@ export function runRules(input: RuleRunInput): Finding[] {
     });
     if (active.length === 0) return;
     const replay = input.replays[setIndex];
-    const settings: RuleSettings = config.pgVersion === undefined ? {} : { pgVersion: config.pgVersion };
+    const settings: RuleSettings = {
+      ...(config.pgVersion === undefined ? {} : { pgVersion: config.pgVersion }),
+      ...(config.assumeExistingSchema ? { assumeExistingSchema: true } : {}),
+      ...(config.source === undefined ? {} : { configFile: config.source }),
+    };
     const parsed = (part: MigrationPart, owner = set) => files.part(part, owner);
     const anchor = (part: MigrationPart) => files.anchor(part, set);
 

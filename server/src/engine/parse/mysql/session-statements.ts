@@ -174,9 +174,20 @@ function readVariableName(reader: TokenReader): { name: string; scope?: MysqlSco
   return { name: reader.readIdentifier('a variable name').value.toLowerCase() };
 }
 
+/**
+ * The value's tokens, spaced only where two words would otherwise run together: the same value
+ * however it is laid out over lines (the formatter may break a long CONCAT).
+ */
 function restOf(reader: TokenReader): string {
   const start = reader.pos;
   reader.skipUntil();
   if (reader.pos === start) throw reader.error('a value');
-  return reader.ctx.slice(reader.rangeFrom(start));
+  let value = '';
+  let previous: Token | undefined;
+  for (const token of reader.tokensFrom(start)) {
+    if (previous && previous.type !== 'punct' && token.type !== 'punct') value += ' ';
+    value += token.text;
+    previous = token;
+  }
+  return value;
 }

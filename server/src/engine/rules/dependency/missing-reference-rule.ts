@@ -3,10 +3,13 @@
 
 import type { Statement } from '../../model/changes.js';
 import type { MigrationPart } from '../../model/migration-set.js';
+import type { Dialect } from '../../model/source.js';
 import type { SchemaObjectKind } from '../../schema/model.js';
 import type { Rule, RuleMeta, SetContext } from '../rule.js';
 import { missingReferenceReport } from './describe.js';
-import { dependencyFacts, type MissingReference } from './references.js';
+import { ASSUMED_WITHIN, dependencyFacts, TABLE_MEMBERS, type MissingReference } from './references.js';
+import { createFileEdit, type FixDraft } from '../../fixes/edits.js';
+import { joinPath } from '../../host.js';
 import { mentionsWord } from '../../model/text.js';
 
 export function missingReferenceRule(meta: RuleMeta, kinds: readonly SchemaObjectKind[]): Rule {
@@ -23,7 +26,7 @@ export function missingReferenceRule(meta: RuleMeta, kinds: readonly SchemaObjec
           // finding there, and "no migration creates it" would be a second, misleading one.
           if ((unparsed ??= unparsedUpStatements(ctx)).some((statement) => mentions(statement, reference))) continue;
           // SQL built or kept for run time may create it: not an error, but say why it is assumed.
-          const source = (runTime ??= runTimeSql(ctx)).find(({ statements }) => statements.some((statement) => mentions(statement, reference)));
+          const source = (runTime ??= runTimeSql(ctx)).find(({ texts }) => texts.some((text) => mentionsWord(text, objectName(reference))));
           if (source) {
             const fate = `which no statement the replay can read creates; SQL that runs ${source.what} mentions \`${objectName(reference)}\` and is taken to create it`;
             const { message, related } = missingReferenceReport(reference, replay.baseline !== undefined, fate);
@@ -33,9 +36,32 @@ export function missingReferenceRule(meta: RuleMeta, kinds: readonly SchemaObjec
           }
         }
         const { message, related } = missingReferenceReport(reference, replay.baseline !== undefined);
-        ctx.report({ file: reference.at.part.file, range: reference.range, message, related });
+        if (!mayHaveExistedBefore(reference, replay.baseline !== undefined)) {
+          ctx.report({ file: reference.at.part.file, range: reference.range, message, related });
+          continue;
+        }
+        ctx.report({
+          file: reference.at.part.file,
+          range: reference.range,
+          message: `${message} If the database had it before this history began, set "assumeExistingSchema": true in .migration-lens.json.`,
+          related,
+          fixes: ctx.settings.configFile ? [] : [assumeExistingSchemaFix(ctx)],
+        });
       }
     },
+  };
+}
+
+/** A table (or other object of its own) no migration creates, used where a history begun on an existing database would use it. */
+function mayHaveExistedBefore(reference: MissingReference, baseline: boolean): boolean {
+  return !baseline && reference.fate.kind === 'never-created' && reference.at.index < ASSUMED_WITHIN && !TABLE_MEMBERS.has(reference.objectKind);
+}
+
+/** Creates the project's settings file beside the set, saying the history starts on an existing database. */
+function assumeExistingSchemaFix(ctx: SetContext): FixDraft {
+  return {
+    title: 'The history starts on an existing database: create .migration-lens.json with "assumeExistingSchema": true',
+    edits: [createFileEdit(joinPath(ctx.set.root, '.migration-lens.json'), '{\n  "assumeExistingSchema": true\n}\n')],
   };
 }
 
@@ -47,30 +73,45 @@ interface RunTimeSql {
   part: MigrationPart;
   /** The statement that runs it. */
   statement: Statement;
-  /** Where its text may be: the routine or block itself, or every statement of a part that builds SQL. */
-  statements: readonly Statement[];
+  /** Where its text may be: a routine's or block's body, or every statement of a part that builds SQL. */
+  texts: readonly string[];
   what: string;
 }
 
-/** DDL inside a routine or block body, or SQL executed from text. */
+/** DDL, or SQL executed from text, in a body. */
 const RUNS_SQL = /\b(?:create|alter)\s+(?:table|(?:unique\s+)?index|view)\b|\badd\s+(?:column|index|key|constraint|unique)\b|\bexecute\b|\bprepare\b/i;
 
 /**
  * Statements whose effect the replay cannot read: EXECUTE of SQL built from something other than
- * literals (parse/mysql/dynamic-sql.ts), and routines and PostgreSQL DO blocks with DDL or
- * EXECUTE in their bodies.
+ * literals (parse/mysql/dynamic-sql.ts), and routines, MySQL triggers and PostgreSQL DO blocks
+ * with DDL or EXECUTE in their bodies.
  */
 function runTimeSql(ctx: SetContext): RunTimeSql[] {
   return upStatements(ctx).flatMap(({ part, statements }) =>
     statements.flatMap((statement): RunTimeSql[] => {
-      if (statement.dynamic && statement.dynamic.sql === undefined) return [{ part, statement, statements, what: 'from text built while the migration runs' }];
-      const change = statement.change;
-      const body = change?.kind === 'create-function' || change?.kind === 'create-trigger' || (change?.kind === 'other' && change.statementType === 'DoStmt');
-      if (!body || !RUNS_SQL.test(statement.text)) return [];
-      const what = change.kind === 'other' ? 'in a DO block' : change.kind === 'create-trigger' ? 'in a trigger' : change.procedure ? 'in a procedure' : 'in a function';
-      return [{ part, statement, statements: [statement], what }];
+      if (statement.dynamic && statement.dynamic.sql === undefined) {
+        return [{ part, statement, texts: statements.map((s) => s.text), what: 'from text built while the migration runs' }];
+      }
+      const body = bodyOf(statement, ctx.set.dialect);
+      return body && RUNS_SQL.test(body.text) ? [{ part, statement, texts: [body.text], what: body.what }] : [];
     }),
   );
+}
+
+/** The body a statement keeps for later, if it has one. */
+function bodyOf(statement: Statement, dialect: Dialect): { text: string; what: string } | undefined {
+  const change = statement.change;
+  if (change?.kind === 'other' && change.statementType === 'DoStmt') return { text: statement.text, what: 'in a DO block' };
+  if (change?.kind === 'create-function' && change.bodyRange) {
+    const start = statement.range.start;
+    return { text: statement.text.slice(change.bodyRange.start - start, change.bodyRange.end - start), what: change.procedure ? 'in a procedure' : 'in a function' };
+  }
+  // A PostgreSQL trigger calls a function (EXECUTE FUNCTION f()); a MySQL trigger has its body after FOR EACH ROW.
+  if (change?.kind === 'create-trigger' && dialect !== 'postgres') {
+    const body = /\bfor\s+each\s+row\b/i.exec(statement.text);
+    return body ? { text: statement.text.slice(body.index + body[0].length), what: 'in a trigger' } : undefined;
+  }
+  return undefined;
 }
 
 function upStatements(ctx: SetContext): { part: MigrationPart; statements: readonly Statement[] }[] {

@@ -15,8 +15,10 @@ export const partialMigrationHistory: Rule = {
     summary: 'The set\'s history starts on an existing database: its first migrations use tables that no migration creates. Reported once per set.',
     why:
       'Teams often adopt a migration tool on a database that already exists, so the first migration alters tables created by hand. ' +
-      'Those tables are then assumed to exist instead of reported on every use. The heuristic: an object is assumed to pre-exist when it is ' +
-      `first used in one of the first ${ASSUMED_WITHIN} migrations, no migration creates it (before or after), and it was not dropped or renamed before the use. ` +
+      'Those tables are then assumed to exist instead of reported on every use, but only on evidence: `"assumeExistingSchema": true` in .migration-lens.json, ' +
+      'or a first migration that creates no table and uses one that no migration creates. A first migration that creates tables and uses one it does not create ' +
+      'has lost a CREATE TABLE or a file, and the database rejects it: that is an error (missing-table-reference), not an assumption. ' +
+      `With that evidence, an object is assumed to pre-exist when it is first used in one of the first ${ASSUMED_WITHIN} migrations, no migration creates it (before or after), and it was not dropped or renamed before the use. ` +
       'A table used before a later migration creates it is still an error (missing-table-reference): that is a migration order bug, not partial history. ' +
       'Columns and constraints of tables the set creates are never assumed. With a `baseline` configured, nothing is assumed and this is not reported.',
     fix:
@@ -36,11 +38,14 @@ export const partialMigrationHistory: Rule = {
     const kinds = new Set(uses.map((use) => kindWord(use.objectKind)));
     const what = kinds.size === 1 && kinds.has('table') ? 'tables' : 'objects';
     const first = assumed[0].at;
+    const why = ctx.settings.assumeExistingSchema
+      ? `"assumeExistingSchema" is set${ctx.settings.configFile ? ` in ${ctx.settings.configFile}` : ''}`
+      : 'its first migration creates no table and changes existing ones';
     ctx.report({
       file: first.part.file,
       range: ctx.anchor(first.part),
       message:
-        `History starts on an existing database: the first migrations use ${what} that no migration creates (${listed}); they are assumed to exist. ` +
+        `History starts on an existing database (${why}): the first migrations use ${what} that no migration creates (${listed}); they are assumed to exist. ` +
         'Set "baseline" in .migration-lens.json to a schema dump to check them.',
       related: uses.map((use) => ({ file: use.at.part.file, range: use.range, message: `first use of \`${use.name}\`` })),
     });

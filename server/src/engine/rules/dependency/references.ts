@@ -55,7 +55,7 @@ export interface DependencyFacts {
 }
 
 /** Members of a table: known in full once the set created the table, so never assumed. */
-const TABLE_MEMBERS: ReadonlySet<SchemaObjectKind> = new Set(['column', 'check', 'primary-key', 'unique', 'foreign-key']);
+export const TABLE_MEMBERS: ReadonlySet<SchemaObjectKind> = new Set(['column', 'check', 'primary-key', 'unique', 'foreign-key']);
 
 /** A reference missing where it is used, with its last drop or rename before the use if it had one. */
 interface Miss extends Omit<MissingReference, 'fate'> {
@@ -116,49 +116,41 @@ function computeFacts(ctx: SetContext): DependencyFacts {
 const identity = (reference: { objectKind: SchemaObjectKind; key: string }) => `${reference.objectKind}:${reference.key}`;
 
 /**
- * Objects taken to exist before the first migration: never created anywhere in the set and
- * never dropped or renamed before the use. A lone file assumes every such object (as squawk
- * does); a set without a baseline assumes those first used in its first ASSUMED_WITHIN
- * migrations; with a baseline, the baseline says what existed and nothing is assumed.
+ * Objects taken to exist before the first migration: never created anywhere in the set, never
+ * dropped or renamed before the use, and first used in the first ASSUMED_WITHIN migrations of
+ * a history that starts on an existing database (startsOnExistingDatabase). A lone file assumes
+ * every such object (as squawk does); with a baseline, the baseline says what existed and
+ * nothing is assumed.
  */
 function assumedObjects(ctx: SetContext, baseline: boolean, references: readonly MissingReference[]): Set<string> {
   const assumed = new Set<string>();
   // Prisma writes every migration as a diff, the first from the empty database (a baselined
   // project's 0_init too): its history never starts on tables it does not create.
   if (baseline || ctx.set.framework === 'prisma') return assumed;
+  if (!ctx.set.standalone && !startsOnExistingDatabase(ctx, references)) return assumed;
   const meantToCreate = objectsTheHistoryMeansToCreate(ctx, references);
-  const fromScratch = !ctx.set.standalone && startsFromScratch(ctx, references);
   const decided = new Set<string>();
   for (const reference of references) {
     const id = identity(reference);
     if (decided.has(id)) continue;
     decided.add(id);
-    const early = ctx.set.standalone || (reference.at.index < (fromScratch ? 1 : ASSUMED_WITHIN) && !afterFirstTables(ctx, reference));
+    const early = ctx.set.standalone || reference.at.index < ASSUMED_WITHIN;
     if (early && reference.fate.kind === 'never-created' && !TABLE_MEMBERS.has(reference.objectKind) && !meantToCreate.has(id)) assumed.add(id);
   }
   return assumed;
 }
 
 /**
- * Whether the history began on an empty database: its first migration creates tables and uses
- * nothing it does not create. Then an object missing after it is a mistake (a CREATE TABLE lost,
- * a file deleted), not a table that was there before the history began.
+ * Whether the history shows it starts on a database that already had tables: the project says
+ * so (`assumeExistingSchema`), or its first migration creates no table and uses one that no
+ * migration creates. A first migration that builds tables and misses one has lost a CREATE
+ * TABLE (or a file), which the server will reject: that is an error, not an assumption.
  */
-function startsFromScratch(ctx: SetContext, references: readonly MissingReference[]): boolean {
-  if (ctx.set.migrations.length === 0 || references.some((reference) => reference.at.index === 0)) return false;
+export function startsOnExistingDatabase(ctx: SetContext, references: readonly MissingReference[]): boolean {
+  if (ctx.settings.assumeExistingSchema) return true;
+  if (ctx.set.migrations.length === 0 || !references.some((reference) => reference.at.index === 0 && reference.fate.kind === 'never-created')) return false;
   const first = ctx.replay().migration(0);
-  return first.after.tables.size > first.before.tables.size;
-}
-
-/**
- * Whether a use in the first migration comes after that migration created tables: a file that
- * builds the schema from nothing and then misses a table has lost its CREATE TABLE.
- */
-function afterFirstTables(ctx: SetContext, reference: MissingReference): boolean {
-  if (reference.at.index !== 0 || reference.at.part.direction !== 'up') return false;
-  const first = ctx.replay().migration(0);
-  const step = first.up?.steps.find((candidate) => candidate.statement === reference.at.statement);
-  return step !== undefined && step.before.tables.size > first.before.tables.size;
+  return first.after.tables.size <= first.before.tables.size;
 }
 
 /**
