@@ -95,6 +95,23 @@ describe('missing-column-reference', () => {
   });
 });
 
+/** What an error in the third statement of a MySQL file adds: the two before it stay applied. */
+const STAYS_APPLIED = 'commits each DDL statement as it runs: when this one fails, the 2 statements on lines 1 and 2 before it stay applied. Undo them by hand before running the migration again, or fix this statement first.';
+
+describe('a failing MySQL statement says what stays applied before it', () => {
+  it('names the DDL statements before it in its file, on MySQL and MariaDB only', () => {
+    const ups = { '001_users': 'CREATE TABLE users (id INT PRIMARY KEY);', '002_more': 'CREATE TABLE a (id INT);\nINSERT INTO a (id) VALUES (1);\nALTER TABLE a ADD COLUMN b INT;\nCREATE TABEL c (id INT);' };
+    const [mysqlError] = findingsOf(check(golang(ups), { dialect: 'mysql' }), 'syntax-error');
+    assert.match(mysqlError.message, / MySQL commits each DDL statement as it runs: when this one fails, the 2 statements on lines 1 and 3 before it stay applied\. Undo them by hand/);
+    const [postgresError] = findingsOf(check(golang(ups), { dialect: 'postgres' }), 'syntax-error');
+    assert.doesNotMatch(postgresError.message, /commits each DDL/);
+  });
+  it('says nothing for the first statement of a file, or after data changes only', () => {
+    const ups = { '001_users': 'CREATE TABLE users (id INT PRIMARY KEY);', '002_first': 'CREATE TABEL c (id INT);', '003_data': 'INSERT INTO users (id) VALUES (1);\nCREATE TABEL d (id INT);' };
+    assert.deepEqual(findingsOf(check(golang(ups), { dialect: 'mariadb' }), 'syntax-error').filter((f) => /commits each DDL/.test(f.message)), []);
+  });
+});
+
 describe('SQL built or kept for run time', () => {
   const users = 'CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(200));';
   it('follows PREPARE … EXECUTE of literal SQL, as MySQL migrations add a column only where it is missing', () => {
@@ -106,7 +123,12 @@ describe('SQL built or kept for run time', () => {
     };
     for (const dialect of ['mysql', 'mariadb'] as const) {
       const findings = check(golang(ups), { dialect }).findings.filter((f) => f.rule.startsWith('missing-'));
-      assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.message]), [['missing-column-reference', 'error', 'CREATE INDEX uses column `users.age`, which no migration creates.']], dialect);
+      const server = dialect === 'mariadb' ? 'MariaDB' : 'MySQL';
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.severity, f.message]),
+        [['missing-column-reference', 'error', `CREATE INDEX uses column \`users.age\`, which no migration creates. ${server} ${STAYS_APPLIED}`]],
+        dialect,
+      );
     }
   });
   it('reports SQL that the literal parts build wrongly at the EXECUTE', () => {
@@ -130,7 +152,7 @@ describe('SQL built or kept for run time', () => {
       [
         ['info', 'CREATE INDEX uses column `users.score`, which no statement the replay can read creates; SQL that runs from text built while the migration runs mentions `score` and is taken to create it.', ['002_score.up.sql:4 SQL that runs from text built while the migration runs']],
         ['info', 'CREATE INDEX uses column `users.age`, which no statement the replay can read creates; SQL that runs in a procedure mentions `age` and is taken to create it.', ['003_age.up.sql:3 SQL that runs in a procedure']],
-        ['error', 'CREATE INDEX uses column `users.agee`, which no migration creates.', []],
+        ['error', `CREATE INDEX uses column \`users.agee\`, which no migration creates. MariaDB ${STAYS_APPLIED}`, []],
       ],
     );
   });
@@ -304,7 +326,7 @@ describe('object-already-exists', () => {
       const result = found(ups, 'object-already-exists', dialect);
       assert.deepEqual(result.map((f) => f.message), [
         'Table `users` already exists here (created in 001_users.up.sql): the database refuses to create it again and the migration stops.',
-        'Table `tags` already exists here (created in 002_again.up.sql): the database refuses to create it again and the migration stops.',
+        `Table \`tags\` already exists here (created in 002_again.up.sql): the database refuses to create it again and the migration stops.${dialect === 'mysql' ? ` MySQL ${STAYS_APPLIED}` : ''}`,
       ], dialect);
       assert.equal(result[0].related[0].message, '`users` is created here');
     }

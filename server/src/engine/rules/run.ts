@@ -21,6 +21,7 @@ import type { MigrationReplay, PartReplay, SetReplay } from '../schema/replay.js
 import { knownRuleIds, RULES } from './index.js';
 import { ruleLevel } from './levels.js';
 import type { MigrationContext, Report, Rule, RuleSettings, SetContext, StatementContext } from './rule.js';
+import { partialApplyNote } from './partial-apply.js';
 import { RuleCache, setShape, type FileState, type MigrationReports, type PendingReport } from './rule-cache.js';
 import { FileSuppressions } from './suppression.js';
 import { tokensOfStatements, type SqlToken } from './tokens.js';
@@ -262,6 +263,15 @@ export function runRules(input: RuleRunInput): Finding[] {
   return findings;
 }
 
+/** Categories whose errors say the statement will fail (safety errors say it will hurt). */
+const WILL_FAIL: ReadonlySet<Rule['category']> = new Set(['dependency', 'dialect', 'integrity']);
+
+function withPartialApply(message: string, state: FileState, offset: number): string {
+  const note = partialApplyNote(state, offset);
+  if (!note) return message;
+  return /[.!?]$/.test(message) ? `${message} ${note}` : `${message}. ${note}`;
+}
+
 /** A file's own findings, kept with its state (its text and parts) for the level they were made at. */
 const ownFindings = new WeakMap<FileState, { level: Severity | 'off'; unknownIds: Finding[]; syntaxErrors: { offsets: SourceRange; finding: Finding }[] }>();
 
@@ -271,7 +281,8 @@ function fileFindings(state: FileState, file: string, level: Severity | 'off') {
   const unknownIds = level === 'off' ? [] : unknownSuppressionFindings(file, state.lines, state.suppressions, level, knownRuleIds());
   const syntaxErrors = state.parts.flatMap(unparsedStatements).flatMap((statement) => {
     if (state.suppressions.silences(SYNTAX_ERROR_RULE, statement.range.start)) return [];
-    const finding: Finding = { rule: SYNTAX_ERROR_RULE, severity: 'error', message: statement.syntaxError!.message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] };
+    const message = withPartialApply(statement.syntaxError!.message, state, statement.range.start);
+    const finding: Finding = { rule: SYNTAX_ERROR_RULE, severity: 'error', message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] };
     return [{ offsets: statement.range, finding }];
   });
   const made = { level, unknownIds, syntaxErrors };
@@ -285,7 +296,7 @@ function findingOf({ rule, severity, file, report }: PendingReport, state: FileS
   return {
     rule: rule.id,
     severity,
-    message: report.message,
+    message: severity === 'error' && state && WILL_FAIL.has(rule.category) ? withPartialApply(report.message, state, report.range.start) : report.message,
     file,
     range: linesOf(file).range(report.range),
     related: (report.related ?? []).map((related) => ({
