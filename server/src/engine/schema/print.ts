@@ -114,9 +114,18 @@ export function schemaToSql(schema: Schema, options: SqlOptions = {}): string {
   // In the order the history created them: a view reads the views and functions before it.
   for (const [object, comment] of bodies.sort(([a], [b]) => creationOrder(a, b))) {
     const text = object.created && object.events.length === 0 ? options.statementText?.(object.created)?.trim() : undefined;
-    out.push(text ? (text.endsWith(';') ? text : `${text};`) : `-- ${comment}: its definition is not known`);
+    out.push(text ? terminated(text, postgres) : `-- ${comment}: its definition is not known`);
   }
   return out.length ? `${out.join('\n\n')}\n` : '';
+}
+
+/**
+ * A statement ended for the script: a MySQL routine or trigger whose body holds `;` between
+ * DELIMITER lines, as the mysql client needs them.
+ */
+function terminated(text: string, postgres: boolean): string {
+  const bare = text.replace(/;\s*$/, '');
+  return !postgres && bare.includes(';') ? `DELIMITER $$\n${bare}$$\nDELIMITER ;` : `${bare};`;
 }
 
 /** Made when first used: an Intl.Collator loads ICU's locale data (several ms at start-up). */
