@@ -43,6 +43,18 @@ describe('missing-table-reference', () => {
     const ups = { '001_movies': movies, '002_a': 'SELECT 1;', '003_b': 'SELECT 1;', '004_c': 'ALTER TABLE moovies ADD COLUMN year int;' };
     assert.deepEqual(messages(ups, 'missing-table-reference'), ['ALTER TABLE `moovies` uses table `moovies`, which no migration creates.']);
   });
+  it('reports one missing table once per file, with how many more times the file uses it', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `INSERT INTO ratings (id) VALUES (${i});`).join('\n');
+    const ups = { '001_movies': movies, '002_a': 'SELECT 1;', '003_b': 'SELECT 1;', '004_seed': rows, '005_more': 'INSERT INTO ratings (id) VALUES (9);' };
+    const result = found(ups, 'missing-table-reference');
+    assert.deepEqual(
+      result.map((f) => [fileOf(f.file), f.range.start.line, f.message, f.related.map((r) => r.location.range.start.line)]),
+      [
+        ['004_seed.up.sql', 0, 'INSERT uses table `ratings`, which no migration creates. It is used 4 more times in this file.', [1, 2, 3, 4]],
+        ['005_more.up.sql', 0, 'INSERT uses table `ratings`, which no migration creates.', []],
+      ],
+    );
+  });
   it('leaves a table to the syntax error of the statement that would have created it', () => {
     const ups = { '001_movies': movies, '002_a': 'SELECT 1;', '003_b': 'SELECT 1;', '004_comments': 'CREATE TABLE comments (id int,);\nCREATE INDEX comments_id ON comments (id);' };
     assert.deepEqual(messages(ups, 'missing-table-reference'), []);

@@ -5,12 +5,15 @@ import type { Statement } from '../../model/changes.js';
 import type { MigrationPart } from '../../model/migration-set.js';
 import type { Dialect } from '../../model/source.js';
 import type { SchemaObjectKind } from '../../schema/model.js';
-import type { Rule, RuleMeta, SetContext } from '../rule.js';
+import type { Report, Rule, RuleMeta, SetContext } from '../rule.js';
 import { missingReferenceReport } from './describe.js';
 import { ASSUMED_WITHIN, dependencyFacts, TABLE_MEMBERS, type MissingReference } from './references.js';
 import { createFileEdit, type FixDraft } from '../../fixes/edits.js';
 import { joinPath } from '../../host.js';
 import { mentionsWord } from '../../model/text.js';
+
+/** How many of a file's other uses of the same missing object are listed with the first. */
+const LISTED_USES = 10;
 
 export function missingReferenceRule(meta: RuleMeta, kinds: readonly SchemaObjectKind[]): Rule {
   return {
@@ -19,36 +22,57 @@ export function missingReferenceRule(meta: RuleMeta, kinds: readonly SchemaObjec
       const replay = ctx.replay();
       let unparsed: Statement[] | undefined;
       let runTime: RunTimeSql[] | undefined;
+      // One root cause, one finding per file: the first use, with the count and places of the others.
+      const byCause = new Map<string, { report: Report; more: MissingReference[] }>();
       for (const reference of dependencyFacts(ctx).missing) {
         if (!kinds.includes(reference.objectKind)) continue;
-        if (reference.fate.kind === 'never-created') {
-          // A statement that does not parse may be the one that creates it: the syntax error is the
-          // finding there, and "no migration creates it" would be a second, misleading one.
-          if ((unparsed ??= unparsedUpStatements(ctx)).some((statement) => mentions(statement, reference))) continue;
-          // SQL built or kept for run time may create it: not an error, but say why it is assumed.
-          const source = (runTime ??= runTimeSql(ctx)).find(({ texts }) => texts.some((text) => mentionsWord(text, objectName(reference))));
-          if (source) {
-            const fate = `which no statement the replay can read creates; SQL that runs ${source.what} mentions \`${objectName(reference)}\` and is taken to create it`;
-            const { message, related } = missingReferenceReport(reference, replay.baseline !== undefined, fate);
-            const runs = { file: source.part.file, range: source.statement.range, message: `SQL that runs ${source.what}` };
-            ctx.report({ file: reference.at.part.file, range: reference.range, severity: 'info', message, related: [...related, runs] });
-            continue;
-          }
+        const cause = `${reference.at.part.file}\u0000${reference.objectKind}\u0000${reference.key}\u0000${reference.fate.kind}`;
+        const seen = byCause.get(cause);
+        if (seen) {
+          seen.more.push(reference);
+          continue;
         }
-        const { message, related } = missingReferenceReport(reference, replay.baseline !== undefined);
-        if (!mayHaveExistedBefore(reference, replay.baseline !== undefined)) {
-          ctx.report({ file: reference.at.part.file, range: reference.range, message, related });
+        const report = reportOf(ctx, reference, replay.baseline !== undefined, () => (unparsed ??= unparsedUpStatements(ctx)), () => (runTime ??= runTimeSql(ctx)));
+        if (report) byCause.set(cause, { report, more: [] });
+      }
+      for (const { report, more } of byCause.values()) {
+        if (more.length === 0) {
+          ctx.report(report);
           continue;
         }
         ctx.report({
-          file: reference.at.part.file,
-          range: reference.range,
-          message: `${message} If the database had it before this history began, set "assumeExistingSchema": true in .migration-lens.json.`,
-          related,
-          fixes: ctx.settings.configFile ? [] : [assumeExistingSchemaFix(ctx)],
+          ...report,
+          message: `${report.message} It is used ${more.length} more time${more.length === 1 ? '' : 's'} in this file.`,
+          related: [...(report.related ?? []), ...more.slice(0, LISTED_USES).map((use) => ({ range: use.range, message: 'used here too' }))],
         });
       }
     },
+  };
+}
+
+/** The report a missing reference makes, or none when a statement the replay cannot read explains it. */
+function reportOf(ctx: SetContext, reference: MissingReference, baseline: boolean, unparsed: () => Statement[], runTime: () => RunTimeSql[]): Report | undefined {
+  const at = { file: reference.at.part.file, range: reference.range };
+  if (reference.fate.kind === 'never-created') {
+    // A statement that does not parse may be the one that creates it: the syntax error is the
+    // finding there, and "no migration creates it" would be a second, misleading one.
+    if (unparsed().some((statement) => mentions(statement, reference))) return undefined;
+    // SQL built or kept for run time may create it: not an error, but say why it is assumed.
+    const source = runTime().find(({ texts }) => texts.some((text) => mentionsWord(text, objectName(reference))));
+    if (source) {
+      const fate = `which no statement the replay can read creates; SQL that runs ${source.what} mentions \`${objectName(reference)}\` and is taken to create it`;
+      const { message, related } = missingReferenceReport(reference, baseline, fate);
+      const runs = { file: source.part.file, range: source.statement.range, message: `SQL that runs ${source.what}` };
+      return { ...at, severity: 'info', message, related: [...related, runs] };
+    }
+  }
+  const { message, related } = missingReferenceReport(reference, baseline);
+  if (!mayHaveExistedBefore(reference, baseline)) return { ...at, message, related };
+  return {
+    ...at,
+    message: `${message} If the database had it before this history began, set "assumeExistingSchema": true in .migration-lens.json.`,
+    related,
+    fixes: ctx.settings.configFile ? [] : [assumeExistingSchemaFix(ctx)],
   };
 }
 
