@@ -57,9 +57,9 @@ function readTree(folder: string): Files {
 }
 
 /** The set's up files in the order they run, with the text of their up part. */
-function upParts(set: MigrationSet, files: Files): { file: string; text: string; start: number; end: number; inTransaction: boolean }[] {
-  return set.migrations.flatMap((migration) =>
-    migration.up ? [{ file: migration.up.file, text: files[migration.up.file], start: migration.up.range.start, end: migration.up.range.end, inTransaction: migration.up.transaction.inTransaction }] : [],
+function upParts(set: MigrationSet, files: Files): { file: string; text: string; start: number; end: number; inTransaction: boolean; sentWhole?: true }[] {
+  return set.migrations.flatMap(({ up }) =>
+    up ? [{ file: up.file, text: files[up.file], start: up.range.start, end: up.range.end, inTransaction: up.transaction.inTransaction, ...(up.sentWhole ? { sentWhole: up.sentWhole } : {}) }] : [],
   );
 }
 
@@ -74,7 +74,7 @@ const CREATE_TABLE = /\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?([`"]?[\w.]+[`
 /** Each up statement with where it is. */
 function statementsOf(set: MigrationSet, files: Files, dialect: Dialect): { file: string; start: number; end: number; text: string }[] {
   return upParts(set, files).flatMap((part) =>
-    splitStatements(part.text, part, dialect).map((span) => ({ file: part.file, start: span.start, end: span.end, text: part.text.slice(span.start, span.end) })),
+    splitStatements(part.text, part, dialect, part).map((span) => ({ file: part.file, start: span.start, end: span.end, text: part.text.slice(span.start, span.end) })),
   );
 }
 
@@ -278,7 +278,7 @@ describe('error verdicts agree with the real servers', { timeout: 600_000 }, () 
             const transaction = dialect === 'postgres' && part.inTransaction;
             try {
               if (transaction) await judge.run('BEGIN');
-              for (const span of splitStatements(part.text, part, dialect)) await judge.run(part.text.slice(span.start, span.end));
+              for (const span of splitStatements(part.text, part, dialect, part)) await judge.run(part.text.slice(span.start, span.end));
               if (transaction) await judge.run('COMMIT');
               accepted.push(part.file);
             } catch (error) {

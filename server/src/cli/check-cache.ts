@@ -87,15 +87,16 @@ export class CheckCache {
   /** Parse results to reuse, recording which ones this run used. */
   get parses(): ParseStore {
     const stored = (this.storedParses ??= readJson<ParsesFile>(this.parsesLocation, this.build)?.parses ?? {});
-    const key = (text: string, range: SourceRange, dialect: Dialect) => createHash('sha1').update(`${dialect}\u0000${range.start}\u0000${range.end}\u0000`).update(text).digest('base64');
+    const key = (text: string, range: SourceRange, dialect: Dialect, sentWhole: boolean) =>
+      createHash('sha1').update(`${dialect}\u0000${sentWhole}\u0000${range.start}\u0000${range.end}\u0000`).update(text).digest('base64');
     return {
-      get: (text, range, dialect) => {
-        const id = key(text, range, dialect);
+      get: (text, range, dialect, sentWhole) => {
+        const id = key(text, range, dialect, sentWhole);
         const statements = stored[id];
         if (statements) this.used.set(id, statements);
         return statements;
       },
-      set: (text, range, dialect, statements) => void this.used.set(key(text, range, dialect), statements),
+      set: (text, range, dialect, sentWhole, statements) => void this.used.set(key(text, range, dialect, sentWhole), statements),
     };
   }
 

@@ -67,7 +67,7 @@ export function targetSessions(connection: Connection, analysis: WorkspaceAnalys
       try {
         const upStatements = (migration: Migration) => {
           const text = migration.up && host.readFile(migration.up.file);
-          return text === undefined || !migration.up ? [] : parseStatements(text, migration.up.range, set.dialect);
+          return text === undefined || !migration.up ? [] : parseStatements(text, migration.up.range, set.dialect, { sentWhole: migration.up.sentWhole });
         };
         // Settings may hold anything: a timeout that is not a number of milliseconds keeps the default.
         const lockTimeoutMs = typeof params.lockTimeoutMs === 'number' && params.lockTimeoutMs >= 0 ? params.lockTimeoutMs : undefined;

@@ -103,13 +103,14 @@ test('statements read back from the cache analyse exactly like freshly parsed on
   const fresh = analyze([FIXTURES], host);
   // Every parse goes through JSON, as it does through the cache file.
   const kept = new Map<string, string>();
-  const key = (text: string, range: { start: number; end: number }, dialect: string) => `${dialect}:${range.start}:${range.end}:${text}`;
+  const key = (text: string, range: { start: number; end: number }, dialect: string, sentWhole: boolean) => `${dialect}:${sentWhole}:${range.start}:${range.end}:${text}`;
   const store = {
-    get: (text: string, range: { start: number; end: number }, dialect: string) => {
-      const json = kept.get(key(text, range, dialect));
+    get: (text: string, range: { start: number; end: number }, dialect: string, sentWhole: boolean) => {
+      const json = kept.get(key(text, range, dialect, sentWhole));
       return json === undefined ? undefined : (JSON.parse(json) as Statement[]);
     },
-    set: (text: string, range: { start: number; end: number }, dialect: string, statements: Statement[]) => void kept.set(key(text, range, dialect), JSON.stringify(statements)),
+    set: (text: string, range: { start: number; end: number }, dialect: string, sentWhole: boolean, statements: Statement[]) =>
+      void kept.set(key(text, range, dialect, sentWhole), JSON.stringify(statements)),
   };
   analyze([FIXTURES], host, { parses: store });
   const roundTripped = analyze([FIXTURES], host, { parses: store });

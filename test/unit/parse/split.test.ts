@@ -124,3 +124,21 @@ test('DELIMITER is a MySQL client command only', () => {
 test('MySQL executable comments are statements, not comments', () => {
   assert.deepEqual(split('/*!40101 SET NAMES utf8mb4 */;\n/* plain */;\n', 'mysql'), ['/*!40101 SET NAMES utf8mb4 */']);
 });
+
+test('a MySQL part sent to the server whole splits as the server does: routine bodies whole, DELIMITER lines on their own', () => {
+  const sentWhole = (sql: string) => texts(sql, splitStatements(sql, whole(sql), 'mysql', { sentWhole: true }));
+  const trigger = 'CREATE TRIGGER t AFTER UPDATE ON orders FOR EACH ROW\nBEGIN\n  IF NEW.a <> OLD.a THEN\n    INSERT INTO audit (id) VALUES (NEW.id);\n  END IF;\n  CASE WHEN NEW.a > 1 THEN SET @x = 1; ELSE SET @x = 2; END CASE;\nEND';
+  const procedure = 'CREATE DEFINER = CURRENT_USER PROCEDURE p(IN n INT)\nlabel: BEGIN\n  WHILE n > 0 DO\n    SET n = n - 1;\n  END WHILE;\n  BEGIN\n    SELECT CASE n WHEN 0 THEN 1 ELSE 2 END;\n  END;\nEND';
+  assert.deepEqual(sentWhole(`CREATE TABLE audit (id int, event varchar(9));\n${trigger};\n${procedure};\nSELECT 1;`), [
+    'CREATE TABLE audit (id int, event varchar(9))',
+    trigger,
+    procedure,
+    'SELECT 1',
+  ]);
+  // A single-statement body ends at its `;`; BEGIN outside a routine starts a transaction.
+  assert.deepEqual(sentWhole('CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW SET NEW.b = 1;\nBEGIN;\nSELECT 1;'), ['CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW SET NEW.b = 1', 'BEGIN', 'SELECT 1']);
+  // The mysql client's DELIMITER lines are statements of their own, for the parser to reject.
+  assert.deepEqual(sentWhole('DELIMITER $$\nCREATE PROCEDURE q() BEGIN SELECT 1; END$$\nDELIMITER ;\nSELECT 2;'), ['DELIMITER $$', 'CREATE PROCEDURE q() BEGIN SELECT 1; END', 'DELIMITER ;', 'SELECT 2']);
+  // Split by the client (goose, Flyway, the mysql client): a body without DELIMITER ends at its first `;`.
+  assert.equal(split(`${procedure};`, 'mysql').length > 1, true);
+});

@@ -124,6 +124,18 @@ describe('a failing MySQL statement says what stays applied before it', () => {
   });
 });
 
+describe('MySQL routines in a framework that sends the file to the server whole', () => {
+  const procedure = 'CREATE PROCEDURE purge(IN days INT)\nBEGIN\n  DELETE FROM users WHERE id < days;\n  IF days > 9 THEN\n    SELECT 1;\n  END IF;\nEND;';
+  it('golang-migrate: a BEGIN … END body needs no DELIMITER, and a DELIMITER line is an error saying why', () => {
+    const ups = { '001_users': 'CREATE TABLE users (id INT PRIMARY KEY);', '002_purge': procedure };
+    assert.deepEqual(findingsOf(check(golang(ups), { dialect: 'mariadb' }), 'syntax-error'), []);
+    const withDelimiter = { ...ups, '002_purge': `DELIMITER $$\n${procedure.slice(0, -1)}$$\nDELIMITER ;` };
+    const errors = findingsOf(check(golang(withDelimiter), { dialect: 'mariadb' }), 'syntax-error');
+    assert.deepEqual(errors.map((f) => f.range.start.line), [0, 8]);
+    assert.match(errors[0].message, /^DELIMITER is a command of the mysql client, not SQL: this framework sends the file to the server as it is/);
+  });
+});
+
 describe('SQL built or kept for run time', () => {
   const users = 'CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(200));';
   it('follows PREPARE … EXECUTE of literal SQL, as MySQL migrations add a column only where it is missing', () => {

@@ -63,7 +63,7 @@ export async function executeStep(context: ExecuteContext, step: Omit<Step, 'inT
   try {
     await tracking.started(connection, full);
     if (ownTransaction) await connection.begin();
-    for (const span of splitStatements(step.fileText, part.range, step.set.dialect)) {
+    for (const span of splitStatements(step.fileText, part.range, step.set.dialect, { sentWhole: part.sentWhole })) {
       failing = span;
       await connection.execute(step.fileText.slice(span.start, span.end));
       executed.push(span);

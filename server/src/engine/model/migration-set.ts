@@ -45,6 +45,12 @@ export interface MigrationPart {
   /** The SQL body inside the file (excluding the section marker line). */
   range: SourceRange;
   transaction: TransactionMode;
+  /**
+   * The framework sends the part to the server whole, as one multi-statement query (golang-migrate,
+   * dbmate, Prisma): on MySQL the server then ends each statement itself, so a BEGIN … END body
+   * needs no DELIMITER, and a DELIMITER line is an error (see parse/split.ts).
+   */
+  sentWhole?: true;
 }
 
 export interface Migration {

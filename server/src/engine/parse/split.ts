@@ -1,15 +1,23 @@
 // Splits a migration part into statements, the way the tools that run migrations do: on `;`
 // outside strings, identifiers and comments; on the current `DELIMITER` (MySQL client command);
 // never inside a goose / sql-migrate `StatementBegin … StatementEnd` block or a PostgreSQL
-// `BEGIN ATOMIC … END` function body.
+// `BEGIN ATOMIC … END` function body. A MySQL part its framework sends to the server whole
+// (golang-migrate, dbmate, Prisma: `sentWhole`) is split as the server splits it: a routine's or
+// trigger's BEGIN … END body is part of its statement, and a DELIMITER line, which only the mysql
+// client understands, is a statement of its own (the parser reports it).
 
 import type { Dialect, SourceRange } from '../model/source.js';
 import { SqlLexer, TokenKind } from './lexer.js';
 
 const BLOCK_DIRECTIVE = /^--\s*\+(?:goose|migrate)\s+Statement(Begin|End)\b/i;
 
+export interface SplitOptions {
+  /** The framework sends the part to the server whole (MySQL multi-statement queries). */
+  sentWhole?: boolean;
+}
+
 /** Ranges of the statements in `range` of `text`, without surrounding blanks, comments and the delimiter. */
-export function splitStatements(text: string, range: SourceRange, dialect: Dialect): SourceRange[] {
+export function splitStatements(text: string, range: SourceRange, dialect: Dialect, { sentWhole = false }: SplitOptions = {}): SourceRange[] {
   const statements: SourceRange[] = [];
   const lexer = new SqlLexer(text, range.start, range.end, dialect);
   const mysql = dialect !== 'postgres';
@@ -21,6 +29,9 @@ export function splitStatements(text: string, range: SourceRange, dialect: Diale
   let endBeforeDelimiter = -1;
   let endsWithDelimiter = false;
   let atomicDepth = 0;
+  /** Sent whole: the statement defines a routine, trigger or event, whose BEGIN … END body the server reads whole. */
+  let routine = false;
+  let compoundDepth = 0;
 
   const flush = (end: number): void => {
     if (start >= 0) statements.push({ start, end });
@@ -28,13 +39,15 @@ export function splitStatements(text: string, range: SourceRange, dialect: Diale
     contentEnd = -1;
     endsWithDelimiter = false;
     atomicDepth = 0;
+    routine = false;
+    compoundDepth = 0;
   };
 
   while (lexer.pos < range.end) {
     const at = lexer.pos;
     if (text.startsWith(delimiter, at)) {
       const delimiterEnd = Math.min(at + delimiter.length, range.end);
-      if ((inDirectiveBlock || atomicDepth > 0) && start >= 0) {
+      if ((inDirectiveBlock || atomicDepth > 0 || compoundDepth > 0) && start >= 0) {
         if (!endsWithDelimiter) endBeforeDelimiter = contentEnd;
         contentEnd = delimiterEnd;
         endsWithDelimiter = true;
@@ -64,7 +77,9 @@ export function splitStatements(text: string, range: SourceRange, dialect: Diale
     }
     if (start < 0) {
       if (mysql && !inDirectiveBlock && lexer.isWord('delimiter')) {
+        const commandStart = lexer.tokenStart;
         delimiter = readDelimiterCommand(lexer) ?? delimiter;
+        if (sentWhole) statements.push({ start: commandStart, end: lexer.pos });
         continue;
       }
       start = lexer.tokenStart;
@@ -72,9 +87,42 @@ export function splitStatements(text: string, range: SourceRange, dialect: Diale
     contentEnd = lexer.pos;
     endsWithDelimiter = false;
     if (!mysql && kind === TokenKind.Word) atomicDepth = trackAtomicBody(lexer, atomicDepth);
+    else if (sentWhole && kind === TokenKind.Word) {
+      if (!routine) routine = lexer.tokenStart !== start && startsWithCreate(text, start) && ROUTINE_WORDS.has(lexer.tokenText().toLowerCase());
+      else {
+        compoundDepth = trackCompoundBody(lexer, compoundDepth);
+        contentEnd = lexer.pos;
+      }
+    }
   }
   flush(contentEnd);
   return statements;
+}
+
+const ROUTINE_WORDS = new Set(['procedure', 'function', 'trigger', 'event']);
+
+const startsWithCreate = (text: string, start: number) => /^create\b/i.test(text.slice(start, start + 7));
+
+/**
+ * MySQL compound statements in a routine body: BEGIN and CASE open a block, END closes one;
+ * `END IF`, `END LOOP`, `END WHILE`, `END REPEAT` close blocks that IF, LOOP, WHILE and REPEAT
+ * open without being counted (IF is also a function).
+ */
+function trackCompoundBody(lexer: SqlLexer, depth: number): number {
+  if (lexer.isWord('begin') || lexer.isWord('case')) return depth + 1;
+  if (!lexer.isWord('end') || depth === 0) return depth;
+  // `END IF` and the like are read as one: their second word opens nothing.
+  const peek = new SqlLexer(lexer.text, lexer.pos, lexer.end, 'mysql');
+  if (!peek.nextContent()) return depth - 1;
+  if (peek.isWord('case')) {
+    lexer.pos = peek.pos;
+    return depth - 1;
+  }
+  if (peek.isWord('if') || peek.isWord('loop') || peek.isWord('while') || peek.isWord('repeat')) {
+    lexer.pos = peek.pos;
+    return depth;
+  }
+  return depth - 1;
 }
 
 /** Reads the rest of a `DELIMITER xyz` line; returns the new delimiter. */

@@ -19,7 +19,7 @@ const isDdl = (statement: Statement) =>
  */
 export function partialApplyNote(state: FileState, offset: number): string | undefined {
   if (state.dialect === 'postgres') return undefined;
-  const part = state.parts.find((candidate) => candidate.slot.endsWith('\u0000up') && offset >= candidate.start && offset <= candidate.end);
+  const part = state.parts.find((candidate) => candidate.direction === 'up' && offset >= candidate.start && offset <= candidate.end);
   if (!part) return undefined;
   const index = part.statements.findIndex((statement) => offset >= statement.range.start && offset <= statement.range.end);
   const applied = index > 0 ? part.statements.slice(0, index).filter(isDdl) : [];

@@ -4,7 +4,7 @@
 
 import type { FileHost } from '../host.js';
 import type { Statement } from '../model/changes.js';
-import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
+import type { Direction, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import type { Dialect, SourceRange } from '../model/source.js';
 import { parseStatements } from '../parse/index.js';
 import { replayBaseline } from './baseline.js';
@@ -12,8 +12,9 @@ import type { Schema } from './model.js';
 import { SetReplay, type PartInput } from './replay.js';
 
 export interface ParsedPart extends PartInput {
-  /** The part's place: dialect, file and direction. */
+  /** The part's place: dialect, file, direction and how it is sent. */
   slot: string;
+  direction: Direction;
   /** The file's full text the statements were parsed from. */
   text: string;
   /** Where the part sits in `text`. */
@@ -26,8 +27,9 @@ export interface ParsedPart extends PartInput {
  * parsed from, the place in it and the dialect.
  */
 export interface ParseStore {
-  get(text: string, range: SourceRange, dialect: Dialect): Statement[] | undefined;
-  set(text: string, range: SourceRange, dialect: Dialect, statements: Statement[]): void;
+  /** `sentWhole`: the part's framework sends it to the server whole (MigrationPart.sentWhole). */
+  get(text: string, range: SourceRange, dialect: Dialect, sentWhole: boolean): Statement[] | undefined;
+  set(text: string, range: SourceRange, dialect: Dialect, sentWhole: boolean, statements: Statement[]): void;
 }
 
 export class ReplayProject {
@@ -70,16 +72,16 @@ export class ReplayProject {
     if (previous && previous.start === start && previous.end === end && (previous.text === text || previous.text.slice(start, end) === text.slice(start, end))) {
       return previous;
     }
-    const parsed: ParsedPart = { key: `${slot}\u0000${++this.version}`, slot, text, start, end, statements: this.parse(text, part.range, dialect) };
+    const parsed: ParsedPart = { key: `${slot}\u0000${++this.version}`, slot, direction: part.direction, text, start, end, statements: this.parse(text, part.range, dialect, part.sentWhole === true) };
     this.parsed.set(slot, parsed);
     return parsed;
   }
 
-  private parse(text: string, range: SourceRange, dialect: Dialect): Statement[] {
-    const stored = this.store?.get(text, range, dialect);
+  private parse(text: string, range: SourceRange, dialect: Dialect, sentWhole: boolean): Statement[] {
+    const stored = this.store?.get(text, range, dialect, sentWhole);
     if (stored) return stored;
-    const statements = parseStatements(text, range, dialect);
-    this.store?.set(text, range, dialect, statements);
+    const statements = parseStatements(text, range, dialect, { sentWhole });
+    this.store?.set(text, range, dialect, sentWhole, statements);
     return statements;
   }
 
@@ -136,4 +138,5 @@ export class ReplayProject {
   }
 }
 
-const partSlot = (dialect: Dialect, part: MigrationPart): string => `${dialect}\u0000${part.file}\u0000${part.direction}`;
+/** A part's place: its dialect, file, direction, and how its framework sends it (which changes how it splits). */
+const partSlot = (dialect: Dialect, part: MigrationPart): string => `${dialect}\u0000${part.file}\u0000${part.direction}${part.sentWhole ? '\u0000whole' : ''}`;

@@ -2,7 +2,7 @@
 // name order; `-- migrate:up` / `-- migrate:down` with options on the same line, e.g.
 // `-- migrate:up transaction:false` (pkg/dbmate/migration.go).
 
-import type { Direction, IgnoredFile, Migration, TransactionMode } from '../../model/migration-set.js';
+import type { Direction, IgnoredFile, Migration, MigrationPart, TransactionMode } from '../../model/migration-set.js';
 import { filePath, sqlFiles } from '../folder.js';
 import type { Section } from '../sections.js';
 import { compareText, leadingNumber } from '../versions.js';
@@ -32,7 +32,8 @@ export const dbmate: FrameworkLayout = {
       } else if (!version) {
         ignored.push({ file, reason: 'dbmate runs only files whose name starts with a digit, e.g. 20240101120000_create_users.sql' });
       } else {
-        const parts = sectionedParts(file, folder.read(file), MARKERS, transactionOf);
+        // dbmate runs each section with one Exec (multiStatements on MySQL): the server splits it (parse/split.ts).
+        const parts = sentWhole(sectionedParts(file, folder.read(file), MARKERS, transactionOf));
         if (parts.up) {
           const id = stripSqlExtension(name);
           migrations.push({ version, name: id.slice(version.length).replace(/^_/, ''), id, versionKey: version, kind: 'versioned', ...parts });
@@ -48,6 +49,10 @@ export const dbmate: FrameworkLayout = {
   // `dbmate new name`: the UTC time, 20060102150405_name.sql.
   scaffold: sectionedScaffold('-- migrate:up', '-- migrate:down', { kind: 'timestamp' }),
 };
+
+function sentWhole(parts: Partial<Record<Direction, MigrationPart>>): Partial<Record<Direction, MigrationPart>> {
+  return Object.fromEntries(Object.entries(parts).map(([direction, part]) => [direction, { ...part, sentWhole: true }]));
+}
 
 function transactionOf(direction: Direction, section: Section): TransactionMode {
   const optOut = `-- migrate:${direction} transaction:false`;

@@ -96,7 +96,8 @@ function toMigration(folder: Folder, dialect: Dialect, versionKey: string, up: N
 function wholeFilePart(folder: Folder, dialect: Dialect, named: NamedFile): MigrationPart {
   const text = folder.read(named.file);
   const range = { start: 0, end: text.length };
-  return { file: named.file, direction: named.direction, range, transaction: implicitTransaction('golang-migrate', text, range, dialect) };
+  // One Exec of the whole file (multiStatements on MySQL): the server splits it (parse/split.ts).
+  return { file: named.file, direction: named.direction, range, transaction: implicitTransaction('golang-migrate', text, range, dialect), sentWhole: true };
 }
 
 function ignoredReason(name: string): string {

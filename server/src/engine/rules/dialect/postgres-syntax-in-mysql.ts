@@ -106,6 +106,8 @@ const foreignStatements: Detector = (scan) => {
 };
 
 const dollarQuoted: Detector = (scan) => {
+  // `DELIMITER $$` names the mysql client's delimiter; where the client does not run the file it is a syntax error of its own.
+  if (scan.startsWith('delimiter')) return;
   for (const token of scan.tokens) {
     if (token.kind !== 'dollar-quoted') continue;
     const tag = /^\$[^$]*\$/.exec(token.text)![0];
