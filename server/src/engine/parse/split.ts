@@ -2,7 +2,7 @@
 // outside strings, identifiers and comments; on the current `DELIMITER` (MySQL client command);
 // never inside a goose / sql-migrate `StatementBegin … StatementEnd` block or a PostgreSQL
 // `BEGIN ATOMIC … END` function body. A MySQL part its framework sends to the server whole
-// (golang-migrate, dbmate, Prisma: `sentWhole`) is split as the server splits it: a routine's or
+// (golang-migrate, dbmate: `sentWhole`) is split as the server splits it: a routine's or
 // trigger's BEGIN … END body is part of its statement, and a DELIMITER line, which only the mysql
 // client understands, is a statement of its own (the parser reports it).
 
@@ -29,7 +29,8 @@ export function splitStatements(text: string, range: SourceRange, dialect: Diale
   let endBeforeDelimiter = -1;
   let endsWithDelimiter = false;
   let atomicDepth = 0;
-  /** Sent whole: the statement defines a routine, trigger or event, whose BEGIN … END body the server reads whole. */
+  /** Sent whole: the statement starts with CREATE, and then whether it defines a routine, trigger or event, whose BEGIN … END body the server reads whole. */
+  let creates = false;
   let routine = false;
   let compoundDepth = 0;
 
@@ -39,6 +40,7 @@ export function splitStatements(text: string, range: SourceRange, dialect: Diale
     contentEnd = -1;
     endsWithDelimiter = false;
     atomicDepth = 0;
+    creates = false;
     routine = false;
     compoundDepth = 0;
   };
@@ -83,12 +85,13 @@ export function splitStatements(text: string, range: SourceRange, dialect: Diale
         continue;
       }
       start = lexer.tokenStart;
+      creates = sentWhole && lexer.isWord('create');
     }
     contentEnd = lexer.pos;
     endsWithDelimiter = false;
     if (!mysql && kind === TokenKind.Word) atomicDepth = trackAtomicBody(lexer, atomicDepth);
     else if (sentWhole && kind === TokenKind.Word) {
-      if (!routine) routine = lexer.tokenStart !== start && startsWithCreate(text, start) && ROUTINE_WORDS.has(lexer.tokenText().toLowerCase());
+      if (!routine) routine = creates && ROUTINE_WORDS.has(lexer.tokenText().toLowerCase());
       else {
         compoundDepth = trackCompoundBody(lexer, compoundDepth);
         contentEnd = lexer.pos;
@@ -100,8 +103,6 @@ export function splitStatements(text: string, range: SourceRange, dialect: Diale
 }
 
 const ROUTINE_WORDS = new Set(['procedure', 'function', 'trigger', 'event']);
-
-const startsWithCreate = (text: string, start: number) => /^create\b/i.test(text.slice(start, start + 7));
 
 /**
  * MySQL compound statements in a routine body: BEGIN and CASE open a block, END closes one;

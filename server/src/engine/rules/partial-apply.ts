@@ -3,15 +3,12 @@
 // first two stay applied and the migration is left half done; running it again then fails on
 // them. Every error that says a statement will fail says which earlier ones will have stayed.
 
-import type { Change, Statement } from '../model/changes.js';
+import type { Statement } from '../model/changes.js';
+import { changesSchema } from './mysql/implicit-commit.js';
 import type { FileState } from './rule-cache.js';
 
-const DDL: ReadonlySet<Change['kind']> = new Set([
-  'create-table', 'alter-table', 'rename-table', 'drop', 'create-index', 'create-view', 'create-function', 'create-trigger', 'create-schema', 'create-sequence', 'alter-sequence',
-]);
-
-const isDdl = (statement: Statement) =>
-  statement.change !== undefined && (DDL.has(statement.change.kind) || (statement.change.kind === 'other' && /^(?:create|alter|drop|rename)\b/.test(statement.change.statementType)));
+const isDdl = ({ change }: Statement) =>
+  changesSchema(change) || (change?.kind === 'other' && /^(?:create|alter|drop|rename)\b/.test(change.statementType));
 
 /**
  * The sentence to add to an error at `offset` of a MySQL-family file: the DDL statements before

@@ -197,7 +197,6 @@ function generatedCheckName(editor: SchemaEditor, table: Table, expression: stri
   return `${table.name}_chk_${n}`;
 }
 
-
 /** Whether a normalised expression names the column (MySQL column names ignore case). */
 function mentions(expression: string, column: string, dialect: Dialect): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_$])${escapeRegExp(column)}($|[^A-Za-z0-9_$])`, isPostgres(dialect) ? '' : 'i').test(expression);

@@ -21,7 +21,7 @@ export function resolveDynamicSql(statements: Statement[], parse: ParseText): St
       variables.set(tokens[2].value, stringValue(tokens.slice(4), variables));
     } else if (words('PREPARE') && tokens[2]?.value === 'FROM') {
       prepared.set(tokens[1].value, stringValue(tokens.slice(3), variables));
-    } else if (words('DEALLOCATE', 'PREPARE') || (words('DROP', 'PREPARE'))) {
+    } else if (words('DEALLOCATE', 'PREPARE') || words('DROP', 'PREPARE')) {
       prepared.delete(tokens[2]?.value);
     } else if (words('EXECUTE', 'IMMEDIATE')) {
       return executing(statement, stringValue(tokens.slice(2), variables), parse);

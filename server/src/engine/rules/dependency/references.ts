@@ -172,7 +172,6 @@ function objectsTheHistoryMeansToCreate(ctx: SetContext, references: readonly Mi
   return meant;
 }
 
-
 /**
  * Where an object is first created at or after a position of the set, if it is. A migration can
  * only create what it writes, and every object lives in the map entry of its own key or of its

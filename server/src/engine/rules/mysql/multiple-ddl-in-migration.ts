@@ -1,22 +1,8 @@
 import type { Change } from '../../model/changes.js';
 import type { Rule } from '../rule.js';
+import { changesSchema } from './implicit-commit.js';
 
-/** Statements that change the schema: MySQL commits the open transaction before and after each. */
-const DDL_KINDS = new Set<Change['kind']>([
-  'create-table',
-  'alter-table',
-  'rename-table',
-  'drop',
-  'create-index',
-  'create-view',
-  'create-function',
-  'create-trigger',
-  'create-schema',
-  'create-sequence',
-  'alter-sequence',
-]);
-
-const isDdl = (change: Change | undefined): boolean => change !== undefined && (DDL_KINDS.has(change.kind) || (change.kind === 'data' && change.operation === 'truncate'));
+const isDdl = (change: Change | undefined): boolean => changesSchema(change) || (change?.kind === 'data' && change.operation === 'truncate');
 
 export const mysqlMultipleDdlInMigration: Rule = {
   id: 'mysql-multiple-ddl-in-migration',

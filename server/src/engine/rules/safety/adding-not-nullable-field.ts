@@ -8,7 +8,6 @@ import { serverAtLeast } from './shared/pg-version.js';
 import { alterActions, describeTable, lockNote, type ActionOf } from './shared/statement.js';
 import { escapeRegExp } from '../../model/text.js';
 
-
 /** From PostgreSQL 12 a CHECK (col IS NOT NULL) already on the table spares SET NOT NULL its scan. */
 function provenByCheck(ctx: StatementContext, table: Name, column: string): boolean {
   const pattern = new RegExp(`^\\(*\\s*"?${escapeRegExp(column)}"?\\s+is\\s+not\\s+null\\s*\\)*$`, 'i');
