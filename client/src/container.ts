@@ -5,6 +5,7 @@
 
 import { commands, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { DockerRequest, ListSetsRequest } from '../../server/src/lsp/protocol.js';
 import type { Command } from './database/commands.js';
 import { createDatabaseView, type DatabaseTree } from './database/database-view.js';
 import { registerMigrationDecorations } from './database/file-decorations.js';
@@ -12,6 +13,7 @@ import { createHistoryView, READ_HISTORY_COMMAND } from './database/history-view
 import type { MigrationRow } from './database/migration-rows.js';
 import { createMigrationsView, type MigrationsTree } from './database/migrations-tree.js';
 import { ReadPermissions } from './database/read-gate.js';
+import { containerSettings } from './database/target.js';
 import { newMigration, NEW_MIGRATION_COMMAND, type NewMigrationArgument } from './new-migration.js';
 import { openProjectSettings } from './project-settings.js';
 import { createSchemaView } from './schema-view.js';
@@ -33,7 +35,11 @@ export function createContainer(
   client: LanguageClient,
   guards: { database: (what: string, command: Command) => Command; analysis: (what: string, command: Command) => Command },
 ): ContainerViews {
-  const permissions = new ReadPermissions();
+  const permissions = new ReadPermissions(async (root) => {
+    const { sets } = await client.sendRequest(ListSetsRequest);
+    const set = sets.find((candidate) => candidate.root === root);
+    return set && (await client.sendRequest(DockerRequest, { root, action: 'status', ...containerSettings(context, set) })).dockerState;
+  });
   const migrations = createMigrationsView(context, client, permissions);
   const history = createHistoryView(context, client, migrations, permissions);
   const database = createDatabaseView(context, client, migrations);

@@ -5,8 +5,11 @@
 // built locally (no registry answers here): every command that may create a container passes
 // `--docker-version`, and a version that is not built stands for "an image no registry has".
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +19,15 @@ import { runCli, tempWorkspace } from '../unit/cli/helpers.js';
 
 const { skip } = testServerUrl('docker');
 const FIXTURES = fileURLToPath(new URL('../fixtures/frameworks/golang-migrate/', import.meta.url));
+const GOOSE_FIXTURES = fileURLToPath(new URL('../fixtures/frameworks/goose/', import.meta.url));
+
+/** The CLI's container state file (port and password per engine). */
+const readState = (cwd: string): string => readFileSync(join(cwd, '.migration-lens/docker.json'), 'utf8');
 
 /** A workspace holding a copy of the golang-migrate fixture for `dialect`; its containers go with it. */
-function workspaceWith(t: TestContext, dialect: 'postgres' | 'mysql' = 'postgres', extra: Record<string, string> = {}): { cwd: string; name: string } {
+function workspaceWith(t: TestContext, dialect: 'postgres' | 'mysql' = 'postgres', extra: Record<string, string> = {}, fixtures = FIXTURES): { cwd: string; name: string } {
   const cwd = tempWorkspace(t, extra);
-  cpSync(join(FIXTURES, dialect), join(cwd, 'db/migrations'), { recursive: true });
+  cpSync(join(fixtures, dialect), join(cwd, 'db/migrations'), { recursive: true });
   const engine = dialect === 'postgres' ? 'postgres' : 'mariadb';
   const name = containerName(cwd, engine);
   t.after(() => void spawnSync('docker', ['rm', '--force', '--volumes', name]));
@@ -31,6 +38,58 @@ function workspaceWith(t: TestContext, dialect: 'postgres' | 'mysql' = 'postgres
 function containerId(name: string): string | undefined {
   const inspected = spawnSync('docker', ['container', 'inspect', '--format', '{{.Id}}', name], { encoding: 'utf8' });
   return inspected.status === 0 ? inspected.stdout.trim() : undefined;
+}
+
+/** The port the container publishes on 127.0.0.1. */
+function publishedPort(name: string): number {
+  const port = spawnSync('docker', ['port', name], { encoding: 'utf8' }).stdout.match(/127\.0\.0\.1:(\d+)/)?.[1];
+  assert.ok(port, `container ${name} publishes a port`);
+  return Number(port);
+}
+
+/** Forwards the unix socket argv[1] to the real daemon's; its own process, so spawnSync callers cannot block it. */
+const SOCKET_FORWARDER = `
+const net = require('node:net');
+require('node:fs').rmSync(process.argv[1], { force: true });
+net.createServer((client) => {
+  const daemon = net.connect('/var/run/docker.sock');
+  client.on('error', () => daemon.destroy());
+  daemon.on('error', () => client.destroy());
+  client.pipe(daemon).pipe(client);
+}).listen(process.argv[1], () => console.log('listening'));
+`;
+
+/**
+ * The Docker daemon's socket as the commands under test see it (DOCKER_HOST), forwarded to the
+ * real daemon by a process of its own. stop() is what a daemon going away looks like from the
+ * client: the socket refuses every connection and open ones are cut, and the daemon's containers
+ * stop with it, as `systemctl stop docker` stops them.
+ */
+async function daemonSocket(t: TestContext): Promise<{ stop(container: string): void; restart(): Promise<void> }> {
+  const folder = mkdtempSync(join(tmpdir(), 'ml-docker-socket-'));
+  const path = join(folder, 'docker.sock');
+  const previous = process.env.DOCKER_HOST;
+  const realDaemon = { ...process.env, DOCKER_HOST: previous ?? 'unix:///var/run/docker.sock' };
+  let forwarder: ChildProcess | undefined;
+  const listen = async () => {
+    forwarder = spawn(process.execPath, ['-e', SOCKET_FORWARDER, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await once(forwarder.stdout!, 'data');
+  };
+  await listen();
+  process.env.DOCKER_HOST = `unix://${path}`;
+  t.after(() => {
+    forwarder?.kill('SIGKILL');
+    if (previous === undefined) delete process.env.DOCKER_HOST;
+    else process.env.DOCKER_HOST = previous;
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return {
+    stop(container) {
+      forwarder?.kill('SIGKILL');
+      spawnSync('docker', ['kill', container], { env: realDaemon });
+    },
+    restart: listen,
+  };
 }
 
 describe('the Docker target on a real engine', { skip, timeout: 600_000 }, () => {
@@ -137,5 +196,119 @@ describe('the Docker target on a real engine', { skip, timeout: 600_000 }, () =>
     const status = await runCli(['status', 'db/migrations', '--target', 'docker'], cwd);
     assert.match(status.stdout, /applied +000005_index_orders_placed_at/);
     assert.match(status.stdout, /pending +000006_add_tags/);
+  });
+
+  test('MariaDB: start, status, up, stop with the data kept, down, redo, force and baseline, through --target docker', async (t) => {
+    const { cwd, name } = workspaceWith(t, 'mysql', {
+      '.migration-lens.json': JSON.stringify({ sets: [{ path: 'db/migrations', dialect: 'mariadb' }] }),
+    });
+    const docker = ['--target', 'docker', '--docker-version', '10.11'];
+    const cli = (...args: string[]) => runCli([args[0], 'db/migrations', ...args.slice(1), ...docker], cwd);
+
+    const started = await runCli(['docker', 'start', 'db/migrations', '--docker-version', '10.11'], cwd);
+    assert.equal(started.code, 0, started.stderr);
+    assert.match(started.stdout, new RegExp(`Container ${name} \\(mariadb:10\\.11\\) created: mariadb://root@127\\.0\\.0\\.1:\\d+/migration_lens`));
+    const containerStatus = await runCli(['docker', 'status', 'db/migrations'], cwd);
+    assert.match(containerStatus.stdout, new RegExp(`^Container ${name} \\(mariadb:10\\.11\\): running, mariadb://root@127\\.0\\.0\\.1:\\d+/migration_lens\\n$`));
+
+    assert.equal((await cli('up')).code, 0);
+    assert.match((await runCli(['docker', 'stop', 'db/migrations'], cwd)).stdout, /its data is kept/);
+    assert.match((await runCli(['docker', 'status', 'db/migrations'], cwd)).stdout, /: exited/);
+    const afterStop = await cli('status');
+    assert.equal(afterStop.code, 0, afterStop.stderr);
+    assert.match(afterStop.stdout, /applied +000005_index_orders_placed_at/, 'data kept across stop and start');
+
+    const down = await cli('down', '--count', '2');
+    assert.equal(down.code, 0, down.stderr);
+    assert.match((await cli('status')).stdout, /pending +000004_add_users_last_login_at/);
+    const redo = await cli('redo');
+    assert.equal(redo.code, 0, redo.stderr);
+    assert.match((await cli('status')).stdout, /applied +000003_create_orders\n.*pending +000004/s);
+
+    // The history table lost (a restored dump without it): the schema matches 000003, and baseline records that.
+    const dropped = spawnSync('docker', ['exec', name, 'mariadb', '-uroot', `-p${JSON.parse(readState(cwd)).mariadb.password}`, '-e', 'DROP TABLE db_migrations.schema_migrations'], { encoding: 'utf8' });
+    assert.equal(dropped.status, 0, dropped.stderr);
+    const baseline = await cli('baseline', '--yes');
+    assert.equal(baseline.code, 0, baseline.stdout + baseline.stderr);
+    assert.match(baseline.stdout, /000003_create_orders/);
+    assert.match((await cli('status')).stdout, /applied +000003_create_orders\n.*pending +000004/s);
+
+    // A version recorded by hand after fixing the database: force writes it, no SQL runs.
+    const forced = await cli('force', '--to', '000005', '--yes');
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match((await cli('status')).stdout, /applied +000005_index_orders_placed_at/);
+  });
+
+  test('goose in a transaction, its container killed in the middle of a migration: nothing of it recorded or left', async (t) => {
+    const { cwd, name } = workspaceWith(t, 'postgres', {
+      'db/migrations/00006_slow.sql': '-- +goose Up\nCREATE TABLE slow_a (id int);\nSELECT pg_sleep(30);\nCREATE TABLE slow_b (id int);\n-- +goose Down\nDROP TABLE slow_b;\nDROP TABLE slow_a;\n',
+    }, GOOSE_FIXTURES);
+    const docker = ['--target', 'docker', '--docker-version', '15'];
+    const cli = (...args: string[]) => runCli([args[0], 'db/migrations', ...args.slice(1), ...docker], cwd);
+    assert.equal((await cli('up', '--count', '5')).code, 0);
+    const running = cli('up');
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    spawnSync('docker', ['kill', name]);
+    assert.notEqual((await running).code, 0);
+    const after = await cli('status');
+    assert.equal(after.code, 0, after.stderr);
+    assert.match(after.stdout, /applied +00005_index_orders_placed_at/);
+    assert.match(after.stdout, /pending +00006_slow/, 'goose records a version only once its migration committed');
+    assert.doesNotMatch((await cli('drift')).stdout, /slow_a/);
+  });
+
+  test('the published port taken by another program while the container was stopped: an error saying what to do, the container and its data kept', async (t) => {
+    const { cwd, name } = workspaceWith(t);
+    const docker = ['--target', 'docker', '--docker-version', '15'];
+    assert.equal((await runCli(['up', 'db/migrations', ...docker], cwd)).code, 0);
+    const id = containerId(name);
+    const port = publishedPort(name);
+    assert.equal((await runCli(['docker', 'stop', 'db/migrations'], cwd)).code, 0);
+
+    const squatter = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      const blocked = await runCli(['status', 'db/migrations', ...docker], cwd);
+      assert.equal(blocked.code, 2);
+      assert.match(blocked.stderr, new RegExp(`Port ${port} on 127\\.0\\.0\\.1, which container ${name} publishes, is now used by another program: stop that program, or reset the container`));
+      assert.equal(containerId(name), id, 'the container is kept');
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+    const freed = await runCli(['status', 'db/migrations', ...docker], cwd);
+    assert.equal(freed.code, 0, freed.stderr);
+    assert.match(freed.stdout, /applied +000005_index_orders_placed_at/, 'its data is there once the port is free');
+  });
+
+  test('the Docker daemon stopped in the middle of a migration: a clear error, and only what happened is recorded', async (t) => {
+    const { cwd, name } = workspaceWith(t, 'postgres', {
+      'db/migrations/000006_slow.up.sql': 'CREATE TABLE slow_a (id int);\nSELECT pg_sleep(30);\nCREATE TABLE slow_b (id int);\n',
+      'db/migrations/000006_slow.down.sql': 'DROP TABLE slow_b;\nDROP TABLE slow_a;\n',
+    });
+    const daemon = await daemonSocket(t);
+    const docker = ['--target', 'docker', '--docker-version', '15'];
+    const cli = (...args: string[]) => runCli([args[0], 'db/migrations', ...args.slice(1), ...docker], cwd);
+    assert.equal((await cli('up', '--count', '5')).code, 0);
+
+    const running = cli('up');
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    daemon.stop(name);
+    const interrupted = await running;
+    assert.notEqual(interrupted.code, 0);
+    const report = interrupted.stdout + interrupted.stderr;
+    assert.match(report, /000006_slow\.up\.sql:2:1: 000006_slow \(up\) failed: Connection terminated unexpectedly — the connection to the database was lost/);
+    assert.match(report, /rolled it back with the lost session: nothing of it remains/);
+
+    const whileDown = await cli('status');
+
+    assert.equal(whileDown.code, 2);
+    assert.match(whileDown.stderr, /The Docker daemon is not answering \(.*\): start Docker Desktop, or the service \(`sudo systemctl start docker`\), then try again/);
+
+    await daemon.restart();
+    const after = await cli('status');
+    assert.equal(after.code, 1, after.stderr);
+    assert.match(after.stdout, /applied +000005_index_orders_placed_at/);
+    assert.match(after.stdout, /000006_slow.*dirty/, 'golang-migrate had marked the version dirty before running it, as it does');
+    assert.doesNotMatch((await cli('drift')).stdout, /slow_a/, 'the interrupted transaction left no table');
   });
 });

@@ -1,7 +1,9 @@
 // Editing one migration re-diagnoses the later migrations that depend on it: the server
 // publishes for them too, though the editor never opened them.
 import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
 import { tempWorkspace } from '../unit/cli/helpers.js';
 import { LspTestClient } from './lsp-client.js';
@@ -42,4 +44,31 @@ test('editing 002 publishes the dependency finding for 005, which is not open, a
 
   await client.change(edited, 3, CREATE_WANTED);
   await client.waitForDiagnostics(dependent, (diagnostics) => !diagnostics.some((d) => d.code === 'missing-table-reference'));
+});
+
+test('a migration deleted on disk while its editor tab stays open is gone from its set until it is saved again', async (t) => {
+  const folder = tempWorkspace(t, {
+    'db/migrations/001_a.up.sql': 'CREATE TABLE a (id int);\n',
+    'db/migrations/001_a.down.sql': 'DROP TABLE a;\n',
+    'db/migrations/002_b.up.sql': 'INSERT INTO missing_table VALUES (1);\n',
+    'db/migrations/002_b.down.sql': 'SELECT 1;\n',
+  });
+  const file = `${folder}/db/migrations/002_b.up.sql`;
+  const uri = pathToFileURL(file).href;
+  const downUri = pathToFileURL(`${folder}/db/migrations/002_b.down.sql`).href;
+  const client = await LspTestClient.start(t, folder);
+  await client.open(uri, 'INSERT INTO missing_table VALUES (1);\n');
+  assert.equal((await client.listSets()).sets[0].migrations, 2);
+  assert.ok(client.diagnostics.get(uri)?.some((d) => d.code === 'missing-table-reference'));
+
+  rmSync(file);
+  rmSync(`${folder}/db/migrations/002_b.down.sql`);
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Deleted }, { uri: downUri, type: FileChangeType.Deleted }] });
+  assert.equal((await client.listSets()).sets[0].migrations, 1, 'the open tab of a deleted file is not a migration');
+  assert.deepEqual(client.diagnostics.get(uri) ?? [], [], 'and its findings are cleared');
+
+  // Saving the tab writes the file again.
+  writeFileSync(file, 'INSERT INTO missing_table VALUES (1);\n');
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Created }] });
+  assert.equal((await client.listSets()).sets[0].migrations, 2);
 });

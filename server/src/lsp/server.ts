@@ -4,6 +4,7 @@
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -43,9 +44,12 @@ const EDIT_DEBOUNCE_MS = 40;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const openByPath = new Map<string, TextDocument>();
+  // Open documents whose file was deleted on disk: the editor keeps their tab (marked deleted),
+  // but the migration is gone until the document is saved again.
+  const deletedWhileOpen = new Set<string>();
   const openDocuments = {
-    textAt: (path: string) => openByPath.get(path)?.getText(),
-    paths: () => [...openByPath.keys()],
+    textAt: (path: string) => (deletedWhileOpen.has(path) ? undefined : openByPath.get(path)?.getText()),
+    paths: () => [...openByPath.keys()].filter((path) => !deletedWhileOpen.has(path)),
   };
   // No analysis before the settings are read: a `dialect` override would otherwise be missed by
   // the first results (and by a listSets request that races `initialized`).
@@ -139,10 +143,15 @@ export function startServer(connection: Connection): void {
     disk.noteChanged(path);
     analysis.documentEdited(path);
   });
+  documents.onDidOpen(({ document }) => {
+    const path = uriToPath(document.uri);
+    if (path) deletedWhileOpen.delete(path);
+  });
   documents.onDidClose(({ document }) => {
     const path = uriToPath(document.uri);
     if (path) {
       openByPath.delete(path);
+      deletedWhileOpen.delete(path);
       disk.noteChanged(path);
     }
     analysis.schedule();
@@ -151,7 +160,10 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       const path = uriToPath(change.uri);
-      if (path) disk.changedOnDisk(path);
+      if (!path) continue;
+      disk.changedOnDisk(path);
+      if (change.type !== FileChangeType.Deleted) deletedWhileOpen.delete(path);
+      else for (const open of openByPath.keys()) if (open === path || open.startsWith(`${path}/`)) deletedWhileOpen.add(open);
     }
     analysis.schedule();
   });

@@ -8,7 +8,9 @@ import { CodeServer } from '../lib/code-server.mjs';
 import { FIXTURE_WORKSPACE, OUTPUT_DIR } from '../lib/paths.mjs';
 import { log } from '../lib/results.mjs';
 import fixture from '../fixture.js';
+import { removeWorkspaceContainers, startDocker } from '../lib/docker.mjs';
 import { containerSteps } from './ui-container.mjs';
+import { dockerSteps } from './ui-docker.mjs';
 import { showOnlyPane, stateSteps, widenSidebar } from './ui-state.mjs';
 
 // Contributions can take 10+ s to appear on a loaded 2-core machine.
@@ -38,7 +40,7 @@ async function expandExplorerFolder(page, name) {
 }
 
 /** The ordered user journey; each step needs the previous one, so the first failure ends it. */
-function steps(page, server) {
+function steps(page, server, docker) {
   const { broken } = fixture;
   const fileName = path.posix.basename(broken.path);
   const brokenLine = page.locator('.monaco-editor .view-line', { hasText: broken.statement.slice(0, 30) });
@@ -66,7 +68,7 @@ function steps(page, server) {
     await page.keyboard.press('Enter');
   };
 
-  const tools = { runFromPalette, settle: () => settle(page), appearMs: APPEAR_MS, workspace: server.workspace };
+  const tools = { runFromPalette, settle: () => settle(page), appearMs: APPEAR_MS, workspace: server.workspace, docker };
   return [
     ['the workbench loads the fixture workspace', async () => {
       await page.goto(server.url());
@@ -198,6 +200,7 @@ function steps(page, server) {
     }],
     ...stateSteps(page, tools),
     ...containerSteps(page, tools),
+    ...(docker.available ? dockerSteps(page, tools) : []),
   ];
 }
 
@@ -207,6 +210,11 @@ export async function runUi(results, dir, cleanups) {
   cleanups.push(() => server.stop());
   if (!await results.check('vsce package (scripts/package.mjs)', () => `${(packageExtension(vsix) / 1024).toFixed(0)} KB`)) return [];
   if (!await results.check('code-server --install-extension migration-lens.vsix', () => server.installExtension(vsix))) return [];
+  const docker = await startDocker();
+  if (docker.available) {
+    cleanups.push(() => docker.stop());
+    cleanups.push(async () => log(`Docker: removed ${removeWorkspaceContainers(server.workspace)} container(s) of the run's workspace`));
+  }
   await server.start();
   log(`code-server on port ${server.port} (log: ${server.logFile})`);
   const browser = await launchBrowser(path.join(dir, 'browser'));
@@ -215,7 +223,7 @@ export async function runUi(results, dir, cleanups) {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.stack || error.message));
 
-  const journey = steps(page, server);
+  const journey = steps(page, server, docker);
   for (const [index, [name, run]] of journey.entries()) {
     if (await results.check(name, run)) continue;
     const picture = path.join(OUTPUT_DIR, `ui-failure-${index + 1}.png`);
@@ -223,6 +231,7 @@ export async function runUi(results, dir, cleanups) {
     log(`UI journey stopped at step ${index + 1}/${journey.length}; screenshot ${picture}; ${journey.length - index - 1} step(s) not run`);
     break;
   }
+  if (!docker.available) results.skip(`the Docker target in the editor (${docker.reason})`);
   if (pageErrors.length) fs.writeFileSync(path.join(OUTPUT_DIR, 'ui-page-errors.log'), pageErrors.join('\n\n'));
   await browser.close();
   log(`code-server stopped: ${await server.stop()}`);

@@ -21,6 +21,7 @@ export const SCREENSHOTS = [
   'sql-console.png',
   'migrations-container.png',
   'walkthrough.png',
+  'docker-target.png',
 ];
 
 /** Written by scripts/setup-e2e.sh; the code-server version is pinned there only. */
