@@ -9,7 +9,7 @@ export const SETTINGS_SECTION = 'migrationLens';
 export const SETTINGS_LABEL = 'VS Code settings (migrationLens.*)';
 
 /** Keys shared with `.migration-lens.json`; `null` (their default) means "not set here". */
-const PROJECT_KEYS = ['pgVersion', 'rules', 'exclude'] as const;
+const PROJECT_KEYS = ['pgVersion', 'mysqlVersion', 'mariadbVersion', 'rules', 'exclude'] as const;
 
 export interface EditorSettings {
   /** Undefined for `auto`: each set's dialect is detected. */

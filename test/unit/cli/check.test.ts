@@ -45,7 +45,8 @@ test('text format: path:line:col, the source line, an underline and a summary', 
   const cwd = tempWorkspace(t, { [MIGRATION]: BROKEN_MIGRATION, 'migrations/002_ok.sql': 'SELECT 1;\n' });
   const run = await runCli(['check', '.'], cwd);
   assert.equal(run.code, 1);
-  const lines = run.stdout.trimEnd().split('\n');
+  const [setLine, ...lines] = run.stdout.trimEnd().split('\n');
+  assert.match(setLine, /^migrations: plain, postgres \(.+\), 2 migrations$/, 'first how the set was read');
   assert.match(lines[0], new RegExp(`^migrations/001_create_notes\\.sql:2:(\\d+): error syntax-error: .+`));
   const column = Number(/:2:(\d+):/.exec(lines[0])![1]);
   const source = BROKEN_MIGRATION.split('\n')[1];

@@ -33,11 +33,12 @@ test('JSON: the version 1 contract, paths relative to cwd, 1-based positions in 
   assert.equal(character, "\tSELECT '".length + 2 + "', ".length);
 });
 
-test('text: compiler-style header, source line, underline, related note and summary', () => {
+test('text: how each set was read, then compiler-style header, source line, underline, related note and summary', () => {
   const text = formatText(analysis, cwd, (path) => (path === file ? `${line}\nSELECT 2;\n` : undefined));
   assert.equal(
     text,
     [
+      'db/migrations: golang-migrate, postgres (default), 2 migrations',
       `db/migrations/002_add_fk.sql:1:${character + 1}: warning unknown-column: column "projct_id" does not exist on "tasks"`,
       `1 | ${line}`,
       // After the tab: `SELECT '😀', ` is 12 characters on screen (13 UTF-16 units).
@@ -50,5 +51,5 @@ test('text: compiler-style header, source line, underline, related note and summ
 });
 
 test('text: a clean run says so', () => {
-  assert.equal(formatText({ ...analysis, findings: [] }, cwd, () => undefined), 'no problems in 2 files\n');
+  assert.equal(formatText({ ...analysis, findings: [] }, cwd, () => undefined), 'db/migrations: golang-migrate, postgres (default), 2 migrations\nno problems in 2 files\n');
 });

@@ -33,7 +33,7 @@ test('check piped into a reader that closes early ends quietly, with its own exi
     child.stdout.destroy();
   });
   const code = await new Promise<number | null>((done) => child.on('close', (exitCode) => done(exitCode)));
-  assert.match(first, /^db\/000000_create_items\.up\.sql:1:1: warning /);
+  assert.match(first, /^db: golang-migrate, postgres \(.*\), \d+ migrations\ndb\/000000_create_items\.up\.sql:1:1: warning /);
   assert.equal(stderr, '', 'no EPIPE stack trace, no message');
   assert.equal(code, 0, 'warnings only: the check itself passed');
 });

@@ -63,6 +63,8 @@ describe('loading and validating', () => {
   it('names the file, the key and the allowed values for each invalid entry, and keeps the valid ones', () => {
     const raw = {
       pgVersion: 'fifteen',
+      mysqlVersion: 8,
+      mariadbVersion: '10.11.x',
       assumeInTransaction: 'yes',
       rules: { 'ban-drop-column': 'warn', 'require-table-schema': 'error' },
       exclude: 'legacy/**',
@@ -73,8 +75,10 @@ describe('loading and validating', () => {
     assert.deepEqual(values.rules, { 'require-table-schema': 'error' });
     assert.deepEqual(values.sets, [{ path: '/repo/db/migrations' }]);
     const byKey = Object.fromEntries(problems.map((p) => [p.key, p.message]));
-    assert.match(byKey.colour, /^\/repo\/\.migration-lens\.json: "colour" is not a setting; allowed keys are pgVersion, assumeInTransaction, rules/);
+    assert.match(byKey.colour, /^\/repo\/\.migration-lens\.json: "colour" is not a setting; allowed keys are pgVersion, mysqlVersion, mariadbVersion, assumeInTransaction, rules/);
     assert.match(byKey.pgVersion, /"pgVersion" must be a PostgreSQL version such as "15"/);
+    assert.match(byKey.mysqlVersion, /"mysqlVersion" must be a MySQL version such as "8\.0" or "5\.7\.44", as a string \(got 8\)/);
+    assert.match(byKey.mariadbVersion, /"mariadbVersion" must be a MariaDB version such as "10\.6" or "11\.4\.2", as a string \(got "10\.11\.x"\)/);
     assert.match(byKey.assumeInTransaction, /must be true or false \(got "yes"\)/);
     assert.match(byKey['rules.ban-drop-column'], /must be one of error, warning, info, off \(got "warn"\)/);
     assert.match(byKey.exclude, /must be an array of glob strings/);

@@ -130,11 +130,15 @@ statementRuleTable('mysql-syntax-in-mariadb', {
     { sql: "SELECT JSON_VALUE(doc, '$.a'), id - 1 > 0, name REGEXP '^a' FROM u", dialect: 'mariadb' },
     { sql: 'ALTER TABLE u DROP INDEX u_name, LOCK = NONE', dialect: 'mariadb' },
     { sql: "SELECT BIN_TO_UUID(id), doc->>'$.a' FROM u", dialect: 'mysql' },
+    // MariaDB reserves OFFSET from 10.6 on: an older server named in the settings takes it.
+    { sql: 'CREATE TABLE pages (id INT, offset INT)', dialect: 'mariadb', config: { mariadbVersion: '10.5' } },
   ],
   invalid: [
     { sql: 'SELECT BIN_TO_UUID(id) FROM u', dialect: 'mariadb', messages: [/`BIN_TO_UUID\(\)` is a MySQL 8 function; MariaDB has no BIN_TO_UUID/] },
     { sql: "SELECT doc->>'$.a', doc->'$.b' FROM u", dialect: 'mariadb', messages: [/`->>` is MySQL's JSON operator/, /`->` is MySQL's JSON operator/] },
     { sql: 'DROP INDEX i ON u LOCK = NONE', dialect: 'mariadb', messages: [/`LOCK = …` after DROP INDEX is MySQL/] },
+    { sql: 'CREATE TABLE pages (id INT, offset INT)', dialect: 'mariadb', messages: [/`offset` is a reserved word in MariaDB \(since 10\.6\)/], fixed: 'CREATE TABLE pages (id INT, `offset` INT)' },
+    { sql: 'CREATE TABLE pages (id INT, offset INT)', dialect: 'mariadb', config: { mariadbVersion: '10.6' }, messages: [/`offset` is a reserved word/] },
   ],
 });
 

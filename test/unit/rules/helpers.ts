@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultProjectConfig, type RuleLevel } from '../../../server/src/engine/config/index.js';
+import { defaultProjectConfig, type ProjectConfig, type RuleLevel } from '../../../server/src/engine/config/index.js';
 import { analyze, initEngine, type Analysis } from '../../../server/src/engine/analyze.js';
 import type { Finding, Fix } from '../../../server/src/engine/model/finding.js';
 import { LineIndex, type Dialect } from '../../../server/src/engine/model/source.js';
@@ -16,18 +16,20 @@ export const ROOT = '/repo/migrations';
 export interface CheckOptions {
   dialect?: Dialect;
   rules?: Record<string, RuleLevel>;
+  /** Other project settings (server versions, …). */
+  config?: Partial<ProjectConfig>;
 }
 
 /** Runs the engine over `files` (paths relative to ROOT). */
 export function check(files: Record<string, string>, options: CheckOptions = {}): Analysis {
   const absolute = Object.fromEntries(Object.entries(files).map(([path, text]) => [`${ROOT}/${path}`, text]));
-  const config = { ...defaultProjectConfig('/repo'), rules: options.rules ?? {} };
+  const config = { ...defaultProjectConfig('/repo'), ...options.config, rules: options.rules ?? {} };
   return analyze([ROOT], createMemoryHost(absolute), { dialect: options.dialect, config });
 }
 
 /** One plain migration file holding `sql`, checked as `dialect`. */
-export function checkSql(sql: string, dialect: Dialect, rules?: Record<string, RuleLevel>): Analysis {
-  return check({ '001_test.sql': sql }, { dialect, rules });
+export function checkSql(sql: string, dialect: Dialect, rules?: Record<string, RuleLevel>, config?: Partial<ProjectConfig>): Analysis {
+  return check({ '001_test.sql': sql }, { dialect, rules, config });
 }
 
 export const findingsOf = (analysis: Analysis, rule: string): Finding[] => analysis.findings.filter((finding) => finding.rule === rule);
@@ -51,6 +53,8 @@ export interface SqlCase {
   messages?: RegExp[];
   /** The SQL after applying every finding's first fix; the fixed SQL must parse and be quiet. */
   fixed?: string;
+  /** Project settings the case runs with (`{ mysqlVersion: '5.7' }`). */
+  config?: Partial<ProjectConfig>;
 }
 
 /** Configuration that turns `rule` on at its default level, so opt-in rules can be tested like the others. */
@@ -65,14 +69,15 @@ export function statementRuleTable(rule: string, cases: { valid: SqlCase[]; inva
     it('loads the parsers', async () => {
       await initEngine();
     });
-    for (const { sql, dialect } of cases.valid) {
-      it(`stays quiet (${dialect}): ${sql}`, () => {
-        assert.deepEqual(findingsOf(checkSql(sql, dialect, rules), rule).map((f) => f.message), []);
+    const versions = (config?: Partial<ProjectConfig>) => (config ? ` ${JSON.stringify(config)}` : '');
+    for (const { sql, dialect, config } of cases.valid) {
+      it(`stays quiet (${dialect}${versions(config)}): ${sql}`, () => {
+        assert.deepEqual(findingsOf(checkSql(sql, dialect, rules, config), rule).map((f) => f.message), []);
       });
     }
-    for (const { sql, dialect, messages = [], fixed } of cases.invalid) {
-      it(`fires (${dialect}): ${sql}`, () => {
-        const analysis = checkSql(sql, dialect, rules);
+    for (const { sql, dialect, messages = [], fixed, config } of cases.invalid) {
+      it(`fires (${dialect}${versions(config)}): ${sql}`, () => {
+        const analysis = checkSql(sql, dialect, rules, config);
         const found = findingsOf(analysis, rule);
         assert.equal(found.length, Math.max(messages.length, 1), found.map((f) => f.message).join('\n'));
         messages.forEach((pattern, i) => assert.match(found[i].message, pattern));
@@ -83,7 +88,7 @@ export function statementRuleTable(rule: string, cases: { valid: SqlCase[]; inva
         assert.equal(result, fixed);
         const errors = parseStatements(result, { start: 0, end: result.length }, dialect).flatMap((s) => (s.syntaxError ? [s.syntaxError.message] : []));
         assert.deepEqual(errors, [], 'the fixed SQL parses');
-        assert.deepEqual(findingsOf(checkSql(result, dialect, rules), rule).map((f) => f.message), [], 'the rule is quiet after the fix');
+        assert.deepEqual(findingsOf(checkSql(result, dialect, rules, config), rule).map((f) => f.message), [], 'the rule is quiet after the fix');
       });
     }
   });

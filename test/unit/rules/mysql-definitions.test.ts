@@ -50,10 +50,48 @@ statementRuleTable('mysql-expression-default', {
   valid: [
     { sql: "CREATE TABLE t (id INT DEFAULT 0, name VARCHAR(10) DEFAULT 'x', at TIMESTAMP DEFAULT CURRENT_TIMESTAMP, up DATETIME DEFAULT NOW())", dialect: 'mysql' },
     { sql: 'CREATE TABLE t (at DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3))', dialect: 'mariadb' },
+    // The server named in the settings has them: nothing to tell.
+    { sql: 'CREATE TABLE t (id CHAR(36) DEFAULT (uuid()))', dialect: 'mysql', config: { mysqlVersion: '8.0.13' } },
+    { sql: 'CREATE TABLE t (id CHAR(36) DEFAULT uuid())', dialect: 'mariadb', config: { mariadbVersion: '10.11' } },
   ],
   invalid: [
     { sql: 'CREATE TABLE t (id CHAR(36) DEFAULT (uuid()))', dialect: 'mysql', messages: [/expression default `\(uuid\(\)\)`, which needs MySQL 8\.0\.13/] },
     { sql: 'CREATE TABLE t (id CHAR(36) DEFAULT uuid())', dialect: 'mariadb', messages: [/needs MariaDB 10\.2\.1/] },
+    { sql: 'CREATE TABLE t (id CHAR(36) DEFAULT (uuid()))', dialect: 'mysql', config: { mysqlVersion: '8.0' }, messages: [/needs MySQL 8\.0\.13 or later, and mysqlVersion says the server is MySQL 8\.0: it rejects the migration/] },
+  ],
+});
+
+statementRuleTable('mysql-feature-needs-newer-server', {
+  valid: [
+    // No version configured: a current release, which has all of these.
+    { sql: 'ALTER TABLE users RENAME COLUMN name TO full_name', dialect: 'mysql' },
+    { sql: 'ALTER TABLE users RENAME COLUMN name TO full_name', dialect: 'mysql', config: { mysqlVersion: '8.0' } },
+    { sql: 'ALTER TABLE users RENAME COLUMN name TO full_name', dialect: 'mariadb', config: { mariadbVersion: '10.5.2' } },
+    { sql: 'ALTER TABLE users RENAME INDEX a TO b', dialect: 'mysql', config: { mysqlVersion: '5.7' } },
+    { sql: 'ALTER TABLE users ADD COLUMN doc JSON, ALGORITHM = INSTANT', dialect: 'mysql', config: { mysqlVersion: '8.4' } },
+    { sql: 'CREATE TABLE hosts (id UUID PRIMARY KEY, address INET6)', dialect: 'mariadb', config: { mariadbVersion: '10.11' } },
+    { sql: 'CREATE TABLE t (id INT, CHECK (id > 0))', dialect: 'mysql', config: { mysqlVersion: '8.0.16' } },
+    { sql: 'CREATE TABLE t (id INT, CHECK (id > 0))', dialect: 'mariadb', config: { mariadbVersion: '10.3' } },
+    // A column named like a feature is no feature.
+    { sql: 'CREATE TABLE t (rename INT, `json` INT)', dialect: 'mysql', config: { mysqlVersion: '5.6' } },
+    // The other server's version does not apply.
+    { sql: 'ALTER TABLE users RENAME COLUMN name TO full_name', dialect: 'mysql', config: { mariadbVersion: '10.3' } },
+  ],
+  invalid: [
+    {
+      sql: 'ALTER TABLE users RENAME COLUMN name TO full_name',
+      dialect: 'mysql',
+      config: { mysqlVersion: '5.7' },
+      messages: [/^`RENAME COLUMN` needs MySQL 8\.0 or later, and mysqlVersion says the server is MySQL 5\.7: it rejects the migration\. Write `CHANGE COLUMN a b <its full definition>` instead\.$/],
+    },
+    { sql: 'ALTER TABLE users RENAME COLUMN name TO full_name', dialect: 'mariadb', config: { mariadbVersion: '10.4' }, messages: [/needs MariaDB 10\.5\.2 or later, and mariadbVersion says the server is MariaDB 10\.4/] },
+    { sql: 'ALTER TABLE users RENAME KEY a TO b', dialect: 'mariadb', config: { mariadbVersion: '10.3' }, messages: [/`RENAME KEY` needs MariaDB 10\.5\.2/] },
+    { sql: 'ALTER TABLE users ADD COLUMN nickname VARCHAR(20), ALGORITHM=INSTANT', dialect: 'mysql', config: { mysqlVersion: '8.0.11' }, messages: [/`ALGORITHM = INSTANT` needs MySQL 8\.0\.12/] },
+    { sql: 'CREATE TABLE docs (id INT, body JSON NOT NULL)', dialect: 'mysql', config: { mysqlVersion: '5.6' }, messages: [/The `JSON` column type needs MySQL 5\.7\.8/] },
+    { sql: 'CREATE TABLE hosts (id UUID PRIMARY KEY, address INET6)', dialect: 'mariadb', config: { mariadbVersion: '10.5' }, messages: [/The `UUID` column type needs MariaDB 10\.7/] },
+    { sql: 'UPDATE users u JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n FROM users) r ON r.id = u.id SET u.position = r.n', dialect: 'mysql', config: { mysqlVersion: '5.7' }, messages: [/A window function \(`OVER`\) needs MySQL 8\.0/] },
+    { sql: 'WITH old AS (SELECT id FROM users WHERE id < 10) DELETE FROM users WHERE id IN (SELECT id FROM old)', dialect: 'mariadb', config: { mariadbVersion: '10.1' }, messages: [/A common table expression \(`WITH … AS`\) needs MariaDB 10\.2\.1/] },
+    { sql: 'CREATE TABLE orders (total INT, CHECK (total >= 0))', dialect: 'mysql', config: { mysqlVersion: '5.7' }, messages: [/CHECK constraints are enforced from MySQL 8\.0\.16 on; mysqlVersion says the server is MySQL 5\.7, which accepts this one and never checks it/] },
   ],
 });
 

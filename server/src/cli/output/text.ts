@@ -1,5 +1,6 @@
-// `check --format text`: compiler-style lines that editors and terminals turn into links,
-// each followed by the source line and an underline under the reported range.
+// `check --format text`: a line per migration set saying how it was read (framework, dialect and
+// the evidence that decided the dialect), then compiler-style lines that editors and terminals
+// turn into links, each followed by the source line and an underline under the reported range.
 
 import { LineIndex, type Analysis, type Finding, type MigrationSet, type Severity } from '../../engine/index.js';
 import { displayPath, toOneBased } from './locations.js';
@@ -14,7 +15,14 @@ export function formatText(analysis: Pick<Analysis, 'sets' | 'findings'>, cwd: s
     return lineIndexes.get(file);
   };
   const blocks = analysis.findings.map((finding) => formatFinding(finding, cwd, linesOf(finding.file)));
-  return [...blocks, summary(analysis.findings, countFiles(analysis.sets))].join('\n') + '\n';
+  return [...analysis.sets.map((set) => setLine(set, cwd)), ...blocks, summary(analysis.findings, countFiles(analysis.sets))].join('\n') + '\n';
+}
+
+/** `db/migrations: golang-migrate, mariadb (the image mariadb:10.11 in docker-compose.yml), 12 migrations` */
+function setLine(set: MigrationSet, cwd: string): string {
+  // Discovery names files by absolute path (for the editor); here they read as the findings do.
+  const reason = set.dialectReason.replaceAll(`${cwd}/`, '');
+  return `${displayPath(set.root, cwd) || '.'}: ${set.framework}, ${set.dialect} (${reason}), ${plural(set.migrations.length, 'migration')}`;
 }
 
 function formatFinding(finding: Finding, cwd: string, lines: LineIndex | undefined): string {

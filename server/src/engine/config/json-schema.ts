@@ -5,7 +5,7 @@
 
 import { FRAMEWORKS } from '../model/migration-set.js';
 import { DIALECTS } from '../model/source.js';
-import { NOT_BLANK_PATTERN, PG_VERSION_PATTERN, RULE_LEVELS, SET_KEYS, TOP_LEVEL_KEYS } from './settings.js';
+import { MYSQL_VERSION_PATTERN, NOT_BLANK_PATTERN, PG_VERSION_PATTERN, RULE_LEVELS, SET_KEYS, TOP_LEVEL_KEYS } from './settings.js';
 
 /** What the schema says of each rule: its id, when it applies and what it reports. */
 export interface SchemaRule {
@@ -36,6 +36,18 @@ export function projectConfigJsonSchema(rules: readonly SchemaRule[]): JsonSchem
         { type: 'string', pattern: PG_VERSION_PATTERN.source, patternErrorMessage: 'A PostgreSQL version such as "15" or "16.2".' },
         { type: 'number', minimum: 0, exclusiveMaximum: 100 },
       ],
+    },
+    mysqlVersion: {
+      type: 'string',
+      pattern: MYSQL_VERSION_PATTERN.source,
+      patternErrorMessage: 'A MySQL version such as "8.0" or "5.7.44".',
+      markdownDescription: 'Version of the MySQL server the `mysql` migration folders run on, such as `"8.0"` or `"5.7.44"`: syntax newer than it is reported (`mysql-feature-needs-newer-server`), and rules whose verdict depends on it follow it. Absent: a current release.',
+    },
+    mariadbVersion: {
+      type: 'string',
+      pattern: MYSQL_VERSION_PATTERN.source,
+      patternErrorMessage: 'A MariaDB version such as "10.6" or "11.4.2".',
+      markdownDescription: 'Version of the MariaDB server the `mariadb` migration folders run on, such as `"10.6"` or `"11.4.2"`: syntax newer than it is reported (`mysql-feature-needs-newer-server`), and rules whose verdict depends on it follow it (`offset` is reserved from 10.6). Absent: a current release.',
     },
     assumeInTransaction: {
       type: 'boolean',

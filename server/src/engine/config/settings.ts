@@ -24,6 +24,10 @@ export interface ProjectConfig {
   source?: string;
   /** PostgreSQL server version ("15", "16.2") for behaviour that depends on it. */
   pgVersion?: string;
+  /** MySQL server version ("8.0", "5.7.44") of the `mysql` sets, for rules whose verdict depends on it. */
+  mysqlVersion?: string;
+  /** MariaDB server version ("10.6", "11.4.2") of the `mariadb` sets, likewise. */
+  mariadbVersion?: string;
   /** Loose .sql files with no framework run inside a transaction (squawk's flag). */
   assumeInTransaction: boolean;
   /** Severity per rule id; rules not named keep their default. */
@@ -67,10 +71,12 @@ export function defaultProjectConfig(root?: string): ProjectConfig {
 
 // The keys and patterns below are the whole shape of the file: validateConfig checks them and
 // json-schema.ts describes them to the editor, so the two cannot disagree.
-export const TOP_LEVEL_KEYS = ['pgVersion', 'assumeInTransaction', 'rules', 'exclude', 'baseline', 'assumeExistingSchema', 'sets'] as const;
+export const TOP_LEVEL_KEYS = ['pgVersion', 'mysqlVersion', 'mariadbVersion', 'assumeInTransaction', 'rules', 'exclude', 'baseline', 'assumeExistingSchema', 'sets'] as const;
 export const SET_KEYS = ['path', 'framework', 'dialect'] as const;
 /** A PostgreSQL major version, with a minor one or not: "15", "16.2". */
 export const PG_VERSION_PATTERN = /^\d{1,2}(\.\d+)?$/;
+/** "8.0", "10.11", "5.7.44": a major and minor release, with a patch level or not. */
+export const MYSQL_VERSION_PATTERN = /^\d{1,2}\.\d{1,2}(\.\d{1,3})?$/;
 /** A path or glob: anything but blanks. */
 export const NOT_BLANK_PATTERN = /\S/;
 
@@ -99,6 +105,13 @@ export function validateConfig(raw: unknown, origin: ConfigOrigin): { values: Co
     const text = typeof version === 'number' ? String(version) : version;
     if (typeof text === 'string' && PG_VERSION_PATTERN.test(text)) values.pgVersion = text;
     else report('pgVersion', `must be a PostgreSQL version such as "15" or "16.2" (got ${describe(version)}).`);
+  }
+
+  for (const [key, server, example] of [['mysqlVersion', 'MySQL', '"8.0" or "5.7.44"'], ['mariadbVersion', 'MariaDB', '"10.6" or "11.4.2"']] as const) {
+    if (!(key in raw)) continue;
+    const version = raw[key];
+    if (typeof version === 'string' && MYSQL_VERSION_PATTERN.test(version)) values[key] = version;
+    else report(key, `must be a ${server} version such as ${example}, as a string (got ${describe(version)}).`);
   }
 
   if ('assumeInTransaction' in raw) {

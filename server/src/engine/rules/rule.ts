@@ -67,6 +67,9 @@ export interface Report {
 export interface RuleSettings {
   /** PostgreSQL server version ("15"), when configured. */
   pgVersion?: string;
+  /** MySQL and MariaDB server versions ("8.0", "10.6"), when configured (see rules/mysql/server-version.ts). */
+  mysqlVersion?: string;
+  mariadbVersion?: string;
   /** `assumeExistingSchema` is set (see partial-migration-history). */
   assumeExistingSchema?: boolean;
   /** The `.migration-lens.json` the set's settings come from, if any. */

@@ -105,6 +105,8 @@ export function runRules(input: RuleRunInput): Finding[] {
     const replay = input.replays[setIndex];
     const settings: RuleSettings = {
       ...(config.pgVersion === undefined ? {} : { pgVersion: config.pgVersion }),
+      ...(config.mysqlVersion === undefined ? {} : { mysqlVersion: config.mysqlVersion }),
+      ...(config.mariadbVersion === undefined ? {} : { mariadbVersion: config.mariadbVersion }),
       ...(config.assumeExistingSchema ? { assumeExistingSchema: true } : {}),
       ...(config.source === undefined ? {} : { configFile: config.source }),
     };

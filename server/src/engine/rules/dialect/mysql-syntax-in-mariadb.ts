@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { serverHas } from '../mysql/server-version.js';
 import { dialectRule, type Detector } from './scan.js';
 
 /** MySQL 8 functions MariaDB does not have, and what MariaDB writes instead. */
@@ -49,6 +50,7 @@ const dropIndexOptions: Detector = (scan) => {
 const MARIADB_RESERVED = new Set(['offset']);
 
 const reservedColumnNames: Detector = (scan) => {
+  if (!serverHas(scan.ctx.settings, 'mariadb', { mariadb: '10.6' })) return;
   scan.tokens.forEach((token, i) => {
     if (token.kind !== 'word' || !MARIADB_RESERVED.has(token.lower)) return;
     const before = scan.tokens[i - 1];
@@ -75,6 +77,7 @@ export const mysqlSyntaxInMariadb: Rule = dialectRule(
         'against MySQL (or copied from a MySQL project) fails on MariaDB when it runs. The finding names the construct and the ' +
         'MariaDB way to say it, instead of a bare syntax error from the server.',
       fix: 'Rewrite the construct as the message says, or set the set\'s dialect to `mysql` if the database is really MySQL.',
+      differences: 'An unquoted `offset` column is reported unless `mariadbVersion` names a release before 10.6, which does not reserve the word.',
       examples: [{ bad: "SELECT BIN_TO_UUID(id), doc->>'$.name' FROM users;", good: "SELECT id, JSON_VALUE(doc, '$.name') FROM users;" }],
     },
   },

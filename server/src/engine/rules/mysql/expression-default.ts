@@ -1,5 +1,8 @@
 import type { Rule } from '../rule.js';
 import { definedColumns, expressionDefault, isParenthesised } from './column-defaults.js';
+import { serverTooOld } from './server-version.js';
+
+const FIRST_RELEASES = { mysql: '8.0.13', mariadb: '10.2.1' };
 
 export const mysqlExpressionDefault: Rule = {
   id: 'mysql-expression-default',
@@ -12,7 +15,9 @@ export const mysqlExpressionDefault: Rule = {
       'Expression defaults need MySQL 8.0.13+ (written in parentheses) or MariaDB 10.2.1+; older servers reject the statement ' +
       'and the migration fails there. They are also the only defaults MySQL allows on BLOB, TEXT, JSON and geometry columns.',
     fix: 'Make sure every server that runs the migrations is new enough; otherwise set the value in the application or in a trigger.',
-    differences: '`DEFAULT CURRENT_TIMESTAMP` on TIMESTAMP/DATETIME columns works on every version and is not reported. MySQL expressions without parentheses are reported by mysql-unparenthesized-expression-default.',
+    differences:
+      '`DEFAULT CURRENT_TIMESTAMP` on TIMESTAMP/DATETIME columns works on every version and is not reported. MySQL expressions without parentheses are reported by mysql-unparenthesized-expression-default. ' +
+      'With `mysqlVersion` / `mariadbVersion` set, a server that has expression defaults gets no finding, and an older one a warning that it rejects the migration.',
     examples: [{ bad: 'CREATE TABLE t (id CHAR(36) DEFAULT (uuid()));', good: "CREATE TABLE t (id CHAR(36) NOT NULL); -- the application sets id" }],
   },
   checkStatement(ctx) {
@@ -20,10 +25,16 @@ export const mysqlExpressionDefault: Rule = {
       const expression = expressionDefault(column);
       // Without parentheses MySQL rejects it on every version: the other rule says so.
       if (!expression || (ctx.set.dialect === 'mysql' && !isParenthesised(expression))) continue;
-      const versions = ctx.set.dialect === 'mysql' ? 'MySQL 8.0.13' : 'MariaDB 10.2.1';
+      const configured = ctx.set.dialect === 'mysql' ? ctx.settings.mysqlVersion : ctx.settings.mariadbVersion;
+      const tooOld = serverTooOld(ctx.settings, ctx.set.dialect, FIRST_RELEASES);
+      if (configured !== undefined && !tooOld) continue;
+      const versions = ctx.set.dialect === 'mysql' ? `MySQL ${FIRST_RELEASES.mysql}` : `MariaDB ${FIRST_RELEASES.mariadb}`;
       ctx.report({
         range: expression.range,
-        message: `\`${column.raw}\` has the expression default \`${expression.sql}\`, which needs ${versions} or later; older servers reject the migration.`,
+        message: tooOld
+          ? `\`${column.raw}\` has the expression default \`${expression.sql}\`, which needs ${versions} or later, and ${tooOld.setting} says the server is ${tooOld.configured}: it rejects the migration.`
+          : `\`${column.raw}\` has the expression default \`${expression.sql}\`, which needs ${versions} or later; older servers reject the migration.`,
+        ...(tooOld && { severity: 'warning' as const }),
       });
     }
   },

@@ -6,6 +6,7 @@ import { mysqlAlterBlocksWrites } from './alter-blocks-writes.js';
 import { mysqlDropIndexNeededByForeignKey } from './drop-index-needed-by-foreign-key.js';
 import { mysqlEnumValuesChanged } from './enum-values-changed.js';
 import { mysqlExpressionDefault } from './expression-default.js';
+import { mysqlFeatureNeedsNewerServer } from './feature-needs-newer-server.js';
 import { mysqlInlineReferencesIgnored } from './inline-references-ignored.js';
 import { mysqlLockingAlgorithmClause } from './locking-algorithm-clause.js';
 import { mysqlMultipleDdlInMigration } from './multiple-ddl-in-migration.js';
@@ -21,6 +22,7 @@ export const MYSQL_RULES: readonly Rule[] = [
   mysqlInlineReferencesIgnored,
   mysqlDropIndexNeededByForeignKey,
   mysqlExpressionDefault,
+  mysqlFeatureNeedsNewerServer,
   mysqlUnparenthesizedExpressionDefault,
   mysqlLegacyUtfCharset,
 ];
