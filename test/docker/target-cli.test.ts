@@ -20,6 +20,8 @@ import { runCli, tempWorkspace } from '../unit/cli/helpers.js';
 const { skip } = testServerUrl('docker');
 const FIXTURES = fileURLToPath(new URL('../fixtures/frameworks/golang-migrate/', import.meta.url));
 const GOOSE_FIXTURES = fileURLToPath(new URL('../fixtures/frameworks/goose/', import.meta.url));
+/** A Flyway tree on MariaDB (flyway.conf names a mariadb URL), with a baseline migration. */
+const FLYWAY_MARIADB = fileURLToPath(new URL('../fixtures/frameworks/flyway/inventory/', import.meta.url));
 
 /** The CLI's container state file (port and password per engine). */
 const readState = (cwd: string): string => readFileSync(join(cwd, '.migration-lens/docker.json'), 'utf8');
@@ -255,6 +257,32 @@ describe('the Docker target on a real engine', { skip, timeout: 600_000 }, () =>
     assert.match(after.stdout, /applied +00005_index_orders_placed_at/);
     assert.match(after.stdout, /pending +00006_slow/, 'goose records a version only once its migration committed');
     assert.doesNotMatch((await cli('drift')).stdout, /slow_a/);
+  });
+
+  test('Flyway on MariaDB, its container killed in the middle of a migration: the statement that committed is named, nothing is recorded, drift shows what remains', async (t) => {
+    const cwd = tempWorkspace(t, { 'sql/V7__slow.sql': 'CREATE TABLE slow_a (id int);\nSELECT SLEEP(30);\nCREATE TABLE slow_b (id int);\n' });
+    cpSync(FLYWAY_MARIADB, cwd, { recursive: true });
+    const name = containerName(cwd, 'mariadb');
+    t.after(() => void spawnSync('docker', ['rm', '--force', '--volumes', name]));
+    const cli = (...args: string[]) => runCli([args[0], 'sql', ...args.slice(1), '--target', 'docker', '--docker-version', '10.11'], cwd);
+    const first = await cli('up', '--to', '6');
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+
+    const running = cli('up');
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    spawnSync('docker', ['kill', name]);
+    const killed = await running;
+    assert.equal(killed.code, 1);
+    // MariaDB committed the CREATE TABLE before the kill: the report says so, and how to record either way out.
+    assert.match(killed.stderr, /sql\/V7__slow\.sql:2:1: V7__slow\.sql \(up\) failed: Connection lost/);
+    assert.match(killed.stderr, /The statement before the one that was running took effect and remains \(line 1: CREATE TABLE slow_a \(id int\)\)/);
+    assert.match(killed.stderr, /`migration-lens force sql --to 6 --yes`; once it is finished by hand: `migration-lens force sql --to 7 --yes`/);
+    // Flyway writes its history row after a migration, and the session was gone by then: V7 is
+    // pending, as Flyway itself would show it, and drift shows the table it left.
+    const after = await cli('status');
+    assert.equal(after.code, 0, after.stderr);
+    assert.match(after.stdout, /applied +V6__index_reserved\.sql\n +pending +V7__slow\.sql/);
+    assert.match((await cli('drift')).stdout, /table slow_a: not in the migrations/);
   });
 
   test('the published port taken by another program while the container was stopped: an error saying what to do, the container and its data kept', async (t) => {

@@ -15,7 +15,7 @@ export function outcomeSentence(failure: Pick<StepFailure, 'rolledBack' | 'tookE
   if (failure.connectionLost) {
     const kept = failure.rolledBack
       ? 'The database rolled it back with the lost session: nothing of it remains.'
-      : `${count === 1 ? 'The statement' : `The ${count} statements`} before the one that was running took effect and remain (${named(failure.tookEffect)}).`;
+      : `${count === 1 ? 'The statement before the one that was running took effect and remains' : `The ${count} statements before the one that was running took effect and remain`} (${named(failure.tookEffect)}).`;
     return `${kept} Its tracking table could not be updated after that: read the status, and where it shows the migration failed or dirty, check the database and record the version it is at with force.`;
   }
   if (failure.rolledBack) return `It was rolled back: nothing of it remains, and it is still ${failure.direction === 'up' ? 'pending' : 'applied'}.`;
