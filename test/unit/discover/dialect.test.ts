@@ -135,3 +135,17 @@ describe('MariaDB told from MySQL', () => {
     assert.equal(dialectOf({ '/p/compose.yaml': 'services:\n  db:\n    image: mariadb\n', '/p/db/migrations/1_a.up.sql': PG_SQL }).dialect, 'postgres');
   });
 });
+
+describe('the server version a compose file pins', () => {
+  const serverVersionOf = (files: Record<string, string>) => discoverSets(['/p'], createMemoryHost({ '/p/package.json': '{}', ...files }))[0].serverVersion;
+  it('is the tag of the image of the set\'s own engine, with where it was read', () => {
+    assert.deepEqual(serverVersionOf({ '/p/docker-compose.yml': 'services:\n  db:\n    image: "mariadb:10.4"\n', '/p/db/mysql/1_a.up.sql': MYSQL_SQL }), undefined, 'a MySQL set is not told its version by a MariaDB image');
+    assert.deepEqual(serverVersionOf({ '/p/docker-compose.yml': 'services:\n  db:\n    image: "mariadb:10.4"\n', '/p/db/mariadb/1_a.up.sql': MYSQL_SQL }), { version: '10.4', source: 'the image mariadb:10.4 in docker-compose.yml' });
+    assert.deepEqual(serverVersionOf({ '/p/compose.yaml': 'services:\n  db:\n    image: docker.io/library/mysql:8.0.36-debian\n', '/p/db/migrations/1_a.up.sql': MYSQL_SQL }), { version: '8.0.36', source: 'the image docker.io/library/mysql:8.0.36-debian in compose.yaml' });
+  });
+  it('is unknown for a tag that is no version, and for PostgreSQL', () => {
+    assert.equal(serverVersionOf({ '/p/compose.yaml': 'services:\n  db:\n    image: mysql:latest\n', '/p/db/migrations/1_a.up.sql': MYSQL_SQL }), undefined);
+    assert.equal(serverVersionOf({ '/p/compose.yaml': 'services:\n  db:\n    image: mysql\n', '/p/db/migrations/1_a.up.sql': MYSQL_SQL }), undefined);
+    assert.equal(serverVersionOf({ '/p/compose.yaml': 'services:\n  db:\n    image: postgres:15\n', '/p/db/migrations/1_a.up.sql': PG_SQL }), undefined);
+  });
+});

@@ -1,6 +1,8 @@
 // The MySQL/MariaDB rules that judge what a definition means on the server.
 
-import { statementRuleTable } from './helpers.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check, enabling, findingsOf, statementRuleTable } from './helpers.js';
 
 statementRuleTable('mysql-inline-references-ignored', {
   valid: [
@@ -59,6 +61,19 @@ statementRuleTable('mysql-expression-default', {
     { sql: 'CREATE TABLE t (id CHAR(36) DEFAULT uuid())', dialect: 'mariadb', messages: [/needs MariaDB 10\.2\.1/] },
     { sql: 'CREATE TABLE t (id CHAR(36) DEFAULT (uuid()))', dialect: 'mysql', config: { mysqlVersion: '8.0' }, messages: [/needs MySQL 8\.0\.13 or later, and mysqlVersion says the server is MySQL 8\.0: it rejects the migration/] },
   ],
+});
+
+describe('a server version from the project\'s compose file', () => {
+  const compose = (image: string, config = {}) =>
+    check({ 'docker-compose.yml': `services:\n  db:\n    image: ${image}\n`, '001_users.up.sql': 'ALTER TABLE users RENAME COLUMN name TO full_name;\n' }, { dialect: 'mysql', rules: enabling('mysql-feature-needs-newer-server'), config });
+  it('gates the version rules, and the message says where the version was read', () => {
+    const [finding] = findingsOf(compose('mysql:5.7'), 'mysql-feature-needs-newer-server');
+    assert.match(finding?.message ?? '', /needs MySQL 8\.0 or later, and the image mysql:5\.7 in docker-compose\.yml says the server is MySQL 5\.7/);
+    assert.deepEqual(findingsOf(compose('mysql:8.4'), 'mysql-feature-needs-newer-server'), []);
+  });
+  it('gives way to mysqlVersion', () => {
+    assert.deepEqual(findingsOf(compose('mysql:5.7', { mysqlVersion: '8.0' }), 'mysql-feature-needs-newer-server'), []);
+  });
 });
 
 statementRuleTable('mysql-feature-needs-newer-server', {

@@ -3,6 +3,7 @@
 // project files → SQL content → PostgreSQL by default.
 
 import { basename, dirname, joinPath, type FileHost } from '../host.js';
+import type { DetectedServerVersion } from '../model/migration-set.js';
 import type { Dialect } from '../model/source.js';
 import type { SetOverride } from '../config/index.js';
 import { LOCK_FILE } from './frameworks/index.js';
@@ -12,7 +13,10 @@ import { TextMemo } from './text-memo.js';
 export interface DialectChoice {
   dialect: Dialect;
   reason: string;
+  /** MySQL or MariaDB: the release the project develops against, when its compose file names one. */
+  serverVersion?: DetectedServerVersion;
 }
+
 
 export interface DialectInput {
   root: string;
@@ -28,11 +32,15 @@ const FOLDER_DIALECTS: Record<string, Dialect> = { postgres: 'postgres', postgre
 
 export function detectDialect(input: DialectInput): DialectChoice {
   const explicit = fromOptions(input) ?? fromFolderNames(input.root);
-  if (explicit) return explicit;
-  const choice = detectFromProject(input);
-  // MySQL URLs, drivers and syntax say "the MySQL family": a MariaDB image or MariaDB-only
-  // syntax says which member.
-  return choice.dialect === 'mysql' ? (asMariadb(input, choice) ?? choice) : choice;
+  const project = () => {
+    const choice = detectFromProject(input);
+    // MySQL URLs, drivers and syntax say "the MySQL family": a MariaDB image or MariaDB-only
+    // syntax says which member.
+    return choice.dialect === 'mysql' ? (asMariadb(input, choice) ?? choice) : choice;
+  };
+  const choice = explicit ?? project();
+  const serverVersion = choice.dialect === 'postgres' ? undefined : imageVersion(input, choice.dialect);
+  return serverVersion ? { ...choice, serverVersion } : choice;
 }
 
 function detectFromProject(input: DialectInput): DialectChoice {
@@ -51,22 +59,37 @@ const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml
  * compose file (searched like the framework's files, up to the project root), or MariaDB-only
  * syntax in its migrations.
  */
-function asMariadb({ root, host, files, read }: DialectInput, mysql: DialectChoice): DialectChoice | undefined {
-  for (let dir = root; ; dir = dirname(dir)) {
-    for (const name of COMPOSE_FILES) {
-      const file = joinPath(dir, name);
-      const images = [...(host.readFile(file) ?? '').matchAll(/^\s*image\s*:\s*["']?([^\s"'#]+)/gm)].map((match) => match[1]);
-      const mariadb = images.find((image) => /(^|\/)mariadb(:|$)/i.test(image));
-      if (mariadb) return { dialect: 'mariadb', reason: `${mysql.reason}; the image ${mariadb} in ${file} is MariaDB` };
-      if (images.some((image) => /(^|\/)mysql(:|$)/i.test(image))) return undefined;
-    }
-    if (isProjectRoot(dir, host) || dirname(dir) === dir) break;
-  }
+function asMariadb(input: DialectInput, mysql: DialectChoice): DialectChoice | undefined {
+  const image = databaseImage(input);
+  if (image?.engine === 'mariadb') return { dialect: 'mariadb', reason: `${mysql.reason}; the image ${image.image} in ${image.file} is MariaDB` };
+  if (image) return undefined;
+  const { files, read } = input;
   for (const file of files) {
     const [signal] = signalsOf.get(read(file)).mariadb;
     if (signal) return { dialect: 'mariadb', reason: `${mysql.reason}; MariaDB-only syntax (${signal}) in ${basename(file)}` };
   }
   return undefined;
+}
+
+/** The nearest compose file's MySQL or MariaDB image, searched like the framework's files, up to the project root. */
+function databaseImage({ root, host }: DialectInput): { engine: 'mysql' | 'mariadb'; image: string; tag: string; file: string } | undefined {
+  for (let dir = root; ; dir = dirname(dir)) {
+    for (const name of COMPOSE_FILES) {
+      const file = joinPath(dir, name);
+      for (const match of (host.readFile(file) ?? '').matchAll(/^\s*image\s*:\s*["']?([^\s"'#]+)/gm)) {
+        const image = /(?:^|\/)(mysql|mariadb)(?::([^@\s]+))?(?:@|$)/i.exec(match[1]);
+        if (image) return { engine: image[1].toLowerCase() as 'mysql' | 'mariadb', image: match[1], tag: image[2] ?? '', file };
+      }
+    }
+    if (isProjectRoot(dir, host) || dirname(dir) === dir) return undefined;
+  }
+}
+
+/** `mariadb:10.11`, `mysql:8.0.36-debian`: the release a compose file's image of the set's engine pins. */
+function imageVersion(input: DialectInput, dialect: 'mysql' | 'mariadb'): DetectedServerVersion | undefined {
+  const image = databaseImage(input);
+  const version = image?.engine === dialect ? /^(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)(?:$|[-_])/.exec(image.tag)?.[1] : undefined;
+  return version && image ? { version, source: `the image ${image.image} in ${basename(image.file)}` } : undefined;
 }
 
 function fromOptions({ forced, override }: DialectInput): DialectChoice | undefined {

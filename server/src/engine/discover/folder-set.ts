@@ -50,6 +50,7 @@ export function setOfFolder(folder: Folder, context: FolderContext): MigrationSe
     frameworkReason: detection.reason,
     dialect: dialect.dialect,
     dialectReason: dialect.reason,
+    ...(dialect.serverVersion ? { serverVersion: dialect.serverVersion } : {}),
     migrations,
     ignored,
     ...(superseded ? { superseded } : {}),

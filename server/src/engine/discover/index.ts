@@ -99,6 +99,7 @@ function standaloneSet(file: string, context: Context): MigrationSet {
     frameworkReason: 'a lone .sql file checked on its own: no migration folder around it',
     dialect: dialect.dialect,
     dialectReason: dialect.reason,
+    ...(dialect.serverVersion ? { serverVersion: dialect.serverVersion } : {}),
     migrations: [plainMigration(file, context.read(file).length, context.config)],
     ignored: [],
     siblings: [],

@@ -82,6 +82,14 @@ export interface IgnoredFile {
   reason: string;
 }
 
+/** A server release the project itself names, such as its compose file's image tag. */
+export interface DetectedServerVersion {
+  /** "10.11", "8.0.36". */
+  version: string;
+  /** "the image mariadb:10.11 in docker-compose.yml". */
+  source: string;
+}
+
 export interface MigrationSet {
   /** Absolute folder path, forward slashes. */
   root: string;
@@ -91,6 +99,8 @@ export interface MigrationSet {
   dialect: Dialect;
   /** Why this dialect was chosen (for the UI): setting, folder name, lock file, URL, content. */
   dialectReason: string;
+  /** MySQL or MariaDB: the release the project develops against, when it names one (mysqlVersion / mariadbVersion win). */
+  serverVersion?: DetectedServerVersion;
   /** In the framework's order. */
   migrations: Migration[];
   /** Files that look like migrations but that the framework will not run. */

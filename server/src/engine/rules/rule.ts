@@ -67,9 +67,11 @@ export interface Report {
 export interface RuleSettings {
   /** PostgreSQL server version ("15"), when configured. */
   pgVersion?: string;
-  /** MySQL and MariaDB server versions ("8.0", "10.6"), when configured (see rules/mysql/server-version.ts). */
+  /** MySQL and MariaDB server versions ("8.0", "10.6"), configured or detected (see rules/mysql/server-version.ts). */
   mysqlVersion?: string;
   mariadbVersion?: string;
+  /** What named that version, for messages: the setting ("mysqlVersion") or "the image mysql:5.7 in docker-compose.yml". */
+  serverVersionSource?: string;
   /** `assumeExistingSchema` is set (see partial-migration-history). */
   assumeExistingSchema?: boolean;
   /** The `.migration-lens.json` the set's settings come from, if any. */

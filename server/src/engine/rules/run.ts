@@ -105,8 +105,7 @@ export function runRules(input: RuleRunInput): Finding[] {
     const replay = input.replays[setIndex];
     const settings: RuleSettings = {
       ...(config.pgVersion === undefined ? {} : { pgVersion: config.pgVersion }),
-      ...(config.mysqlVersion === undefined ? {} : { mysqlVersion: config.mysqlVersion }),
-      ...(config.mariadbVersion === undefined ? {} : { mariadbVersion: config.mariadbVersion }),
+      ...serverVersionSettings(set, config),
       ...(config.assumeExistingSchema ? { assumeExistingSchema: true } : {}),
       ...(config.source === undefined ? {} : { configFile: config.source }),
     };
@@ -131,7 +130,7 @@ export function runRules(input: RuleRunInput): Finding[] {
     // and a long history is checked without a context object per rule and statement.
     const migrationRules = withRules('checkMigration');
     const statementRules = withRules('checkStatement');
-    const shapeOfSet = setShape(set, JSON.stringify([config, active.map(({ rule, level }) => `${rule.id}=${level}`)]));
+    const shapeOfSet = setShape(set, JSON.stringify([config, settings, active.map(({ rule, level }) => `${rule.id}=${level}`)]));
     const only = input.onlyFile;
     const inRun = (migration: Migration) => only === undefined || migration.up?.file === only || migration.down?.file === only;
     const entries = set.migrations.map((migration, index): MigrationReports | undefined => {
@@ -485,4 +484,13 @@ function unparsedStatements(part: ParsedPart): readonly Statement[] {
 
 function newFileState(text: string, dialect: Dialect, parts: readonly ParsedPart[], statements: readonly SourceRange[]): FileState {
   return { text, dialect, parts, lines: new LineIndex(text), suppressions: FileSuppressions.read(text, dialect, statements) };
+}
+
+/** The set's MySQL or MariaDB release: the project settings', else the one the project names (its compose file's image). */
+function serverVersionSettings(set: MigrationSet, config: ProjectConfig): Pick<RuleSettings, 'mysqlVersion' | 'mariadbVersion' | 'serverVersionSource'> {
+  if (set.dialect === 'postgres') return {};
+  const setting = set.dialect === 'mysql' ? 'mysqlVersion' : 'mariadbVersion';
+  const configured = config[setting];
+  if (configured !== undefined) return { [setting]: configured, serverVersionSource: setting };
+  return set.serverVersion ? { [setting]: set.serverVersion.version, serverVersionSource: set.serverVersion.source } : {};
 }

@@ -25,14 +25,14 @@ export const mysqlExpressionDefault: Rule = {
       const expression = expressionDefault(column);
       // Without parentheses MySQL rejects it on every version: the other rule says so.
       if (!expression || (ctx.set.dialect === 'mysql' && !isParenthesised(expression))) continue;
-      const configured = ctx.set.dialect === 'mysql' ? ctx.settings.mysqlVersion : ctx.settings.mariadbVersion;
+      const known = ctx.set.dialect === 'mysql' ? ctx.settings.mysqlVersion : ctx.settings.mariadbVersion;
       const tooOld = serverTooOld(ctx.settings, ctx.set.dialect, FIRST_RELEASES);
-      if (configured !== undefined && !tooOld) continue;
+      if (known !== undefined && !tooOld) continue;
       const versions = ctx.set.dialect === 'mysql' ? `MySQL ${FIRST_RELEASES.mysql}` : `MariaDB ${FIRST_RELEASES.mariadb}`;
       ctx.report({
         range: expression.range,
         message: tooOld
-          ? `\`${column.raw}\` has the expression default \`${expression.sql}\`, which needs ${versions} or later, and ${tooOld.setting} says the server is ${tooOld.configured}: it rejects the migration.`
+          ? `\`${column.raw}\` has the expression default \`${expression.sql}\`, which needs ${versions} or later, and ${tooOld.source} says the server is ${tooOld.configured}: it rejects the migration.`
           : `\`${column.raw}\` has the expression default \`${expression.sql}\`, which needs ${versions} or later; older servers reject the migration.`,
         ...(tooOld && { severity: 'warning' as const }),
       });

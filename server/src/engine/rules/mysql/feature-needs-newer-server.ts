@@ -11,7 +11,7 @@ function reportIfTooOld(scan: StatementScan, from: number, to: number, what: str
   if (!tooOld) return;
   scan.report({
     range: scan.span(from, to),
-    message: `${what} needs ${tooOld.needed} or later, and ${tooOld.setting} says the server is ${tooOld.configured}: it rejects the migration. ${instead}`,
+    message: `${what} needs ${tooOld.needed} or later, and ${tooOld.source} says the server is ${tooOld.configured}: it rejects the migration. ${instead}`,
   });
 }
 
@@ -84,7 +84,7 @@ const checkConstraints: Detector = (scan) => {
     if (!tooOld) return;
     scan.report({
       range: scan.span(i),
-      message: `CHECK constraints are enforced from ${tooOld.needed} on; ${tooOld.setting} says the server is ${tooOld.configured}, which accepts this one and never checks it: rows that break it are stored. Enforce the rule in a trigger or in the application.`,
+      message: `CHECK constraints are enforced from ${tooOld.needed} on; ${tooOld.source} says the server is ${tooOld.configured}, which accepts this one and never checks it: rows that break it are stored. Enforce the rule in a trigger or in the application.`,
     });
   });
 };
@@ -97,7 +97,7 @@ export const mysqlFeatureNeedsNewerServer: Rule = dialectRule(
     severity: 'warning',
     docs: {
       summary:
-        'Syntax newer than the MySQL or MariaDB version the project names (`mysqlVersion`, `mariadbVersion`): RENAME COLUMN, RENAME INDEX, ALGORITHM = INSTANT, the JSON type, MariaDB\'s UUID/INET4/INET6 types, window functions, WITH; and CHECK constraints MySQL before 8.0.16 ignores.',
+        'Syntax newer than the MySQL or MariaDB version the project names (`mysqlVersion`, `mariadbVersion`, or its compose file\'s image): RENAME COLUMN, RENAME INDEX, ALGORITHM = INSTANT, the JSON type, MariaDB\'s UUID/INET4/INET6 types, window functions, WITH; and CHECK constraints MySQL before 8.0.16 ignores.',
       why:
         'A migration written and tested on a current server fails on the older one production runs, after the migrations ' +
         'before it have been applied. First releases, from the reference manuals: RENAME COLUMN MySQL 8.0 ' +
@@ -109,7 +109,7 @@ export const mysqlFeatureNeedsNewerServer: Rule = dialectRule(
         '(https://dev.mysql.com/doc/refman/8.0/en/create-table-check-constraints.html), so the migration passes and the data is not checked.',
       fix: 'Write it the way the older server understands (the message says how), or set `mysqlVersion` / `mariadbVersion` to the version production really runs.',
       differences:
-        'Reports only when `mysqlVersion` (for `mysql` sets) or `mariadbVersion` (for `mariadb` sets) is set: without one a current release is assumed, as squawk assumes for PostgreSQL. ' +
+        'Reports only when the version is known: `mysqlVersion` (for `mysql` sets) or `mariadbVersion` (for `mariadb` sets), else the tag of the project\'s compose-file image (`mariadb:10.4`); without one a current release is assumed, as squawk assumes for PostgreSQL. ' +
         'A warning, not an error: the test suite\'s real server is MariaDB 10.11, so these verdicts rest on the manuals, not on a server that rejected them.',
       examples: [{ bad: '-- .migration-lens.json: { "mysqlVersion": "5.7" }\nALTER TABLE users RENAME COLUMN name TO full_name;', good: 'ALTER TABLE users CHANGE COLUMN name full_name VARCHAR(100) NOT NULL;' }],
     },

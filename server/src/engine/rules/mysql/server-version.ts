@@ -1,7 +1,8 @@
 // MySQL and MariaDB number their releases on separate lines since they split, so a feature's first
-// release is given per server, and the set's own server version (mysqlVersion or mariadbVersion)
-// decides. As with pgVersion, an unconfigured version is a current release: a version gate only
-// ever reports for a server the user said is older.
+// release is given per server, and the set's own server version decides: mysqlVersion or
+// mariadbVersion, else the release the project's compose file pins. As with pgVersion, an unknown
+// version is a current release: a version gate only ever reports for a server the project says
+// is older.
 
 import type { Dialect } from '../../model/source.js';
 import type { RuleSettings } from '../rule.js';
@@ -17,8 +18,8 @@ export interface TooOld {
   configured: string;
   /** "MySQL 8.0.13": the first release that has the feature. */
   needed: string;
-  /** The setting that said so: "mysqlVersion". */
-  setting: 'mysqlVersion' | 'mariadbVersion';
+  /** What said so: "mysqlVersion", or "the image mysql:5.7 in docker-compose.yml". */
+  source: string;
 }
 
 const SERVER = { mysql: { name: 'MySQL', setting: 'mysqlVersion' }, mariadb: { name: 'MariaDB', setting: 'mariadbVersion' } } as const;
@@ -30,7 +31,7 @@ export function serverTooOld(settings: RuleSettings, dialect: Dialect, releases:
   const configured = settings[setting];
   const first = releases[dialect];
   if (configured === undefined || first === undefined || compareVersions(configured, first) >= 0) return undefined;
-  return { configured: `${name} ${configured}`, needed: `${name} ${first}`, setting };
+  return { configured: `${name} ${configured}`, needed: `${name} ${first}`, source: settings.serverVersionSource ?? setting };
 }
 
 /** True unless a version is configured for the set's server and it is older than `release`. */
