@@ -8,6 +8,7 @@ import { compareFindings, type Finding } from './model/finding.js';
 import type { MigrationSet } from './model/migration-set.js';
 import { initParsers } from './parse/index.js';
 import { RuleCache } from './rules/rule-cache.js';
+import { unsupportedDialectFinding } from './rules/dialect/unsupported-dialect.js';
 import { runRules } from './rules/run.js';
 import { ReplayProject, type ParseStore } from './schema/project.js';
 import type { SetReplay } from './schema/replay.js';
@@ -63,7 +64,9 @@ export async function initEngine(): Promise<void> {
 export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOptions = {}): Analysis {
   const host = snapshotHost(diskHost);
   const session = options.session ?? new AnalysisSession(options.parses, true);
-  const sets = discoverSets(paths, host, { ...options, memo: options.session?.discovery });
+  const discovered = discoverSets(paths, host, { ...options, memo: options.session?.discovery });
+  // Another engine's folders are reported once and otherwise left alone: never replayed or linted.
+  const sets = discovered.filter((set) => !set.unsupported);
   const { project } = session;
   // Without explicit settings each set uses its nearest `.migration-lens.json`, read once per set.
   const configs = new Map<MigrationSet, ProjectConfig>();
@@ -78,6 +81,10 @@ export function analyze(paths: string[], diskHost: FileHost, options: AnalyzeOpt
     return project.replay(set, host, baselineFile === undefined ? undefined : project.baseline(baselineFile, set.dialect, host), options.changed);
   });
   const findings = runRules({ sets, replays, host, project, configOf, cache: options.session?.rules });
+  for (const set of discovered) {
+    const finding = set.unsupported ? unsupportedDialectFinding(set, configOf(set)) : undefined;
+    if (finding) findings.push(finding);
+  }
   findings.sort(compareFindings);
   return { sets, findings, replays };
 }

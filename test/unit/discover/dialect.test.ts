@@ -149,3 +149,34 @@ describe('the server version a compose file pins', () => {
     assert.equal(serverVersionOf({ '/p/compose.yaml': 'services:\n  db:\n    image: postgres:15\n', '/p/db/migrations/1_a.up.sql': PG_SQL }), undefined);
   });
 });
+
+describe('engines that are not checked', () => {
+  const setsOf = (files: Record<string, string>, options = {}) => discoverSets(['/p'], createMemoryHost({ '/p/package.json': '{}', ...files }), options);
+  const unsupportedOf = (files: Record<string, string>, options = {}) => {
+    const [set] = setsOf(files, options);
+    return { unsupported: set.unsupported, reason: set.dialectReason };
+  };
+
+  it('are named by a folder on the path, the nearest one winning', () => {
+    assert.deepEqual(unsupportedOf({ '/p/db/cockroach/1_a.up.sql': PG_SQL }), { unsupported: 'CockroachDB', reason: 'folder "cockroach" on the path /p/db/cockroach' });
+    assert.deepEqual(unsupportedOf({ '/p/sqlite/migrations/1_a.up.sql': PG_SQL }), { unsupported: 'SQLite', reason: 'folder "sqlite" on the path /p/sqlite' });
+    assert.equal(unsupportedOf({ '/p/sqlite/postgres/1_a.up.sql': PG_SQL }).unsupported, undefined, 'postgres is nearer');
+  });
+
+  it('are named by the framework\'s URL or driver, and by Prisma\'s provider', () => {
+    assert.deepEqual(unsupportedOf({ '/p/.env': 'DATABASE_URL=sqlite:db/app.sqlite3\n', '/p/db/migrations/1_a.sql': '-- migrate:up\nCREATE TABLE a (id int);\n' }), { unsupported: 'SQLite', reason: 'DATABASE_URL in /p/.env' });
+    assert.deepEqual(unsupportedOf({ '/p/.env': 'GOOSE_DRIVER=clickhouse\n', '/p/migrations/00001_a.sql': '-- +goose Up\nCREATE TABLE a (id UInt64);\n' }), { unsupported: 'ClickHouse', reason: 'GOOSE_DRIVER in /p/.env' });
+    assert.equal(unsupportedOf({ '/p/prisma/migrations/migration_lock.toml': 'provider = "sqlserver"\n', '/p/prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE a (id INT);\n' }).unsupported, 'SQL Server');
+  });
+
+  it('are named by syntax only that engine accepts', () => {
+    assert.deepEqual(unsupportedOf({ '/p/db/migrations/1_a.up.sql': 'CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT);\n' }), { unsupported: 'SQLite', reason: 'SQLite syntax in the migrations: AUTOINCREMENT (1_a.up.sql)' });
+    assert.equal(unsupportedOf({ '/p/db/migrations/1_a.up.sql': 'CREATE TABLE e (id UInt64) ENGINE = ReplacingMergeTree ORDER BY id;\n' }).unsupported, 'ClickHouse');
+    assert.equal(unsupportedOf({ '/p/db/migrations/1_a.up.sql': 'CREATE INDEX i ON t (a) USING HASH WITH (bucket_count = 8);\n' }).unsupported, 'CockroachDB');
+    assert.equal(unsupportedOf({ '/p/db/migrations/1_a.up.sql': `${MYSQL_SQL}-- AUTOINCREMENT in a comment says nothing\n` }).unsupported, undefined);
+  });
+
+  it('give way to a dialect the settings name', () => {
+    assert.equal(unsupportedOf({ '/p/db/cockroach/1_a.up.sql': PG_SQL }, { dialect: 'postgres' }).unsupported, undefined);
+  });
+});

@@ -1,3 +1,8 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, initEngine } from '../../../server/src/engine/analyze.js';
+import { defaultProjectConfig } from '../../../server/src/engine/config/index.js';
+import { createMemoryHost } from '../discover/memory-host.js';
 import { statementRuleTable } from './helpers.js';
 
 statementRuleTable('postgres-type-in-mysql', {
@@ -147,4 +152,23 @@ statementRuleTable('postgres-syntax-in-mysql: inputs fuzzing found', {
   // the rule does not crash.
   valid: [{ sql: ') :: 0', dialect: 'mysql' }],
   invalid: [],
+});
+
+describe('unsupported-dialect', () => {
+  it('reports another engine\'s folder once, and nothing in it is linted', async () => {
+    await initEngine();
+    const host = createMemoryHost({
+      '/w/db/sqlite/001_a.up.sql': 'CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT);\nPRAGMA foreign_keys = ON;\nINSERT INTO missing VALUES (1);\n',
+      '/w/db/sqlite/002_b.up.sql': 'DROP TABLE a;\n',
+      '/w/db/postgres/001_a.up.sql': 'CREATE TABLE a (id bigint PRIMARY KEY);\n',
+    });
+    const analysis = analyze(['/w'], host, { config: defaultProjectConfig('/w') });
+    assert.deepEqual(analysis.sets.map((set) => set.root), ['/w/db/postgres'], 'only the PostgreSQL set is analysed');
+    const inSqlite = analysis.findings.filter((finding) => finding.file.startsWith('/w/db/sqlite/'));
+    assert.deepEqual(inSqlite.map((finding) => [finding.rule, finding.severity, finding.file]), [['unsupported-dialect', 'info', '/w/db/sqlite/001_a.up.sql']]);
+    assert.match(inSqlite[0].message, /^SQLite migrations \(folder "sqlite" on the path \/w\/db\/sqlite\): not checked\./);
+
+    const off = analyze(['/w'], host, { config: { ...defaultProjectConfig('/w'), rules: { 'unsupported-dialect': 'off' } } });
+    assert.deepEqual(off.findings.filter((finding) => finding.file.startsWith('/w/db/sqlite/')), []);
+  });
 });

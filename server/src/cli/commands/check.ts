@@ -70,7 +70,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const host = createNodeFileHost();
   reportConfigProblems(options.paths, host, io);
   const whole = await analyzeWithCache(options, host, io);
-  if (whole.sets.length === 0) return reportError(io, 'check', `nothing to check: no .sql migrations found under ${options.givenPaths.join(', ')}`);
+  // Another engine's folders alone leave no set to check, but their note says why.
+  if (whole.sets.length === 0 && whole.findings.length === 0) return reportError(io, 'check', `nothing to check: no .sql migrations found under ${options.givenPaths.join(', ')}`);
   const analysis = changed ? { ...whole, findings: whole.findings.filter((finding) => changed.has(finding.file)) } : whole;
 
   if (options.format === 'json') io.stdout(formatJson(analysis, io.cwd));

@@ -1,6 +1,8 @@
 // A set's dialect, from the most explicit signal to the weakest; the reason names the one used.
 // Order: option or set override → folder names on the path → Prisma provider → database URLs in
-// project files → SQL content → PostgreSQL by default.
+// project files → SQL content → PostgreSQL by default. The same signals can name an engine that
+// is not checked (CockroachDB, SQLite, ClickHouse …): such a set is reported once and never
+// linted as PostgreSQL or MySQL.
 
 import { basename, dirname, joinPath, type FileHost } from '../host.js';
 import type { DetectedServerVersion } from '../model/migration-set.js';
@@ -15,7 +17,29 @@ export interface DialectChoice {
   reason: string;
   /** MySQL or MariaDB: the release the project develops against, when its compose file names one. */
   serverVersion?: DetectedServerVersion;
+  /** The engine the signal named when it is none that is checked ("CockroachDB"); `dialect` then means nothing. */
+  unsupported?: string;
 }
+
+/** A dialect that is checked, or the name of an engine that is not. */
+type Engine = Dialect | { unsupported: string };
+
+const choiceOf = (engine: Engine, reason: string): DialectChoice =>
+  typeof engine === 'string' ? { dialect: engine, reason } : { dialect: 'postgres', reason, unsupported: engine.unsupported };
+
+/** Engines whose migrations sit beside PostgreSQL and MySQL ones, by the names folders, URL schemes and drivers use. */
+const UNSUPPORTED_ENGINES: Record<string, string> = {
+  cockroach: 'CockroachDB', cockroachdb: 'CockroachDB', crdb: 'CockroachDB',
+  sqlite: 'SQLite', sqlite3: 'SQLite', turso: 'SQLite', libsql: 'SQLite',
+  clickhouse: 'ClickHouse',
+  mssql: 'SQL Server', sqlserver: 'SQL Server',
+  oracle: 'Oracle', snowflake: 'Snowflake', bigquery: 'BigQuery', duckdb: 'DuckDB', spanner: 'Spanner', redshift: 'Redshift', vertica: 'Vertica',
+};
+
+const unsupportedNamed = (name: string): Engine | undefined => {
+  const engine = UNSUPPORTED_ENGINES[name.toLowerCase()];
+  return engine === undefined ? undefined : { unsupported: engine };
+};
 
 
 export interface DialectInput {
@@ -36,10 +60,10 @@ export function detectDialect(input: DialectInput): DialectChoice {
     const choice = detectFromProject(input);
     // MySQL URLs, drivers and syntax say "the MySQL family": a MariaDB image or MariaDB-only
     // syntax says which member.
-    return choice.dialect === 'mysql' ? (asMariadb(input, choice) ?? choice) : choice;
+    return choice.dialect === 'mysql' && !choice.unsupported ? (asMariadb(input, choice) ?? choice) : choice;
   };
   const choice = explicit ?? project();
-  const serverVersion = choice.dialect === 'postgres' ? undefined : imageVersion(input, choice.dialect);
+  const serverVersion = choice.dialect === 'postgres' || choice.unsupported ? undefined : imageVersion(input, choice.dialect);
   return serverVersion ? { ...choice, serverVersion } : choice;
 }
 
@@ -100,12 +124,12 @@ function fromOptions({ forced, override }: DialectInput): DialectChoice | undefi
   return undefined;
 }
 
-/** The nearest folder on the path named after a dialect: migrations/mysql, postgres/migrations. */
+/** The nearest folder on the path named after a dialect or engine: migrations/mysql, postgres/migrations, db/sqlite. */
 function fromFolderNames(root: string): DialectChoice | undefined {
   const segments = root.split('/');
   for (let i = segments.length - 1; i >= 0; i--) {
-    const dialect = FOLDER_DIALECTS[segments[i].toLowerCase()];
-    if (dialect) return { dialect, reason: `folder "${segments[i]}" on the path ${segments.slice(0, i + 1).join('/')}` };
+    const engine = FOLDER_DIALECTS[segments[i].toLowerCase()] ?? unsupportedNamed(segments[i]);
+    if (engine) return choiceOf(engine, `folder "${segments[i]}" on the path ${segments.slice(0, i + 1).join('/')}`);
   }
   return undefined;
 }
@@ -114,8 +138,8 @@ function fromPrismaProvider({ root, host }: DialectInput): DialectChoice | undef
   for (const file of [joinPath(root, LOCK_FILE), joinPath(dirname(root), 'schema.prisma')]) {
     const text = host.readFile(file);
     const provider = text && /^\s*provider\s*=\s*"([^"]+)"/m.exec(basename(file) === 'schema.prisma' ? datasourceBlock(text) : text)?.[1];
-    const dialect = provider && providerDialect(provider);
-    if (dialect) return { dialect, reason: `provider = "${provider}" in ${file}` };
+    const engine = provider && providerEngine(provider);
+    if (engine) return choiceOf(engine, `provider = "${provider}" in ${file}`);
   }
   return undefined;
 }
@@ -124,10 +148,10 @@ function datasourceBlock(schema: string): string {
   return /datasource\s+\w+\s*\{[^}]*\}/.exec(schema)?.[0] ?? '';
 }
 
-function providerDialect(provider: string): Dialect | undefined {
+function providerEngine(provider: string): Engine | undefined {
   if (provider === 'postgresql' || provider === 'postgres') return 'postgres';
   if (provider === 'mysql') return 'mysql';
-  return undefined;
+  return unsupportedNamed(provider);
 }
 
 /**
@@ -143,7 +167,7 @@ function fromProjectFiles({ root, host }: DialectInput): DialectChoice | undefin
     for (const [name, find] of PROJECT_FILES) {
       const text = host.readFile(joinPath(dir, name));
       const found = text === undefined ? undefined : find(text);
-      if (found) return { dialect: found.dialect, reason: `${found.what} in ${joinPath(dir, name)}` };
+      if (found) return choiceOf(found.engine, `${found.what} in ${joinPath(dir, name)}`);
     }
     if (isProjectRoot(dir, host) || dirname(dir) === dir) return undefined;
   }
@@ -155,19 +179,21 @@ function isProjectRoot(dir: string, host: FileHost): boolean {
   return ['.git', '.migration-lens.json', 'package.json', 'go.mod'].some((name) => host.readFile(at(name)) !== undefined) || host.readDirectory(at('.git')) !== undefined;
 }
 
-type Finder = (text: string) => { dialect: Dialect; what: string } | undefined;
+type Finder = (text: string) => { engine: Engine; what: string } | undefined;
 
-const urlDialect = (url: string): Dialect | undefined => {
-  const scheme = /(postgres(?:ql)?|mysql|mariadb)(?::\/\/|:)/i.exec(url)?.[1].toLowerCase();
-  return scheme === undefined ? undefined : scheme.startsWith('postgres') ? 'postgres' : (scheme as Dialect);
+const urlEngine = (url: string): Engine | undefined => {
+  const scheme = /(postgres(?:ql)?|mysql|mariadb|sqlite3?|libsql|clickhouse|cockroach(?:db)?|sqlserver|mssql|oracle|snowflake)(?::\/\/|:)/i.exec(url)?.[1].toLowerCase();
+  if (scheme === undefined) return undefined;
+  if (scheme.startsWith('postgres')) return 'postgres';
+  return scheme === 'mysql' || scheme === 'mariadb' ? scheme : unsupportedNamed(scheme);
 };
 
 const keyFinder =
-  (pattern: RegExp, what: string, toDialect: (value: string) => Dialect | undefined): Finder =>
+  (pattern: RegExp, what: string, toEngine: (value: string) => Engine | undefined): Finder =>
   (text) => {
     for (const match of text.matchAll(pattern)) {
-      const dialect = toDialect(match[1]);
-      if (dialect) return { dialect, what };
+      const engine = toEngine(match[1]);
+      if (engine) return { engine, what };
     }
     return undefined;
   };
@@ -176,26 +202,26 @@ const PROJECT_FILES: [string, Finder][] = [
   [
     '.env',
     (text) =>
-      keyFinder(/^\s*(?:export\s+)?DATABASE_URL\s*=\s*(.+)$/gm, 'DATABASE_URL', urlDialect)(text) ??
-      keyFinder(/^\s*(?:export\s+)?GOOSE_DRIVER\s*=\s*["']?(\w+)/gm, 'GOOSE_DRIVER', driverDialect)(text) ??
-      keyFinder(/^\s*(?:export\s+)?GOOSE_DBSTRING\s*=\s*(.+)$/gm, 'GOOSE_DBSTRING', urlDialect)(text),
+      keyFinder(/^\s*(?:export\s+)?DATABASE_URL\s*=\s*(.+)$/gm, 'DATABASE_URL', urlEngine)(text) ??
+      keyFinder(/^\s*(?:export\s+)?GOOSE_DRIVER\s*=\s*["']?(\w+)/gm, 'GOOSE_DRIVER', driverEngine)(text) ??
+      keyFinder(/^\s*(?:export\s+)?GOOSE_DBSTRING\s*=\s*(.+)$/gm, 'GOOSE_DBSTRING', urlEngine)(text),
   ],
-  ['flyway.conf', keyFinder(/^\s*flyway\.url\s*=\s*(.+)$/gm, 'flyway.url', urlDialect)],
-  ['flyway.toml', keyFinder(/^\s*url\s*=\s*(.+)$/gm, 'url', urlDialect)],
+  ['flyway.conf', keyFinder(/^\s*flyway\.url\s*=\s*(.+)$/gm, 'flyway.url', urlEngine)],
+  ['flyway.toml', keyFinder(/^\s*url\s*=\s*(.+)$/gm, 'url', urlEngine)],
   [
     'dbconfig.yml',
     (text) =>
-      keyFinder(/^\s*dialect\s*:\s*["']?(\w+)/gm, 'dialect', driverDialect)(text) ??
-      keyFinder(/^\s*datasource\s*:\s*(.+)$/gm, 'datasource', urlDialect)(text),
+      keyFinder(/^\s*dialect\s*:\s*["']?(\w+)/gm, 'dialect', driverEngine)(text) ??
+      keyFinder(/^\s*datasource\s*:\s*(.+)$/gm, 'datasource', urlEngine)(text),
   ],
 ];
 
 /** Driver names as goose and sql-migrate spell them. */
-function driverDialect(driver: string): Dialect | undefined {
+function driverEngine(driver: string): Engine | undefined {
   const name = driver.toLowerCase();
   if (name === 'postgres' || name === 'postgresql' || name === 'pgx') return 'postgres';
   if (name === 'mysql') return 'mysql';
-  return undefined;
+  return unsupportedNamed(name);
 }
 
 const MYSQL_SIGNALS: [RegExp, string][] = [
@@ -210,6 +236,16 @@ const POSTGRES_SIGNALS: [RegExp, string][] = [
   [/\bGENERATED\s+(ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b/i, 'identity columns'],
 ];
 
+/** Syntax only an engine that is not checked accepts: [pattern, engine, label]. */
+const UNSUPPORTED_SIGNALS: [RegExp, string, string][] = [
+  [/\bENGINE\s*=\s*(?:Replicated|Replacing|Summing|Aggregating|Collapsing|VersionedCollapsing|Graphite)?MergeTree\b/i, 'ClickHouse', 'ENGINE = MergeTree'],
+  [/\bAUTOINCREMENT\b/i, 'SQLite', 'AUTOINCREMENT'],
+  [/\bWITHOUT\s+ROWID\b/i, 'SQLite', 'WITHOUT ROWID'],
+  [/^\s*PRAGMA\s+\w/im, 'SQLite', 'PRAGMA'],
+  [/\bINTERLEAVE\s+IN\s+PARENT\b/i, 'CockroachDB', 'INTERLEAVE IN PARENT'],
+  [/\bUSING\s+HASH\s+WITH\s*\(?\s*BUCKET_COUNT\b/i, 'CockroachDB', 'USING HASH WITH BUCKET_COUNT'],
+];
+
 /** MariaDB's own syntax, which MySQL rejects: a MySQL-family tree using it runs on MariaDB. */
 const MARIADB_SIGNALS: [RegExp, string][] = [
   [/\bCREATE\s+OR\s+REPLACE\s+TABLE\b/i, 'CREATE OR REPLACE TABLE'],
@@ -222,6 +258,8 @@ interface ContentSignals {
   mysql: string[];
   postgres: string[];
   mariadb: string[];
+  /** The first signal of an engine that is not checked. */
+  unsupported?: { engine: string; label: string };
 }
 
 /** The dialect signals in one file's code (outside comments and strings). */
@@ -234,7 +272,8 @@ export const signalsOf = new TextMemo((text): ContentSignals => {
   if (scan.backtickIdentifiers > 0) mysql.push('backticks');
   if (scan.delimiterCommands > 0) mysql.push('DELIMITER');
   if (scan.dollarQuotedBodies > 0) postgres.push('$$ bodies');
-  return { mysql, postgres, mariadb };
+  const other = UNSUPPORTED_SIGNALS.find(([pattern]) => pattern.test(scan.code));
+  return { mysql, postgres, mariadb, ...(other && { unsupported: { engine: other[1], label: other[2] } }) };
 });
 
 function fromContent({ files, read }: DialectInput): DialectChoice | undefined {
@@ -243,6 +282,8 @@ function fromContent({ files, read }: DialectInput): DialectChoice | undefined {
   for (const file of files) {
     const signals = signalsOf.get(read(file));
     const name = basename(file);
+    // A construct only another engine accepts says the set is not PostgreSQL or MySQL at all.
+    if (signals.unsupported) return choiceOf({ unsupported: signals.unsupported.engine }, `${signals.unsupported.engine} syntax in the migrations: ${signals.unsupported.label} (${name})`);
     // The first file showing a signal is the one the reason names.
     for (const label of signals.mysql) if (!mysql.has(label)) mysql.set(label, name);
     for (const label of signals.postgres) if (!postgres.has(label)) postgres.set(label, name);

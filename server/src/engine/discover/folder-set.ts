@@ -51,6 +51,7 @@ export function setOfFolder(folder: Folder, context: FolderContext): MigrationSe
     dialect: dialect.dialect,
     dialectReason: dialect.reason,
     ...(dialect.serverVersion ? { serverVersion: dialect.serverVersion } : {}),
+    ...(dialect.unsupported ? { unsupported: dialect.unsupported } : {}),
     migrations,
     ignored,
     ...(superseded ? { superseded } : {}),

@@ -100,6 +100,7 @@ function standaloneSet(file: string, context: Context): MigrationSet {
     dialect: dialect.dialect,
     dialectReason: dialect.reason,
     ...(dialect.serverVersion ? { serverVersion: dialect.serverVersion } : {}),
+    ...(dialect.unsupported ? { unsupported: dialect.unsupported } : {}),
     migrations: [plainMigration(file, context.read(file).length, context.config)],
     ignored: [],
     siblings: [],

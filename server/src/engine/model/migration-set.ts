@@ -101,6 +101,11 @@ export interface MigrationSet {
   dialectReason: string;
   /** MySQL or MariaDB: the release the project develops against, when it names one (mysqlVersion / mariadbVersion win). */
   serverVersion?: DetectedServerVersion;
+  /**
+   * The set is written for an engine that is not checked ("CockroachDB", "SQLite"): analysis
+   * reports it once (unsupported-dialect) and replays and lints none of it; `dialect` means nothing.
+   */
+  unsupported?: string;
   /** In the framework's order. */
   migrations: Migration[];
   /** Files that look like migrations but that the framework will not run. */

@@ -30,6 +30,7 @@ import type { Rule, RuleMeta } from './rule.js';
 import { PRACTICE_RULES } from './safety/practices.js';
 import { SCHEMA_CHANGE_RULES } from './safety/schema-change-rules.js';
 import { syntaxError } from './syntax-error.js';
+import { unsupportedDialect } from './dialect/unsupported-dialect.js';
 import { unknownRuleInSuppression } from './unknown-rule-in-suppression.js';
 
 export type * from './rule.js';
@@ -66,7 +67,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Every id a finding can carry, with its docs: the rules plus what the engine reports itself. */
-export const RULE_CATALOG: readonly RuleMeta[] = [syntaxError, ...RULES, unknownRuleInSuppression];
+export const RULE_CATALOG: readonly RuleMeta[] = [syntaxError, unsupportedDialect, ...RULES, unknownRuleInSuppression];
 
 export function knownRuleIds(): string[] {
   return RULE_CATALOG.map((rule) => rule.id);
