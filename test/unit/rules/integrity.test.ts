@@ -104,3 +104,16 @@ describe('ignored-migration-file', () => {
     assert.ok(found.some((m) => /Rename it to `V3__c.sql`/.test(m)), found.join('\n'));
   });
 });
+
+describe('an unclosed BEGIN … END body, in the framework\'s terms', () => {
+  const body = 'CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\n';
+  const syntax = (files: Record<string, string>) => findingsOf(check(files, { dialect: 'mysql' }), 'syntax-error').map((f) => f.message);
+  it('goose and sql-migrate are told their StatementBegin/StatementEnd directives, not DELIMITER', () => {
+    assert.match(syntax({ '00001_p.sql': `-- +goose Up\n${body}-- +goose Down\nDROP PROCEDURE p;\n` })[0], /wrap it in `-- \+goose StatementBegin` and `-- \+goose StatementEnd` lines \(goose sends DELIMITER lines to the server, which rejects them\)$/);
+    assert.match(syntax({ '1_p.sql': `-- +migrate Up\n${body}-- +migrate Down\nDROP PROCEDURE p;\n` })[0], /wrap it in `-- \+migrate StatementBegin` and `-- \+migrate StatementEnd` lines/);
+    assert.deepEqual(syntax({ '00001_p.sql': `-- +goose Up\n-- +goose StatementBegin\n${body}-- +goose StatementEnd\n-- +goose Down\nDROP PROCEDURE p;\n` }), []);
+  });
+  it('Flyway, run by a client that honours DELIMITER, is told DELIMITER', () => {
+    assert.match(syntax({ 'V1__p.sql': body })[0], /put DELIMITER lines around it$/);
+  });
+});

@@ -11,8 +11,9 @@ import { toFix } from '../fixes/edits.js';
 import type { FileHost } from '../host.js';
 import type { Change, Statement } from '../model/changes.js';
 import { SYNTAX_ERROR_RULE, type Finding, type Severity } from '../model/finding.js';
-import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
+import type { Framework, Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { LineIndex, type Dialect, type SourceRange } from '../model/source.js';
+import { DELIMITER_ADVICE } from '../parse/mysql/schema-statements.js';
 import { observeReads } from '../schema/persistent-map.js';
 import type { ParsedPart, ReplayProject } from '../schema/project.js';
 import type { Schema } from '../schema/model.js';
@@ -252,7 +253,7 @@ export function runRules(input: RuleRunInput): Finding[] {
         if (file === undefined || (part!.direction === 'down' && migration.up?.file === file) || (input.onlyFile !== undefined && file !== input.onlyFile)) continue;
         const state = files.state(file, set);
         if (!state) continue;
-        const own = fileFindings(state, file, level);
+        const own = fileFindings(state, file, level, set.framework);
         if (own.unknownIds.length > 0) findings.push(...own.unknownIds);
         for (const finding of own.syntaxErrors) {
           const overlaps = (range: SourceRange) => range.start < finding.offsets.end && finding.offsets.start < range.end;
@@ -273,16 +274,28 @@ function withPartialApply(message: string, state: FileState, offset: number): st
   return /[.!?]$/.test(message) ? `${message} ${note}` : `${message}. ${note}`;
 }
 
+/** goose and sql-migrate split files themselves: a DELIMITER line would reach the server, a block directive keeps a routine whole. */
+const BLOCK_DIRECTIVES: Partial<Record<Framework, string>> = {
+  goose: 'wrap it in `-- +goose StatementBegin` and `-- +goose StatementEnd` lines (goose sends DELIMITER lines to the server, which rejects them)',
+  'sql-migrate': 'wrap it in `-- +migrate StatementBegin` and `-- +migrate StatementEnd` lines (sql-migrate sends DELIMITER lines to the server, which rejects them)',
+};
+
+/** The parser's advice, as the set's framework takes it. */
+function inFrameworkTerms(message: string, framework: Framework): string {
+  const directive = BLOCK_DIRECTIVES[framework];
+  return directive && message.endsWith(DELIMITER_ADVICE) ? message.slice(0, -DELIMITER_ADVICE.length) + directive : message;
+}
+
 /** A file's own findings, kept with its state (its text and parts) for the level they were made at. */
 const ownFindings = new WeakMap<FileState, { level: Severity | 'off'; unknownIds: Finding[]; syntaxErrors: { offsets: SourceRange; finding: Finding }[] }>();
 
-function fileFindings(state: FileState, file: string, level: Severity | 'off') {
+function fileFindings(state: FileState, file: string, level: Severity | 'off', framework: Framework) {
   const kept = ownFindings.get(state);
   if (kept && kept.level === level) return kept;
   const unknownIds = level === 'off' ? [] : unknownSuppressionFindings(file, state.lines, state.suppressions, level, knownRuleIds());
   const syntaxErrors = state.parts.flatMap(unparsedStatements).flatMap((statement) => {
     if (state.suppressions.silences(SYNTAX_ERROR_RULE, statement.range.start)) return [];
-    const message = withPartialApply(statement.syntaxError!.message, state, statement.range.start);
+    const message = withPartialApply(inFrameworkTerms(statement.syntaxError!.message, framework), state, statement.range.start);
     const finding: Finding = { rule: SYNTAX_ERROR_RULE, severity: 'error', message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] };
     return [{ offsets: statement.range, finding }];
   });

@@ -201,6 +201,9 @@ function readCharacteristics(reader: TokenReader): void {
   }
 }
 
+/** How the mysql client is told where a routine ends; frameworks that split files themselves say it their own way (rules/run.ts). */
+export const DELIMITER_ADVICE = 'put DELIMITER lines around it';
+
 /** The routine or trigger body: one statement, or a BEGIN … END block that must be closed. */
 function readBody(reader: TokenReader): { start: number; end: number } {
   const start = reader.pos;
@@ -212,10 +215,7 @@ function readBody(reader: TokenReader): { start: number; end: number } {
   const lastWords = reader.tokensFrom(start).slice(-2).map((token) => token.value);
   const closed = last?.value === 'END' || lastWords[0] === 'END';
   if ((first.value === 'BEGIN' || labelled) && !closed) {
-    throw new ReadError(
-      'BEGIN … END block is not closed: the statement ends at a ";" inside it; put DELIMITER lines around it',
-      range,
-    );
+    throw new ReadError(`BEGIN … END block is not closed: the statement ends at a ";" inside it; ${DELIMITER_ADVICE}`, range);
   }
   return range;
 }
