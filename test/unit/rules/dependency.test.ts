@@ -368,6 +368,31 @@ describe('object-already-exists', () => {
   });
 });
 
+describe('if-not-exists-keeps-earlier', () => {
+  it('names the columns a skipped CREATE TABLE IF NOT EXISTS never adds, and where the table was created', () => {
+    for (const dialect of ['postgres', 'mysql'] as const) {
+      const ups = {
+        '001_users': 'CREATE TABLE users (id int PRIMARY KEY);',
+        '002_again': 'CREATE TABLE IF NOT EXISTS users (id int PRIMARY KEY, email text, name text);',
+        '003_use': 'UPDATE users SET email = NULL;',
+      };
+      const result = found(ups, 'if-not-exists-keeps-earlier', dialect);
+      assert.deepEqual(result.map((f) => f.message), ['Table `users` already exists here (created in 001_users.up.sql), so IF NOT EXISTS skips this whole statement: columns `email`, `name` are never added, and what uses them later fails.'], dialect);
+      assert.equal(result[0].related[0].message, '`users` is created here, without `email`, `name`');
+      // The later use fails as the database says: the column is missing.
+      assert.equal(found(ups, 'missing-column-reference', dialect).length, 1, dialect);
+    }
+  });
+  it('stays quiet for the same columns (an idempotent migration), a new table, and a table re-created after a drop', () => {
+    const ups = {
+      '001_users': 'CREATE TABLE users (id int PRIMARY KEY, email text);',
+      '002_again': 'CREATE TABLE IF NOT EXISTS users (id int PRIMARY KEY, "email" text);\nCREATE TABLE IF NOT EXISTS tags (id int);',
+      '003_drop': 'DROP TABLE users;\nCREATE TABLE IF NOT EXISTS users (id int, nickname text);',
+    };
+    assert.deepEqual(messages(ups, 'if-not-exists-keeps-earlier'), []);
+  });
+});
+
 describe('the sequences of serial and identity columns', () => {
   it('exist for ALTER SEQUENCE and DROP SEQUENCE, also after the default was dropped and the table renamed', () => {
     const ups = {

@@ -7,6 +7,7 @@ import { foreignKeyTargetNotUnique } from './dependency/foreign-key-target-not-u
 import { missingColumnReference } from './dependency/missing-column-reference.js';
 import { missingObjectReference } from './dependency/missing-object-reference.js';
 import { missingTableReference } from './dependency/missing-table-reference.js';
+import { ifNotExistsKeepsEarlier } from './dependency/if-not-exists-keeps-earlier.js';
 import { objectAlreadyExists } from './dependency/object-already-exists.js';
 import { partialMigrationHistory } from './dependency/partial-migration-history.js';
 import { mysqlSyntaxInMariadb } from './dialect/mysql-syntax-in-mariadb.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   droppedObjectUsedLater,
   dropReferencedTable,
   objectAlreadyExists,
+  ifNotExistsKeepsEarlier,
   partialMigrationHistory,
   duplicateVersion,
   versionGap,
