@@ -3,9 +3,9 @@
 // set's database, its container, drift) and Schema (the replayed schema), the Explorer's
 // decorations of migration files, and the commands that belong to the views rather than to a run.
 
-import { commands, window, type ExtensionContext } from 'vscode';
+import { commands, Uri, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DockerRequest, ListSetsRequest } from '../../server/src/lsp/protocol.js';
+import { DockerRequest } from '../../server/src/lsp/protocol.js';
 import type { Command } from './database/commands.js';
 import { createDatabaseView, type DatabaseTree } from './database/database-view.js';
 import { registerMigrationDecorations } from './database/file-decorations.js';
@@ -35,11 +35,9 @@ export function createContainer(
   client: LanguageClient,
   guards: { database: (what: string, command: Command) => Command; analysis: (what: string, command: Command) => Command },
 ): ContainerViews {
-  const permissions = new ReadPermissions(async (root) => {
-    const { sets } = await client.sendRequest(ListSetsRequest);
-    const set = sets.find((candidate) => candidate.root === root);
-    return set && (await client.sendRequest(DockerRequest, { root, action: 'status', ...containerSettings(context, set) })).dockerState;
-  });
+  const permissions = new ReadPermissions(
+    async (root) => (await client.sendRequest(DockerRequest, { root, action: 'status', ...containerSettings(context, { rootUri: Uri.file(root).toString() }) })).dockerState,
+  );
   const migrations = createMigrationsView(context, client, permissions);
   const history = createHistoryView(context, client, migrations, permissions);
   const database = createDatabaseView(context, client, migrations);

@@ -63,7 +63,7 @@ export async function chooseTarget(context: ExtensionContext, client: LanguageCl
 export const storageFolder = (context: ExtensionContext): string => (context.storageUri ?? context.globalStorageUri).fsPath;
 
 /** Where the embedded databases and the container's state live, and the container's image tag. */
-export function containerSettings(context: ExtensionContext, set: MigrationSetSummary): { storageDir: string; dockerVersion?: string } {
+export function containerSettings(context: ExtensionContext, set: Pick<MigrationSetSummary, 'rootUri'>): { storageDir: string; dockerVersion?: string } {
   return {
     storageDir: storageFolder(context),
     dockerVersion: workspace.getConfiguration(SECTION, Uri.parse(set.rootUri)).get<string | null>('docker.version') ?? undefined,

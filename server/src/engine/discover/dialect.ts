@@ -41,7 +41,6 @@ const unsupportedNamed = (name: string): Engine | undefined => {
   return engine === undefined ? undefined : { unsupported: engine };
 };
 
-
 export interface DialectInput {
   root: string;
   /** The migration files, for content signals. */
@@ -55,15 +54,18 @@ export interface DialectInput {
 const FOLDER_DIALECTS: Record<string, Dialect> = { postgres: 'postgres', postgresql: 'postgres', pg: 'postgres', mysql: 'mysql', mariadb: 'mariadb' };
 
 export function detectDialect(input: DialectInput): DialectChoice {
+  // The compose files are read once, and only for a MySQL-family set: what was read is what the answer depends on.
+  let image: DatabaseImage | undefined | null = null;
+  const composeImage = () => (image === null ? (image = databaseImage(input)) : image);
   const explicit = fromOptions(input) ?? fromFolderNames(input.root);
   const project = () => {
     const choice = detectFromProject(input);
     // MySQL URLs, drivers and syntax say "the MySQL family": a MariaDB image or MariaDB-only
     // syntax says which member.
-    return choice.dialect === 'mysql' && !choice.unsupported ? (asMariadb(input, choice) ?? choice) : choice;
+    return choice.dialect === 'mysql' && !choice.unsupported ? (asMariadb(input, choice, composeImage()) ?? choice) : choice;
   };
   const choice = explicit ?? project();
-  const serverVersion = choice.dialect === 'postgres' || choice.unsupported ? undefined : imageVersion(input, choice.dialect);
+  const serverVersion = choice.dialect === 'postgres' || choice.unsupported ? undefined : imageVersion(composeImage(), choice.dialect);
   return serverVersion ? { ...choice, serverVersion } : choice;
 }
 
@@ -83,8 +85,7 @@ const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml
  * compose file (searched like the framework's files, up to the project root), or MariaDB-only
  * syntax in its migrations.
  */
-function asMariadb(input: DialectInput, mysql: DialectChoice): DialectChoice | undefined {
-  const image = databaseImage(input);
+function asMariadb(input: DialectInput, mysql: DialectChoice, image: DatabaseImage | undefined): DialectChoice | undefined {
   if (image?.engine === 'mariadb') return { dialect: 'mariadb', reason: `${mysql.reason}; the image ${image.image} in ${image.file} is MariaDB` };
   if (image) return undefined;
   const { files, read } = input;
@@ -95,8 +96,16 @@ function asMariadb(input: DialectInput, mysql: DialectChoice): DialectChoice | u
   return undefined;
 }
 
+interface DatabaseImage {
+  engine: 'mysql' | 'mariadb';
+  /** As written: `docker.io/library/mysql:8.0.36-debian`. */
+  image: string;
+  tag: string;
+  file: string;
+}
+
 /** The nearest compose file's MySQL or MariaDB image, searched like the framework's files, up to the project root. */
-function databaseImage({ root, host }: DialectInput): { engine: 'mysql' | 'mariadb'; image: string; tag: string; file: string } | undefined {
+function databaseImage({ root, host }: DialectInput): DatabaseImage | undefined {
   for (let dir = root; ; dir = dirname(dir)) {
     for (const name of COMPOSE_FILES) {
       const file = joinPath(dir, name);
@@ -110,8 +119,7 @@ function databaseImage({ root, host }: DialectInput): { engine: 'mysql' | 'maria
 }
 
 /** `mariadb:10.11`, `mysql:8.0.36-debian`: the release a compose file's image of the set's engine pins. */
-function imageVersion(input: DialectInput, dialect: 'mysql' | 'mariadb'): DetectedServerVersion | undefined {
-  const image = databaseImage(input);
+function imageVersion(image: DatabaseImage | undefined, dialect: 'mysql' | 'mariadb'): DetectedServerVersion | undefined {
   const version = image?.engine === dialect ? /^(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)(?:$|[-_])/.exec(image.tag)?.[1] : undefined;
   return version && image ? { version, source: `the image ${image.image} in ${basename(image.file)}` } : undefined;
 }

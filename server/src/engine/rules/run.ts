@@ -22,6 +22,7 @@ import type { MigrationReplay, PartReplay, SetReplay } from '../schema/replay.js
 import { knownRuleIds, RULES } from './index.js';
 import { ruleLevel } from './levels.js';
 import type { MigrationContext, Report, Rule, RuleSettings, SetContext, StatementContext } from './rule.js';
+import { versionSetting } from './mysql/server-version.js';
 import { partialApplyNote } from './partial-apply.js';
 import { RuleCache, setShape, type FileState, type MigrationReports, type PendingReport } from './rule-cache.js';
 import { FileSuppressions } from './suppression.js';
@@ -502,7 +503,7 @@ function newFileState(text: string, dialect: Dialect, parts: readonly ParsedPart
 /** The set's MySQL or MariaDB release: the project settings', else the one the project names (its compose file's image). */
 function serverVersionSettings(set: MigrationSet, config: ProjectConfig): Pick<RuleSettings, 'mysqlVersion' | 'mariadbVersion' | 'serverVersionSource'> {
   if (set.dialect === 'postgres') return {};
-  const setting = set.dialect === 'mysql' ? 'mysqlVersion' : 'mariadbVersion';
+  const setting = versionSetting(set.dialect);
   const configured = config[setting];
   if (configured !== undefined) return { [setting]: configured, serverVersionSource: setting };
   return set.serverVersion ? { [setting]: set.serverVersion.version, serverVersionSource: set.serverVersion.source } : {};

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { definedColumns, expressionDefault, isParenthesised } from './column-defaults.js';
-import { serverTooOld } from './server-version.js';
+import { firstRelease, knownServerVersion, serverTooOld } from './server-version.js';
 
 const FIRST_RELEASES = { mysql: '8.0.13', mariadb: '10.2.1' };
 
@@ -25,10 +25,9 @@ export const mysqlExpressionDefault: Rule = {
       const expression = expressionDefault(column);
       // Without parentheses MySQL rejects it on every version: the other rule says so.
       if (!expression || (ctx.set.dialect === 'mysql' && !isParenthesised(expression))) continue;
-      const known = ctx.set.dialect === 'mysql' ? ctx.settings.mysqlVersion : ctx.settings.mariadbVersion;
       const tooOld = serverTooOld(ctx.settings, ctx.set.dialect, FIRST_RELEASES);
-      if (known !== undefined && !tooOld) continue;
-      const versions = ctx.set.dialect === 'mysql' ? `MySQL ${FIRST_RELEASES.mysql}` : `MariaDB ${FIRST_RELEASES.mariadb}`;
+      if (knownServerVersion(ctx.settings, ctx.set.dialect) !== undefined && !tooOld) continue;
+      const versions = firstRelease(ctx.set.dialect === 'mysql' ? 'mysql' : 'mariadb', FIRST_RELEASES);
       ctx.report({
         range: expression.range,
         message: tooOld

@@ -24,14 +24,22 @@ export interface TooOld {
 
 const SERVER = { mysql: { name: 'MySQL', setting: 'mysqlVersion' }, mariadb: { name: 'MariaDB', setting: 'mariadbVersion' } } as const;
 
+/** The setting that names a MySQL-family set's server version. */
+export const versionSetting = (dialect: 'mysql' | 'mariadb'): 'mysqlVersion' | 'mariadbVersion' => SERVER[dialect].setting;
+
+/** The set's server version, configured or detected; undefined when unknown (a current release) or for PostgreSQL. */
+export const knownServerVersion = (settings: RuleSettings, dialect: Dialect): string | undefined => (dialect === 'postgres' ? undefined : settings[versionSetting(dialect)]);
+
+/** "MySQL 8.0.13": the set's server's first release with a feature. */
+export const firstRelease = (dialect: 'mysql' | 'mariadb', releases: FirstReleases): string => `${SERVER[dialect].name} ${releases[dialect]}`;
+
 /** Why the set's configured server lacks the feature; undefined when it has it or no version is configured. */
 export function serverTooOld(settings: RuleSettings, dialect: Dialect, releases: FirstReleases): TooOld | undefined {
   if (dialect === 'postgres') return undefined;
-  const { name, setting } = SERVER[dialect];
-  const configured = settings[setting];
+  const configured = knownServerVersion(settings, dialect);
   const first = releases[dialect];
   if (configured === undefined || first === undefined || compareVersions(configured, first) >= 0) return undefined;
-  return { configured: `${name} ${configured}`, needed: `${name} ${first}`, source: settings.serverVersionSource ?? setting };
+  return { configured: `${SERVER[dialect].name} ${configured}`, needed: firstRelease(dialect, releases), source: settings.serverVersionSource ?? versionSetting(dialect) };
 }
 
 /** True unless a version is configured for the set's server and it is older than `release`. */
