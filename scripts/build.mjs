@@ -35,12 +35,26 @@ const common = {
   plugins: [pgliteCommonJsPlugin],
 };
 
+/**
+ * The command line is two bundles: dist/cli.js answers `check --cache` from its cache on its own,
+ * and requires dist/cli-engine.js (the parsers, rules and drivers, 4 MB to read and compile) only
+ * when a command needs the engine (server/src/cli/engine-bundle.ts).
+ * @type {import('esbuild').Plugin}
+ */
+const cliEngineApart = {
+  name: 'cli-engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/engine-side\.js$/ }, () => ({ path: './cli-engine.js', external: true }));
+  },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, cliEngineApart] },
+  { entryPoints: ['server/src/cli/engine-side.ts'], outfile: 'dist/cli-engine.js' },
 ];
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
 copyRuntimeFiles(dist);
-console.log('built dist/client.js, dist/server.js, dist/cli.js');
+console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/cli-engine.js');

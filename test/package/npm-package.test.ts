@@ -22,6 +22,7 @@ test('npm pack holds the CLI and its runtime files only, and the CLI runs from t
   assert.deepEqual(files.map((file) => file.path).sort(), [
     'LICENSE',
     'README.md',
+    'dist/cli-engine.js',
     'dist/cli.js',
     'dist/initdb.wasm',
     'dist/libpg-query.wasm',

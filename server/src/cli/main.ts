@@ -2,23 +2,24 @@
 // Each command lives in commands/<name>.ts and exports `run(argv, io)`.
 
 import { asksForJson, EXIT_OK, reportError, type CliCommand, type CliIO } from './io.js';
+import { engineSide } from './engine-bundle.js';
 import { toolVersion } from './version.js';
-import { nameSessions } from '../db/session-name.js';
 import { tuneV8ForEngine } from '../v8-tuning.js';
 
-// Loaded when chosen: `check` in CI never pays for the database drivers the other commands use.
+// `check` lives in this bundle; the others, and the analysis a check cannot take from its cache,
+// in the engine half (engine-side.ts), loaded when chosen.
 const commands: Record<string, { load: () => Promise<{ run: CliCommand }>; summary: string }> = {
   check: { load: () => import('./commands/check.js'), summary: 'check migration folders for errors and unsafe changes' },
-  schema: { load: () => import('./commands/schema.js'), summary: 'print the schema a migration folder produces (--at VERSION)' },
-  baseline: { load: () => import('./commands/baseline.js'), summary: 'record the history a database without one matches (--yes to write)' },
-  drift: { load: () => import('./commands/drift.js'), summary: 'list how the database differs from its applied migrations' },
-  trace: { load: () => import('./commands/trace.js'), summary: 'show the locks and rewrites of a pending migration (PostgreSQL, rolled back)' },
-  status: { load: () => import('./commands/status.js'), summary: 'show which migrations the database has applied, failed or lost' },
-  up: { load: () => import('./commands/up.js'), summary: 'apply pending migrations (--count N, --to VERSION)' },
-  down: { load: () => import('./commands/down.js'), summary: 'undo the last applied migrations (--count N, --to VERSION)' },
-  redo: { load: () => import('./commands/redo.js'), summary: 'undo the last applied migration and apply it again' },
-  docker: { load: () => import('./commands/docker.js'), summary: 'start, stop, reset (--yes) or show the container --target docker uses' },
-  force: { load: () => import('./commands/force.js'), summary: 'record the database as at a version after a failed migration was fixed (--to VERSION --yes)' },
+  schema: { load: () => engineSide().commands.schema(), summary: 'print the schema a migration folder produces (--at VERSION)' },
+  baseline: { load: () => engineSide().commands.baseline(), summary: 'record the history a database without one matches (--yes to write)' },
+  drift: { load: () => engineSide().commands.drift(), summary: 'list how the database differs from its applied migrations' },
+  trace: { load: () => engineSide().commands.trace(), summary: 'show the locks and rewrites of a pending migration (PostgreSQL, rolled back)' },
+  status: { load: () => engineSide().commands.status(), summary: 'show which migrations the database has applied, failed or lost' },
+  up: { load: () => engineSide().commands.up(), summary: 'apply pending migrations (--count N, --to VERSION)' },
+  down: { load: () => engineSide().commands.down(), summary: 'undo the last applied migrations (--count N, --to VERSION)' },
+  redo: { load: () => engineSide().commands.redo(), summary: 'undo the last applied migration and apply it again' },
+  docker: { load: () => engineSide().commands.docker(), summary: 'start, stop, reset (--yes) or show the container --target docker uses' },
+  force: { load: () => engineSide().commands.force(), summary: 'record the database as at a version after a failed migration was fixed (--to VERSION --yes)' },
 };
 
 function help(): string {
@@ -68,7 +69,6 @@ function writerTo(stream: NodeJS.WriteStream): (s: string) => void {
 
 if (require.main === module) {
   tuneV8ForEngine();
-  nameSessions('command line');
   const io: CliIO = {
     cwd: process.cwd(),
     stdout: writerTo(process.stdout),

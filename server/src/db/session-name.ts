@@ -4,7 +4,7 @@
 
 let program = 'migration-lens';
 
-/** Called once by each entry point: the command line and the language server. */
+/** Called once by each entry point: the command line's engine half and the language server. */
 export function nameSessions(role: 'command line' | 'editor'): void {
   program = `migration-lens ${role}`;
 }

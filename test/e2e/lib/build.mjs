@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './paths.mjs';
 
-const OUTPUTS = ['dist/client.js', 'dist/server.js', 'dist/cli.js'];
+const OUTPUTS = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/cli-engine.js'];
 // What scripts/build.mjs reads; syntaxes/ and snippets/ are packaged as they are.
 const INPUTS = ['client/src', 'server/src', 'scripts/build.mjs', 'scripts/runtime-files.mjs', 'package.json', 'package-lock.json'];
 

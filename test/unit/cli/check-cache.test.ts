@@ -2,8 +2,10 @@
 // cannot read or write never fails the check.
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
 import { analyze, initEngine } from '../../../server/src/engine/index.js';
 import type { Statement } from '../../../server/src/engine/model/changes.js';
 import { createNodeFileHost } from '../../../server/src/node-file-host.js';
@@ -19,6 +21,18 @@ function workspace(t: Parameters<typeof tempWorkspace>[0]): string {
 }
 
 const check = (root: string, ...more: string[]) => runCli(['check', 'radarr', '--format', 'json', ...more], root);
+const DIST = resolve(import.meta.dirname, '../../../dist');
+
+/** Runs a built command line; resolves with its exit code and output whatever the code. */
+async function runBuilt(cliJs: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliJs, ...args], { cwd, maxBuffer: 1 << 26 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
 
 test('a second run reads the results from the cache and prints exactly what the first printed', async (t) => {
   const root = workspace(t);
@@ -40,6 +54,20 @@ test('a second run reads the results from the cache and prints exactly what the 
   const rootCache = statSync(join(other, '.migration-lens/cache/check.json')).mtimeMs;
   await runCli(['check', '.', '--format', 'json', '--cache'], other);
   assert.equal(statSync(join(other, '.migration-lens/cache/check.json')).mtimeMs, rootCache, 'the second run of `check .` was answered from the cache');
+});
+
+test('the built command line answers a check from its cache with dist/cli.js alone, never loading the engine bundle', async (t) => {
+  assert.ok(existsSync(join(DIST, 'cli-engine.js')), 'dist/ is missing: run `npm run build` first (npm test does)');
+  const root = workspace(t);
+  const args = ['check', 'radarr', '--format', 'json', '--cache'];
+  const first = await runBuilt(join(DIST, 'cli.js'), args, root);
+  assert.match(first.stdout, /"findings"/, first.stderr);
+  // The entry bundle copied to a folder without dist/cli-engine.js beside it: any need of the
+  // engine would fail to load it.
+  mkdirSync(join(root, 'alone'));
+  cpSync(join(DIST, 'cli.js'), join(root, 'alone/cli.js'));
+  const alone = await runBuilt(join(root, 'alone/cli.js'), args, root);
+  assert.deepEqual([alone.code, alone.stdout, alone.stderr], [first.code, first.stdout, first.stderr]);
 });
 
 test('a file changed just before a run is compared by content the next time, even when its size and time are the same', async (t) => {

@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { normalizePath } from '../../engine/index.js';
+import { normalizePath } from '../../engine/host.js';
 
 const run = promisify(execFile);
 

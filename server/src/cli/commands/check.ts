@@ -4,20 +4,22 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadProjectConfig } from '../../engine/config/index.js';
-import { snapshotHost } from '../../engine/host.js';
-import { analyze, DIALECTS, initEngine, normalizePath, type Analysis, type Dialect, type FileHost } from '../../engine/index.js';
-import { RULE_CATALOG } from '../../engine/rules/index.js';
+// This module is part of dist/cli.js, which a check answered from its cache runs alone: what
+// needs the engine (the analysis, the rule catalog) comes from engineSide(), loaded on first use.
+
+import { loadProjectConfig } from '../../engine/config/load.js';
+import { normalizePath, type FileHost } from '../../engine/host.js';
+import type { Analysis } from '../../engine/index.js';
+import { DIALECTS, type Dialect } from '../../engine/model/source.js';
 import { createNodeFileHost } from '../../node-file-host.js';
 import { isOneOf } from '../arguments.js';
 import { CheckCache, DEFAULT_CACHE_LOCATION } from '../check-cache.js';
+import { engineSide } from '../engine-bundle.js';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CliIO } from '../io.js';
 import { formatJson } from '../output/json.js';
 import { formatSarif } from '../output/sarif.js';
 import { formatText } from '../output/text.js';
 import { toolVersion } from '../version.js';
-import { changedFilesSince } from './changed-files.js';
-import { explainRule, ruleListJson, ruleListText } from './explain.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -64,7 +66,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const options = parseCheckArgs(argv, io.cwd);
   if (typeof options === 'string') return reportError(io, 'check', options);
 
-  const changed = options.changedSince === undefined ? undefined : await changedFilesSince(options.changedSince, io.cwd);
+  // Loaded only when asked for: it brings child_process, which a plain check never uses.
+  const changed = options.changedSince === undefined ? undefined : await (await import('./changed-files.js')).changedFilesSince(options.changedSince, io.cwd);
   if (typeof changed === 'string') return reportError(io, 'check', changed);
 
   const host = createNodeFileHost();
@@ -75,7 +78,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const analysis = changed ? { ...whole, findings: whole.findings.filter((finding) => changed.has(finding.file)) } : whole;
 
   if (options.format === 'json') io.stdout(formatJson(analysis, io.cwd));
-  else if (options.format === 'sarif') io.stdout(formatSarif(analysis, io.cwd, { version: toolVersion, rules: RULE_CATALOG }));
+  else if (options.format === 'sarif') io.stdout(formatSarif(analysis, io.cwd, { version: toolVersion, rules: engineSide().RULE_CATALOG }));
   else io.stdout(formatText(analysis, io.cwd, (file) => host.readFile(file)));
 
   return analysis.findings.some((finding) => finding.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
@@ -83,26 +86,20 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
 /** The analysis, from the cache when `--cache` is given and nothing it read has changed. */
 async function analyzeWithCache(options: CheckOptions, host: FileHost, io: CliIO): Promise<Pick<Analysis, 'sets' | 'findings'>> {
-  if (options.cache === undefined) {
-    await initEngine();
-    return analyze(options.paths, host, { dialect: options.dialect });
-  }
-  const cache = CheckCache.open(options.cache);
+  if (options.cache === undefined) return engineSide().analyzeForCheck(options.paths, options.dialect, host);
+  const store = CheckCache.open(options.cache);
   const key = JSON.stringify([options.paths, options.dialect ?? '']);
-  const kept = cache.result(key, host);
+  const kept = store.result(key, host);
   if (kept) return kept;
-  await initEngine();
-  const recording = snapshotHost(host);
-  const { sets, findings } = analyze(options.paths, recording, { dialect: options.dialect, parses: cache.parses });
-  cache.keep(key, { sets, findings }, recording);
-  const problem = cache.save();
+  const analysis = await engineSide().analyzeForCheck(options.paths, options.dialect, host, { store, key });
+  const problem = store.save();
   if (problem) io.stderr(`migration-lens check: warning: ${problem}\n`);
-  return { sets, findings };
+  return analysis;
 }
 
 function explain(id: string | undefined, io: CliIO): number {
   if (id === undefined || id.startsWith('-')) return reportError(io, 'check', '--explain needs a rule id, e.g. `migration-lens check --explain down-does-not-restore`');
-  const explained = explainRule(id);
+  const explained = engineSide().explainRule(id);
   if ('error' in explained) return reportError(io, 'check', explained.error);
   io.stdout(explained.text);
   return EXIT_OK;
@@ -118,6 +115,7 @@ function listRules(argv: string[], io: CliIO): number {
     return reportError(io, 'check', `${(error as Error).message}; --list-rules takes only --format text|json`);
   }
   if (format !== 'text' && format !== 'json') return reportError(io, 'check', `unknown format "${format}" for --list-rules; use text or json`);
+  const { ruleListJson, ruleListText } = engineSide();
   io.stdout(format === 'json' ? ruleListJson() : ruleListText());
   return EXIT_OK;
 }

@@ -2,7 +2,8 @@
 // the evidence that decided the dialect), then compiler-style lines that editors and terminals
 // turn into links, each followed by the source line and an underline under the reported range.
 
-import { LineIndex, type Analysis, type Finding, type MigrationSet, type Severity } from '../../engine/index.js';
+import type { Analysis, Finding, MigrationSet, Severity } from '../../engine/index.js';
+import { LineIndex } from '../../engine/model/source.js';
 import { displayPath, toOneBased } from './locations.js';
 
 export function formatText(analysis: Pick<Analysis, 'sets' | 'findings'>, cwd: string, readFile: (file: string) => string | undefined): string {
