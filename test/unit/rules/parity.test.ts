@@ -128,6 +128,47 @@ describe('sibling-schema-drift', () => {
       'postgres/002_year.up.sql: column `movies.rating` exists here but not in `mysql/` after version 002.',
     ]);
   });
+  it('reports a new table that lacks a column at its CREATE TABLE in both trees, though the trees already differed', () => {
+    const found = parity(
+      trees({
+        '001_users': ['CREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT NOT NULL);', 'CREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT NOT NULL, extra TEXT);'],
+        '002_orders': [
+          'CREATE TABLE audit (id BIGINT PRIMARY KEY);\nCREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, note TEXT);',
+          'CREATE TABLE audit (id BIGINT PRIMARY KEY);\nCREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL);',
+        ],
+      }),
+    );
+    assert.deepEqual(
+      found.map((f) => `${f.file.slice(ROOT.length + 1)}:${f.range.start.line}: ${f.message}`),
+      [
+        'mysql/001_users.up.sql:0: column `users.extra` exists here but not in `postgres/` after version 001.',
+        'mysql/002_orders.up.sql:1: column `orders.note` is missing here but exists in `postgres/` after version 002.',
+        'postgres/001_users.up.sql:0: column `users.extra` is missing here but exists in `mysql/` after version 001.',
+        'postgres/002_orders.up.sql:1: column `orders.note` exists here but not in `mysql/` after version 002.',
+      ],
+    );
+  });
+
+  it('reports a difference again where it reappears: after the trees agreed, and when its table is made again', () => {
+    const found = parity(
+      trees({
+        '001_movies': [PG_MOVIES, MY_MOVIES],
+        '002_year': ['ALTER TABLE movies ADD COLUMN year INT;', 'SELECT 1;'],
+        '003_year': ['SELECT 1;', 'ALTER TABLE movies ADD COLUMN year INT;'],
+        '004_drop_year': ['ALTER TABLE movies DROP COLUMN year;', 'ALTER TABLE movies DROP COLUMN year;'],
+        '005_year_again': ['ALTER TABLE movies ADD COLUMN year INT;', 'SELECT 1;'],
+        '006_tags': ['CREATE TABLE tags (id INT PRIMARY KEY, label TEXT);', 'CREATE TABLE tags (id INT PRIMARY KEY);'],
+        '007_drop_tags': ['DROP TABLE tags;', 'DROP TABLE tags;'],
+        '008_tags_again': ['CREATE TABLE tags (id INT PRIMARY KEY, label TEXT);', 'CREATE TABLE tags (id INT PRIMARY KEY);'],
+      }),
+    ).filter((f) => f.file.includes('/postgres/'));
+    assert.deepEqual(found.map((f) => `${f.file.slice(ROOT.length + 1)}: ${f.message}`), [
+      'postgres/002_year.up.sql: column `movies.year` exists here but not in `mysql/` after version 002.',
+      'postgres/005_year_again.up.sql: column `movies.year` exists here but not in `mysql/` after version 005.',
+      'postgres/006_tags.up.sql: column `tags.label` exists here but not in `mysql/` after version 006.',
+      'postgres/008_tags_again.up.sql: column `tags.label` exists here but not in `mysql/` after version 008.',
+    ]);
+  });
 });
 
 describe('parity on the framework fixtures', () => {

@@ -8,7 +8,7 @@ export interface FactDifference {
   /** The fact on this tree's side; absent when only the sibling has it. */
   mine?: PortableFact;
   theirs?: PortableFact;
-  /** Equal for the same difference after later versions, so it is reported once. */
+  /** Equal for the same difference after later versions, so one that stands is not reported again. */
   signature: string;
 }
 

@@ -18,8 +18,10 @@ export const siblingSchemaDrift: Rule = {
     why:
       'The application runs against either database and expects the same schema; a column that is nullable in ' +
       'one tree, an index or foreign key present in one only, or a JSONB column that became TEXT in the other ' +
-      'surfaces as a bug on one database only. Each difference is reported once, at the first version after ' +
-      'which the trees differ, in both trees, with the other tree\'s statement as related location. Types are ' +
+      'surfaces as a bug on one database only. Each difference is reported where it appears, in both trees, at ' +
+      'the statement that made it (or that made the table without it), with the other tree\'s statement as related ' +
+      'location; it is not repeated while it stands, and is reported again if it reappears after the trees agreed ' +
+      'or its table was made again. Types are ' +
       'compared through a mapping (JSONB ↔ JSON, BIGSERIAL ↔ BIGINT AUTO_INCREMENT, SERIAL ↔ INT AUTO_INCREMENT, ' +
       'TIMESTAMPTZ ↔ TIMESTAMP/DATETIME, BOOLEAN ↔ TINYINT(1), UUID ↔ CHAR(36), TEXT ↔ TEXT/MEDIUMTEXT/LONGTEXT, ' +
       'NUMERIC ↔ DECIMAL, DOUBLE PRECISION ↔ DOUBLE, BYTEA ↔ BLOB/LONGBLOB, enum types ↔ inline ENUM); MySQL\'s ' +
@@ -47,35 +49,56 @@ function checkAgainst(ctx: SetContext, sibling: MigrationSet): void {
   const { pairs, unsharedMine, unsharedTheirs } = pairVersions(ctx.set, sibling);
   const mySnapshots = ctx.replay();
   const theirSnapshots = ctx.replayOf(sibling);
-  const seen = new Set<string>();
+  // The differences standing after the last pair, by table: one is reported when it appears, and
+  // again whenever it appears anew (the trees agreed in between, or the table was made again).
+  const standing = new Map<string, Set<string>>();
   let previous: [Schema, Schema] | undefined;
   for (const { mine, index, theirs, theirIndex } of pairs) {
     if (!theirs) continue;
     const compared: [Schema, Schema] = [mySnapshots.migration(index).after, theirSnapshots.migration(theirIndex).after];
     if (previous && previous[0] === compared[0] && previous[1] === compared[1]) continue;
-    // Only tables that changed on either side since the last pair can differ anew: every
-    // difference of the others was seen then.
+    // Only tables that changed on either side since the last pair can differ anew: the others'
+    // differences stand as they were.
     const names = new Set([...changedTableNames(previous?.[0], compared[0]), ...changedTableNames(previous?.[1], compared[1])]);
     previous = compared;
     // A statement that did not parse left the replay incomplete: what differs now is not known to differ.
     const unknown = !parsesFully(ctx, ctx.set, mine) || !parsesFully(ctx, sibling, theirs);
-    for (const difference of factDifferences(portableFacts(compared[0], names), portableFacts(compared[1], names), unsharedMine, unsharedTheirs)) {
-      if (seen.has(difference.signature)) continue;
-      seen.add(difference.signature);
-      if (!unknown) report(ctx, sibling, other, mine, theirs, difference);
+    const myFacts = portableFacts(compared[0], names);
+    const byTable = new Map<string, Set<string>>([...names].map((name) => [name, new Set<string>()]));
+    for (const difference of factDifferences(myFacts, portableFacts(compared[1], names), unsharedMine, unsharedTheirs)) {
+      const table = tableOf(difference);
+      byTable.get(table)?.add(difference.signature);
+      if (!unknown && !standing.get(table)?.has(difference.signature)) report(ctx, sibling, other, mine, theirs, difference, myFacts);
     }
+    for (const [table, signatures] of byTable) standing.set(table, signatures);
   }
+}
+
+/** The lower-cased name of the table a difference is about: the fact's own for a table, else its parent's. */
+function tableOf({ mine, theirs }: FactDifference): string {
+  const fact = (mine ?? theirs)!;
+  return (fact.parent ?? fact.key).slice('table:'.length);
 }
 
 function parsesFully(ctx: SetContext, set: MigrationSet, migration: Migration): boolean {
   return !migration.up || (ctx.statements(migration.up, set)?.every((statement) => !statement.syntaxError) ?? false);
 }
 
-function report(ctx: SetContext, sibling: MigrationSet, other: string, mine: Migration, theirs: Migration, difference: FactDifference): void {
+function report(
+  ctx: SetContext,
+  sibling: MigrationSet,
+  other: string,
+  mine: Migration,
+  theirs: Migration,
+  difference: FactDifference,
+  myFacts: ReadonlyMap<string, PortableFact>,
+): void {
   const part = mainPart(mine);
   const madeHere = (fact: PortableFact | undefined, migration: Migration) =>
     fact?.origin && fact.origin.file === migration.up?.file && fact.origin.direction === 'up' ? fact.origin : undefined;
-  const myOrigin = madeHere(difference.mine, mine);
+  // Missing here: at the statement of this version that made its table without it, when one did.
+  const myTable = difference.theirs?.parent === undefined ? undefined : myFacts.get(difference.theirs.parent);
+  const myOrigin = madeHere(difference.mine, mine) ?? madeHere(difference.mine ? undefined : myTable, mine);
   const theirOrigin = madeHere(difference.theirs, theirs);
   const related: RelatedReport = theirOrigin
     ? { file: theirOrigin.file, range: theirOrigin.range, message: `${difference.theirs!.subject} in \`${other}\`` }
