@@ -2,11 +2,10 @@
 // the rule reports, MariaDB rejects; every rewrite it suggests, MariaDB runs and the rule leaves
 // alone.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import mysql from 'mysql2/promise';
-import { initEngine } from '../../server/src/engine/index.js';
+import { describe, test } from 'node:test';
 import { testServerUrl } from '../support/databases/environment.js';
 import { checkSql, findingsOf } from '../unit/rules/helpers.js';
+import { scratchDatabase, serverRefusal } from './mariadb-scratch.js';
 
 const server = testServerUrl('mysql');
 const SETUP = ['CREATE TABLE u (id binary(16), doc longtext, name varchar(20))', 'CREATE INDEX u_name ON u (name)'];
@@ -32,29 +31,8 @@ const ACCEPTED = [
 ];
 
 describe('mysql-syntax-in-mariadb agrees with MariaDB', { skip: server.skip }, () => {
-  let connection: mysql.Connection;
-  before(async () => {
-    await initEngine();
-    connection = await mysql.createConnection({ uri: server.url! });
-    await connection.query('CREATE DATABASE IF NOT EXISTS mariadb_dialect');
-    await connection.query('USE mariadb_dialect');
-  });
-  after(async () => {
-    await connection?.query('DROP DATABASE IF EXISTS mariadb_dialect');
-    await connection?.end();
-  });
-
-  /** Runs `sql` on a fresh table; the server's error, or undefined when it ran. */
-  async function serverSays(sql: string): Promise<string | undefined> {
-    await connection.query('DROP TABLE IF EXISTS u, pages');
-    for (const statement of SETUP) await connection.query(statement);
-    try {
-      await connection.query(sql);
-      return undefined;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
+  const database = scratchDatabase(server.url, 'mariadb_dialect');
+  const serverSays = (sql: string) => serverRefusal(database.connection(), 'u, pages', SETUP, sql);
 
   for (const sql of REJECTED) {
     test(`reported, and MariaDB rejects it: ${sql}`, async () => {

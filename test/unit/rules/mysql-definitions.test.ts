@@ -31,6 +31,44 @@ statementRuleTable('mysql-inline-references-ignored', {
   ],
 });
 
+// The MariaDB verdicts are judged by a real server in test/db/mysql-key-length.test.ts; these are
+// the MySQL-only and version-dependent ones, and the wording.
+statementRuleTable('mysql-index-key-too-long', {
+  valid: [
+    { sql: 'CREATE TABLE users (email VARCHAR(191) NOT NULL, UNIQUE KEY users_email (email)) DEFAULT CHARSET=utf8mb4', dialect: 'mysql' },
+    { sql: 'CREATE TABLE users (email VARCHAR(255) NOT NULL, UNIQUE KEY users_email (email)) DEFAULT CHARSET=utf8mb4', dialect: 'mysql' },
+    { sql: 'CREATE TABLE users (email VARCHAR(255) NOT NULL, UNIQUE KEY users_email (email)) DEFAULT CHARSET=utf8mb4', dialect: 'mysql', config: { mysqlVersion: '5.7.9' } },
+    { sql: 'CREATE TABLE users (email VARCHAR(191) NOT NULL, UNIQUE KEY users_email (email)) DEFAULT CHARSET=utf8mb4', dialect: 'mysql', config: { mysqlVersion: '5.6' } },
+    { sql: 'CREATE TABLE users (code VARCHAR(1000) NOT NULL, PRIMARY KEY (code)) DEFAULT CHARSET=utf8mb4', dialect: 'postgres' },
+    { sql: 'CREATE TABLE docs (body TEXT, FULLTEXT KEY docs_body (body)) DEFAULT CHARSET=utf8mb4', dialect: 'mysql' },
+    { sql: 'CREATE TABLE docs (id BIGINT, price DECIMAL(65,30), at DATETIME, PRIMARY KEY (id, price, at)) DEFAULT CHARSET=utf8mb4', dialect: 'mysql' },
+  ],
+  invalid: [
+    {
+      sql: 'CREATE TABLE users (email VARCHAR(1000) NOT NULL, UNIQUE KEY users_email (email)) DEFAULT CHARSET=utf8mb4',
+      dialect: 'mysql',
+      messages: [/^The unique key on `users` \(`email` varchar\(1000\) in utf8mb4\) is 4,000 bytes, over InnoDB's 3,072-byte limit: the server refuses the statement/],
+    },
+    {
+      sql: 'CREATE TABLE users (email VARCHAR(1000) NOT NULL, UNIQUE KEY users_email (email)) DEFAULT CHARSET=utf8mb4',
+      dialect: 'mariadb',
+      config: { mariadbVersion: '10.3' },
+      messages: [/is 4,000 bytes, over InnoDB's 3,072-byte limit: the server refuses the statement/],
+    },
+    {
+      sql: 'CREATE TABLE users (email VARCHAR(255) NOT NULL, UNIQUE KEY users_email (email)) DEFAULT CHARSET=utf8mb4',
+      dialect: 'mysql',
+      config: { mysqlVersion: '5.6' },
+      messages: [/^Column `email` of the unique key on `users` is 1,020 bytes \(`email` varchar\(255\) in utf8mb4\), over the 767 bytes a key column may have on MySQL 5\.6 \(mysqlVersion\), which allows no more before MySQL 5\.7\.7/],
+    },
+    {
+      sql: 'CREATE TABLE tags (label VARCHAR(1000), KEY tags_label (label))',
+      dialect: 'mysql',
+      messages: [/MariaDB indexes only the first 768 characters instead \(warning 1071\), and MySQL does the same or, in strict mode, refuses it\. Write the prefix \(`label\(768\)`\).*\(Counted in utf8mb4, the default of MySQL 8\.0, MariaDB 11\.6 and Debian's MariaDB: the migrations give `label` no character set/],
+    },
+  ],
+});
+
 statementRuleTable('mysql-legacy-utf-charset', {
   valid: [
     { sql: 'CREATE TABLE notes (body TEXT CHARACTER SET utf8mb4) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci', dialect: 'mysql' },

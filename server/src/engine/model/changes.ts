@@ -79,9 +79,13 @@ interface ConstraintBase {
   inline?: boolean;
 }
 
+/** MySQL key parts indexed by their first N characters (`name(100)`), by column. */
+export type PrefixLengths = Readonly<Record<string, number>>;
+
 export interface PrimaryKeyConstraint extends ConstraintBase {
   kind: 'primary-key';
   columns: string[];
+  prefixLengths?: PrefixLengths;
   /** ADD CONSTRAINT … PRIMARY KEY USING INDEX idx. */
   usingIndex?: string;
 }
@@ -89,6 +93,7 @@ export interface PrimaryKeyConstraint extends ConstraintBase {
 export interface UniqueConstraint extends ConstraintBase {
   kind: 'unique';
   columns: string[];
+  prefixLengths?: PrefixLengths;
   usingIndex?: string;
 }
 
@@ -127,6 +132,8 @@ export interface IndexElement {
   /** Expression text when it is not. */
   expression?: string;
   descending?: boolean;
+  /** MySQL `name(100)`: only the first 100 characters (bytes for binary strings) are indexed. */
+  prefixLength?: number;
   range: SourceRange;
 }
 

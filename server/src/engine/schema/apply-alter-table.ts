@@ -14,6 +14,7 @@ import {
   columnFromDef,
   findColumn,
   serialUniqueConstraint,
+  storageOptions,
   withRenamedColumn,
   withoutColumn,
 } from './table-edit.js';
@@ -126,11 +127,15 @@ function applyAction(editor: SchemaEditor, tableKey: string, table: Table, actio
         return table;
       }
       return editor.withEvent({ ...table, primaryKey: undefined }, 'altered', 'primary key dropped');
+    case 'set-table-option': {
+      const storage = storageOptions({ [action.option]: action.value }, table);
+      return storage.charset === table.charset && storage.rowFormat === table.rowFormat && storage.engine === table.engine ? table : { ...table, ...storage };
+    }
+    case 'other':
+      return convertedToCharset(table, action.description);
     case 'validate-constraint':
     case 'attach-partition':
     case 'detach-partition':
-    case 'set-table-option':
-    case 'other':
     case 'rename-table':
       return table;
   }
@@ -228,4 +233,15 @@ export function renameIndexOf(editor: SchemaEditor, tableKey: string, table: Tab
   editor.setIndexOwner(indexKey(dialect, tableKey, to, table.schema), tableKey);
   editor.recordHistory('index', indexKey(dialect, tableKey, from, table.schema), from, renamed, to);
   return editor.withEvent(next, 'altered', `index \`${from}\` renamed to \`${to}\``);
+}
+
+/**
+ * MySQL `CONVERT TO CHARACTER SET x`: every text column and the table's default become x. An
+ * `other` action of any other kind leaves the table as it was.
+ */
+function convertedToCharset(table: Table, description: string): Table {
+  if (!description.startsWith('convert:')) return table;
+  const named = /\bCONVERT\s+TO\s+(?:CHARACTER\s+SET|CHARSET)\s+[`'"]?(\w+)/i.exec(description);
+  const charset = named?.[1].toLowerCase();
+  return { ...table, charset, columns: table.columns.map((column) => (column.charset === undefined && charset === undefined ? column : { ...column, charset })) };
 }

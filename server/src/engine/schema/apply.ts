@@ -18,7 +18,7 @@ import type { Column, EnumType, NamedObject, Table } from './model.js';
 import { tablesReferencing } from './lookup.js';
 import { columnKey, isPostgres } from './names.js';
 import { renameTable } from './renames.js';
-import { addConstraint, addIndex, columnFromDef, findColumn, newTable, serialUniqueConstraint } from './table-edit.js';
+import { addConstraint, addIndex, columnFromDef, findColumn, newTable, serialUniqueConstraint, storageOptions } from './table-edit.js';
 
 export function applyChange(editor: SchemaEditor, change: Change): void {
   switch (change.kind) {
@@ -136,6 +136,7 @@ function createTable(editor: SchemaEditor, change: CreateTableChange): void {
   }
   // The new table is built in place; it is shared only once putTable stores it.
   const table: { -readonly [K in keyof Table]: Table[K] } = newTable(editor, change.table.name, change.table.schema);
+  Object.assign(table, storageOptions(change.options, table));
   const columns: Column[] = [];
   const source = change.like ?? change.partitionOf;
   if (source) {

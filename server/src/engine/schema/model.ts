@@ -65,6 +65,8 @@ export interface Column extends Provenance {
   autoIncrement?: boolean;
   generated?: { expression: string; stored: boolean };
   onUpdate?: string;
+  /** MySQL: the character set of the column's text, lower case, when the migrations say it (on the column or as its table's default). */
+  charset?: string;
 }
 
 export interface PrimaryKey extends Provenance {
@@ -120,6 +122,10 @@ export interface Table extends Provenance {
    * (CREATE TABLE … AS SELECT, LIKE, a table assumed to exist): column lookups must not fail.
    */
   columnsUnknown?: boolean;
+  /** MySQL table options as the migrations set them, lower case: the default character set of new columns, ROW_FORMAT, ENGINE. */
+  charset?: string;
+  rowFormat?: string;
+  engine?: string;
 }
 
 export interface EnumType extends Provenance {

@@ -36,6 +36,9 @@ export function newTable(editor: SchemaEditor, name: string, schema: string | un
     checks: [],
     indexes: [],
     columnsUnknown: undefined,
+    charset: undefined,
+    rowFormat: undefined,
+    engine: undefined,
     ...editor.created(),
   };
 }
@@ -67,6 +70,8 @@ export function columnFromDef(editor: SchemaEditor, table: Table, def: ColumnDef
     autoIncrement: def.autoIncrement || mysqlSerial || undefined,
     generated: def.generated && { expression: normalizeExpression(dialect, def.generated.expression.sql), stored: def.generated.stored },
     onUpdate: def.onUpdate && normalizeExpression(dialect, def.onUpdate.sql),
+    // Without CHARACTER SET or COLLATE, MySQL gives a new or redefined column its table's default.
+    charset: isPostgres(dialect) ? undefined : (def.type.charset ?? charsetOfCollation(def.type.collation) ?? table.charset),
     ...editor.created(),
   };
 }
@@ -324,5 +329,23 @@ export function withRenamedColumn(dialect: Dialect, table: Table, from: string, 
     uniques: table.uniques.map(rename),
     indexes: table.indexes.map(rename),
     foreignKeys: table.foreignKeys.map(rename),
+  };
+}
+
+/** The character set a MySQL collation belongs to: `utf8mb4_unicode_ci` → `utf8mb4`, `binary` → `binary`. */
+export function charsetOfCollation(collation: string | undefined): string | undefined {
+  return collation?.toLowerCase().split('_')[0];
+}
+
+/**
+ * What MySQL table options (lower-case keys: charset, collate, row_format, engine) change of the
+ * table's storage; COLLATE alone names the character set too.
+ */
+export function storageOptions(options: Readonly<Record<string, string>>, table: Table): Pick<Table, 'charset' | 'rowFormat' | 'engine'> {
+  const lower = (value: string | undefined) => value?.toLowerCase();
+  return {
+    charset: lower(options.charset) ?? charsetOfCollation(options.collate) ?? table.charset,
+    rowFormat: lower(options.row_format) ?? table.rowFormat,
+    engine: lower(options.engine) ?? table.engine,
   };
 }

@@ -1,6 +1,6 @@
 // One item of a CREATE TABLE body or an ALTER TABLE ADD: a column, a constraint, or an index.
 
-import type { Constraint, IndexDef, IndexElement, Name } from '../../model/changes.js';
+import type { Constraint, IndexDef, IndexElement, Name, PrefixLengths } from '../../model/changes.js';
 import { readColumnDefinition, type ColumnRead } from './column.js';
 import { readCheckBody, readColumnList, readReferences } from './constraint-parts.js';
 import type { TokenReader } from './reader.js';
@@ -39,16 +39,14 @@ function readConstraintBody(reader: TokenReader, name: string | undefined): Cons
   const range = reader.fullRange();
   if (reader.acceptWords('PRIMARY')) {
     reader.expectWords('KEY');
-    const columns = readKeyColumns(reader);
-    return { kind: 'primary-key', ...named, columns, range };
+    return { kind: 'primary-key', ...named, ...readKeyColumns(reader), range };
   }
   if (reader.acceptWords('UNIQUE')) {
     if (!reader.acceptWords('INDEX')) reader.acceptWords('KEY');
     // In MySQL the index name follows UNIQUE [KEY]; it names the constraint when CONSTRAINT did not.
     const indexName = readOptionalIndexName(reader);
-    const columns = readKeyColumns(reader);
     const constraintName = name ?? indexName;
-    return { kind: 'unique', ...(constraintName ? { name: constraintName } : {}), columns, range };
+    return { kind: 'unique', ...(constraintName ? { name: constraintName } : {}), ...readKeyColumns(reader), range };
   }
   if (reader.acceptWords('FOREIGN')) {
     reader.expectWords('KEY');
@@ -62,12 +60,14 @@ function readConstraintBody(reader: TokenReader, name: string | undefined): Cons
   return { kind: 'check', ...named, ...readCheckBody(reader), range };
 }
 
-/** `[USING method] (key parts) [options]` of a PRIMARY KEY or UNIQUE: the column names. */
-function readKeyColumns(reader: TokenReader): string[] {
+/** `[USING method] (key parts) [options]` of a PRIMARY KEY or UNIQUE: the column names, and the prefix lengths given. */
+function readKeyColumns(reader: TokenReader): { columns: string[]; prefixLengths?: PrefixLengths } {
   skipIndexType(reader);
-  const columns = readIndexElements(reader).map((element) => element.column ?? element.expression ?? '');
+  const elements = readIndexElements(reader);
   skipIndexOptions(reader);
-  return columns;
+  const columns = elements.map((element) => element.column ?? element.expression ?? '');
+  const prefixed = elements.flatMap(({ column, prefixLength }) => (column !== undefined && prefixLength !== undefined ? [[column, prefixLength] as const] : []));
+  return prefixed.length ? { columns, prefixLengths: Object.fromEntries(prefixed) } : { columns };
 }
 
 /** `{INDEX|KEY|FULLTEXT [KEY]|SPATIAL [KEY]} [IF NOT EXISTS] [name] [USING method] (parts) [options]`. */
@@ -114,7 +114,10 @@ export function readIndexElements(reader: TokenReader): IndexElement[] {
     const element: IndexElement = item.atPunct('(')
       ? { expression: item.ctx.slice(item.readParenthesised()), range }
       : { column: item.readIdentifier('a column name').value, range };
-    if (item.atPunct('(')) item.readParenthesised();
+    if (item.atPunct('(')) {
+      const length = /^\(\s*(\d+)\s*\)$/.exec(item.ctx.slice(item.readParenthesised()));
+      if (length) element.prefixLength = Number(length[1]);
+    }
     if (item.acceptWords('DESC')) element.descending = true;
     else item.acceptWords('ASC');
     return element;

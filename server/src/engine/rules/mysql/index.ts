@@ -7,6 +7,7 @@ import { mysqlDropIndexNeededByForeignKey } from './drop-index-needed-by-foreign
 import { mysqlEnumValuesChanged } from './enum-values-changed.js';
 import { mysqlExpressionDefault } from './expression-default.js';
 import { mysqlFeatureNeedsNewerServer } from './feature-needs-newer-server.js';
+import { mysqlIndexKeyTooLong } from './index-key-too-long.js';
 import { mysqlInlineReferencesIgnored } from './inline-references-ignored.js';
 import { mysqlLockingAlgorithmClause } from './locking-algorithm-clause.js';
 import { mysqlMultipleDdlInMigration } from './multiple-ddl-in-migration.js';
@@ -23,6 +24,7 @@ export const MYSQL_RULES: readonly Rule[] = [
   mysqlDropIndexNeededByForeignKey,
   mysqlExpressionDefault,
   mysqlFeatureNeedsNewerServer,
+  mysqlIndexKeyTooLong,
   mysqlUnparenthesizedExpressionDefault,
   mysqlLegacyUtfCharset,
 ];
