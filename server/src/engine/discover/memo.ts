@@ -128,12 +128,15 @@ function withPartsReadAgain(kept: FolderMemo, texts: ReadonlyMap<string, string 
   const layout = LAYOUTS.find((candidate) => candidate.framework === set.framework)!;
   const migrations = [...set.migrations];
   const holds = (migration: Migration, path: string) => migration.up?.file === path || migration.down?.file === path;
+  // Listed once for every edited file: a folder may hold thousands of migrations.
+  const otherFiles = folder.files.filter((name) => !SQL_FILE.test(name));
   for (const [path, text] of texts) {
     const oldText = kept.reads.get(path);
     if (text === undefined || oldText === undefined || !SQL_FILE.test(path)) return undefined;
-    const alone = (textOf: string) => aloneIn(folder, path, textOf, context);
-    if (discoveryFacts(alone(oldText), oldText) !== discoveryFacts(alone(text), text)) return undefined;
-    const parts = layout.collect(alone(text), set.dialect).migrations.flatMap((migration) => [migration.up, migration.down]).filter((part) => part?.file === path);
+    const alone = (textOf: string) => aloneIn(folder, otherFiles, path, textOf, context);
+    const aloneNow = alone(text);
+    if (discoveryFacts(alone(oldText), oldText) !== discoveryFacts(aloneNow, text)) return undefined;
+    const parts = layout.collect(aloneNow, set.dialect).migrations.flatMap((migration) => [migration.up, migration.down]).filter((part) => part?.file === path);
     const partOf = (direction: MigrationPart['direction']) => parts.find((part) => part!.direction === direction);
     let replaced = 0;
     migrations.forEach((migration, index) => {
@@ -149,14 +152,14 @@ function withPartsReadAgain(kept: FolderMemo, texts: ReadonlyMap<string, string 
   return { ...set, migrations };
 }
 
-/** `folder` as if `file` (with `text`) were its only migration file: its other files, but no other SQL. */
-function aloneIn(folder: Folder, file: string, text: string, context: FolderContext): Folder {
+/** `folder` as if `file` (with `text`) were its only migration file: its other files (`otherFiles`, no SQL), and `file`. */
+function aloneIn(folder: Folder, otherFiles: readonly string[], file: string, text: string, context: FolderContext): Folder {
   const inFolder = dirname(file) === folder.path;
   const subfolder = inFolder ? undefined : file.slice(folder.path.length + 1).split('/')[0];
   const read = (path: string) => (path === file ? text : context.read(path));
   return {
     ...folder,
-    files: folder.files.filter((name) => (inFolder && name === basename(file)) || !SQL_FILE.test(name)),
+    files: inFolder ? [...otherFiles, basename(file)].sort() : [...otherFiles],
     folders: subfolder === undefined ? [] : [subfolder],
     host: { readFile: (path) => (path === file ? text : context.host.readFile(path)), readDirectory: (path) => context.host.readDirectory(path) },
     read,
