@@ -3,6 +3,7 @@
 
 import { workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/node-flags.js';
 import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/lsp/protocol.js';
 
 /** Files whose creation, change or deletion can change a finding without an open editor. */
@@ -11,8 +12,8 @@ const WATCHED_FILES = ['**/*.sql', '**/migration_lock.toml', '**/.migration-lens
 export function createLanguageClient(context: ExtensionContext, outputChannel: OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const watchers = WATCHED_FILES.map((pattern) => workspace.createFileSystemWatcher(pattern));
   context.subscriptions.push(...watchers);

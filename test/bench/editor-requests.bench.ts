@@ -15,6 +15,7 @@ import type { Diagnostic, ServerCapabilities } from 'vscode-languageserver-proto
 import { ms, percentile, table } from './figures.js';
 import { LspSession } from './lsp-session.js';
 import { generateWorkspace, shapeName, type GeneratedWorkspace, type WorkspaceShape } from './workspaces.js';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/node-flags.js';
 
 const REPO = resolve(__dirname, '../..');
 const SERVER = join(REPO, 'dist/server.js');
@@ -89,7 +90,7 @@ export async function run(): Promise<void> {
     for (const shape of shapes) {
       const workspace = generateWorkspace(parent, shape);
       process.stderr.write(`measuring editor requests on ${shapeName(shape)}…\n`);
-      const ours = await measure([process.execPath, SERVER, '--stdio'], workspace, true);
+      const ours = await measure([process.execPath, ...SERVER_NODE_FLAGS, SERVER, '--stdio'], workspace, true);
       const squawk = shape.dialect === 'postgres' ? await measure([SQUAWK, 'server'], workspace, false) : undefined;
       const figures = (times: number[] | undefined) => (times ? `${ms(percentile(times, 0.5))}, ${ms(percentile(times, 0.95))}` : '—');
       const lines = [[`${shapeName(shape)} (${workspace.files} files): median, p95`, 'Migration Lens', ...(squawk ? ['squawk server'] : [])]];

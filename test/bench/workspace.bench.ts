@@ -21,6 +21,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ms, percentile, table } from './figures.js';
 import { LspSession } from './lsp-session.js';
 import { generateWorkspace, shapeName, type GeneratedWorkspace, type WorkspaceShape } from './workspaces.js';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/node-flags.js';
 
 const REPO = resolve(__dirname, '../..');
 const CLI = join(REPO, 'dist/cli.js');
@@ -108,7 +109,7 @@ async function measure(workspace: GeneratedWorkspace): Promise<Row> {
   timed([process.execPath, CLI, 'check', workspace.root, '--format', 'json', ...cacheArgs], workspace.root, 1);
   const cached = timed([process.execPath, CLI, 'check', workspace.root, '--format', 'json', ...cacheArgs], workspace.root);
   const postgres = workspace.dialect === 'postgres';
-  const row: Row = { workspace, check, cached, ours: await serverFigures([process.execPath, SERVER, '--stdio'], workspace, true) };
+  const row: Row = { workspace, check, cached, ours: await serverFigures([process.execPath, ...SERVER_NODE_FLAGS, SERVER, '--stdio'], workspace, true) };
   if (postgres) {
     row.squawkCheck = timed([SQUAWK, `${workspace.folder}/*.sql`], workspace.root);
     row.squawk = await serverFigures([SQUAWK, 'server'], workspace, false);

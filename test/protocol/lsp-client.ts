@@ -20,6 +20,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver-protocol';
 import { ListSetsRequest, type ListSetsResult } from '../../server/src/lsp/protocol.js';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/node-flags.js';
 
 const serverJs = join(resolve(import.meta.dirname, '../..'), 'dist/server.js');
 
@@ -50,7 +51,7 @@ export class LspTestClient {
    */
   static async start(t: TestContext, folder: string, settings?: Record<string, unknown>, env?: NodeJS.ProcessEnv, server = serverJs, initializationOptions?: unknown): Promise<LspTestClient> {
     if (!existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` first (npm test does).`);
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(connection, child.pid!);
     if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => settings));

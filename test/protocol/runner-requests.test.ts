@@ -11,6 +11,7 @@ import { test, type TestContext } from 'node:test';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol';
 import { DescribeTargetRequest, StatusRequest, UpRequest } from '../../server/src/lsp/protocol.js';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/node-flags.js';
 
 const serverJs = join(resolve(import.meta.dirname, '../..'), 'dist/server.js');
 
@@ -29,7 +30,7 @@ async function startServer(t: TestContext): Promise<{ connection: MessageConnect
   const root = join(workspace, 'db', 'postgres');
   mkdirSync(root, { recursive: true });
   for (const [name, text] of Object.entries(MIGRATIONS)) writeFileSync(join(root, name), text);
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const progress: unknown[] = [];
   connection.onProgress(WorkDoneProgress.type, 'up-1', (value) => progress.push(value));
