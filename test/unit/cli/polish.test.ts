@@ -50,6 +50,14 @@ test('check on a folder with no migrations says "nothing to check" once and exit
   assert.deepEqual(JSON.parse(json.stdout), { version: 1, error: { command: 'check', message: 'nothing to check: no .sql migrations found under docs', exitCode: 2 } });
 });
 
+test('check on a folder of another engine only prints its note, says no file was checked, and exits 0', async (t) => {
+  const cwd = tempWorkspace(t, { 'db/sqlite/001_users.up.sql': 'CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT);\n' });
+  const text = await runCli(['check', 'db'], cwd);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /info unsupported-dialect: /);
+  assert.match(text.stdout, /\n0 errors, 0 warnings, 1 info; no migration file checked\n$/);
+});
+
 test('check --list-rules lists every rule in text and JSON', async (t) => {
   const cwd = tempWorkspace(t, {});
   const text = await runCli(['check', '--list-rules'], cwd);

@@ -74,7 +74,8 @@ function summary(findings: Finding[], fileCount: number): string {
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
   const infos = count('info');
   if (infos > 0) parts.push(`${infos} info`);
-  return `${parts.join(', ')} in ${files}`;
+  // Folders of engines we do not check leave their note and no file checked.
+  return fileCount === 0 ? `${parts.join(', ')}; no migration file checked` : `${parts.join(', ')} in ${files}`;
 }
 
 function plural(n: number, noun: string): string {
