@@ -76,8 +76,22 @@ statementRuleTable('adding-field-with-default', {
   valid: [
     { sql: "ALTER TABLE users ADD COLUMN active boolean DEFAULT true;", dialect: pg },
     { sql: 'CREATE TABLE users (id int);\nALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();', dialect: pg },
+    { sql: "ALTER TABLE users ADD COLUMN code text DEFAULT upper(md5('x'));", dialect: pg },
+    { sql: "CREATE FUNCTION app.next_code() RETURNS int LANGUAGE plpgsql STABLE AS $$ BEGIN RETURN 1; END $$;\nALTER TABLE users ADD COLUMN code int DEFAULT app.next_code();", dialect: pg },
   ],
-  invalid: [{ sql: 'ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();', dialect: pg, messages: [/volatile.*ACCESS EXCLUSIVE/] }],
+  invalid: [
+    { sql: 'ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();', dialect: pg, messages: [/volatile.*ACCESS EXCLUSIVE/] },
+    {
+      sql: 'ALTER TABLE users ADD COLUMN code int DEFAULT next_code();',
+      dialect: pg,
+      messages: [/the default calls `next_code\(\)`, which no migration here declares STABLE or IMMUTABLE: PostgreSQL makes a function VOLATILE unless it says so/],
+    },
+    {
+      sql: 'CREATE FUNCTION next_code() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$;\nALTER TABLE users ADD COLUMN code int DEFAULT next_code();',
+      dialect: pg,
+      messages: [/the default calls `next_code\(\)`, which is VOLATILE as its migration creates it/],
+    },
+  ],
 });
 
 statementRuleTable('adding-required-field', {

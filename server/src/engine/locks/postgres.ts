@@ -6,6 +6,7 @@
 import type { AlterTableAction, Change, Constraint, TypeRef } from '../model/changes.js';
 import type { Schema } from '../schema/model.js';
 import { findColumn, findIndex } from '../schema/lookup.js';
+import { isVolatileDefault } from '../schema/volatility.js';
 import { lockSentence, quoted, workRank, type Blocks, type LockInfo, type LockWork } from './lock-info.js';
 
 /** Lock modes from weakest to strongest; each conflicts with more of the others than the last. */
@@ -88,7 +89,7 @@ export function describePostgresLock(change: Change, text: string, schema: Schem
 function alterAction(action: AlterTableAction, table: string, schema: Schema | undefined): PgLock {
   switch (action.kind) {
     case 'add-column':
-      return addColumnLock(action.column.default?.kind, action.column.generated?.stored === true || action.column.identity !== undefined, action.constraints);
+      return addColumnLock(action.column.default && (isVolatileDefault(action.column.default, schema) ? 'volatile' : 'stored once'), action.column.generated?.stored === true || action.column.identity !== undefined, action.constraints);
     case 'alter-column-type': {
       const before = schema && findColumn(schema, { name: table, raw: table, range: action.range }, action.column);
       if (before && binaryCoercible(before.type.name, before.type.args, action.type)) return lock('ACCESS EXCLUSIVE');
@@ -114,7 +115,7 @@ function alterAction(action: AlterTableAction, table: string, schema: Schema | u
   }
 }
 
-function addColumnLock(defaultKind: string | undefined, fillsEveryRow: boolean, constraints: readonly Constraint[]): PgLock {
+function addColumnLock(defaultKind: 'volatile' | 'stored once' | undefined, fillsEveryRow: boolean, constraints: readonly Constraint[]): PgLock {
   const locks = constraints.map(constraintLock);
   if (defaultKind === 'volatile' || fillsEveryRow) {
     locks.push(lock('ACCESS EXCLUSIVE', 'rebuild', { note: 'A volatile default, an identity or a stored generated column fills every existing row: the table is rewritten.' }));

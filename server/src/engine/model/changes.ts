@@ -49,7 +49,17 @@ export interface Expression {
    * expression: anything else (now()/CURRENT_TIMESTAMP are `expression`: stable, not volatile).
    */
   kind: 'constant' | 'volatile' | 'expression';
+  /**
+   * PostgreSQL: the functions it calls that are neither known volatile nor known built-ins that
+   * are not (a user's `next_code()`): how volatile they are, only the schema can tell.
+   */
+  calls?: FunctionCall[];
   range: SourceRange;
+}
+
+export interface FunctionCall {
+  schema?: string;
+  name: string;
 }
 
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
@@ -305,9 +315,13 @@ export interface RoutineChange {
   procedure: boolean;
   orReplace: boolean;
   language?: string;
+  /** As declared; PostgreSQL makes a function VOLATILE when nothing is said. */
+  volatility?: Volatility;
   /** Where the body sits (dollar-quoted or BEGIN…END block). */
   bodyRange?: SourceRange;
 }
+
+export type Volatility = 'volatile' | 'stable' | 'immutable';
 
 export interface CreateTriggerChange {
   kind: 'create-trigger';

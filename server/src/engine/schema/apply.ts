@@ -45,7 +45,7 @@ export function applyChange(editor: SchemaEditor, change: Change): void {
     case 'create-view':
       return createView(editor, change);
     case 'create-function':
-      editor.put('functions', editor.key(change.name), namedObject(editor, change.name));
+      editor.put('functions', editor.key(change.name), { ...namedObject(editor, change.name), volatility: change.volatility ?? 'volatile' });
       return;
     case 'create-trigger':
       return createTrigger(editor, change.name, change.table, change.orReplace);

@@ -7,7 +7,7 @@
 
 import type { Direction } from '../model/migration-set.js';
 import type { Dialect, SourceRange } from '../model/source.js';
-import type { ReferentialAction } from '../model/changes.js';
+import type { ReferentialAction, Volatility } from '../model/changes.js';
 import type { PersistentMap } from './persistent-map.js';
 
 /** Where an object was created, changed or dropped: a statement of one migration part. */
@@ -148,6 +148,8 @@ export interface NamedObject extends Provenance {
   schema?: string;
   /** Triggers: key of their table. */
   table?: string;
+  /** Functions: as declared, VOLATILE when the declaration says nothing. */
+  volatility?: Volatility;
 }
 
 export type SchemaObjectKind =

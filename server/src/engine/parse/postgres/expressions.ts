@@ -2,7 +2,7 @@
 // default is a metadata-only change from PostgreSQL 11; a volatile one rewrites the table.
 
 import type { Node } from 'libpg-query';
-import type { Expression } from '../../model/changes.js';
+import type { Expression, FunctionCall } from '../../model/changes.js';
 import type { SourceRange } from '../../model/source.js';
 import { stringValues } from './names.js';
 import { slice, type PgContext } from './text.js';
@@ -24,19 +24,58 @@ const VOLATILE_FUNCTIONS = new Set([
   'txid_current',
 ]);
 
-export function expression(ctx: PgContext, node: Node | undefined, range: SourceRange): Expression {
-  return { sql: slice(ctx, range), kind: node ? classify(node) : 'expression', range };
-}
+/**
+ * Built-in functions that are not volatile, among those defaults and generated columns call: an
+ * expression calling only these and constants needs nothing from the schema to be judged. A
+ * function outside both lists may be anyone's, so its volatility is looked up in the schema.
+ */
+const NON_VOLATILE_BUILTINS = new Set([
+  // Date and time (stable or immutable).
+  'now', 'statement_timestamp', 'transaction_timestamp', 'localtimestamp', 'current_timestamp', 'current_date', 'current_time',
+  'date_trunc', 'date_part', 'date_bin', 'extract', 'age', 'make_date', 'make_time', 'make_timestamp', 'make_timestamptz',
+  'make_interval', 'to_timestamp', 'to_date', 'to_char', 'to_number', 'timezone', 'justify_days', 'justify_hours', 'justify_interval',
+  // Strings.
+  'lower', 'upper', 'initcap', 'trim', 'btrim', 'ltrim', 'rtrim', 'substr', 'substring', 'left', 'right', 'lpad', 'rpad', 'repeat',
+  'replace', 'translate', 'concat', 'concat_ws', 'format', 'length', 'char_length', 'character_length', 'octet_length', 'position',
+  'strpos', 'split_part', 'reverse', 'md5', 'sha224', 'sha256', 'sha384', 'sha512', 'encode', 'decode', 'quote_ident', 'quote_literal',
+  'regexp_replace', 'regexp_substr', 'chr', 'ascii', 'to_hex', 'unaccent', 'string_to_array', 'array_to_string', 'convert_to', 'convert_from',
+  // Numbers.
+  'abs', 'round', 'trunc', 'floor', 'ceil', 'ceiling', 'mod', 'power', 'sqrt', 'greatest', 'least', 'sign', 'div',
+  // JSON and arrays.
+  'json_build_object', 'jsonb_build_object', 'json_build_array', 'jsonb_build_array', 'to_json', 'to_jsonb', 'row_to_json',
+  'array_to_json', 'json_object', 'jsonb_object', 'jsonb_set', 'jsonb_strip_nulls', 'array_length', 'cardinality', 'array_append',
+  'array_prepend', 'array_cat', 'array_remove', 'array_fill', 'jsonb_typeof', 'json_typeof',
+  // Types, identity and the session.
+  'coalesce', 'nullif', 'current_user', 'session_user', 'current_schema', 'current_database', 'current_setting', 'inet_client_addr',
+  'uuid_nil', 'uuid_ns_dns', 'uuid_ns_url', 'uuid_generate_v3', 'uuid_generate_v5', 'int4range', 'int8range', 'numrange', 'tsrange',
+  'tstzrange', 'daterange', 'to_tsvector', 'setweight', 'digest', 'hmac', 'crypt', 'point', 'st_makepoint', 'st_setsrid',
+]);
 
-function classify(node: Node): Expression['kind'] {
-  if (callsVolatile(node)) return 'volatile';
-  return isConstant(node) ? 'constant' : 'expression';
+export function expression(ctx: PgContext, node: Node | undefined, range: SourceRange): Expression {
+  const sql = slice(ctx, range);
+  if (!node) return { sql, kind: 'expression', range };
+  const calls = unknownCalls(node);
+  const kind = callsVolatile(node) ? 'volatile' : isConstant(node) ? 'constant' : 'expression';
+  return calls.length ? { sql, kind, calls, range } : { sql, kind, range };
 }
 
 function isConstant(node: Node): boolean {
   if ('A_Const' in node) return true;
   if ('TypeCast' in node) return node.TypeCast.arg !== undefined && isConstant(node.TypeCast.arg);
   return false;
+}
+
+/** The calls to functions in neither list, in order, once each. */
+function unknownCalls(value: unknown, found: FunctionCall[] = []): FunctionCall[] {
+  if (typeof value !== 'object' || value === null) return found;
+  const call = (value as { FuncCall?: { funcname?: Node[] } }).FuncCall;
+  if (call) {
+    const [name, schema] = stringValues(call.funcname).reverse();
+    const known = VOLATILE_FUNCTIONS.has(name) || ((schema === undefined || schema === 'pg_catalog') && NON_VOLATILE_BUILTINS.has(name));
+    if (name && !known && !found.some((seen) => seen.name === name && seen.schema === schema)) found.push(schema === undefined ? { name } : { schema, name });
+  }
+  for (const key in value) unknownCalls((value as Record<string, unknown>)[key], found);
+  return found;
 }
 
 function callsVolatile(value: unknown): boolean {

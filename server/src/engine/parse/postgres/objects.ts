@@ -75,6 +75,10 @@ export function createFunction(ctx: PgContext, stmt: CreateFunctionStmt): Routin
   for (const option of stmt.options ?? []) {
     if (!('DefElem' in option)) continue;
     if (option.DefElem.defname === 'language') change.language = stringValue(option.DefElem.arg)?.toLowerCase();
+    if (option.DefElem.defname === 'volatility') {
+      const volatility = stringValue(option.DefElem.arg)?.toLowerCase();
+      if (volatility === 'volatile' || volatility === 'stable' || volatility === 'immutable') change.volatility = volatility;
+    }
     if (option.DefElem.defname === 'as') {
       const body = bodyRange(ctx, option.DefElem.location);
       if (body) change.bodyRange = body;
