@@ -28,7 +28,7 @@ export const addingFieldWithDefault: Rule = {
   dialects: ['postgres'],
   severity: 'warning',
   docs: {
-    summary: 'Reports `ADD COLUMN` that rewrites the table: a volatile default, a stored generated or identity column, or any default before PostgreSQL 11.',
+    summary: 'Reports `ADD COLUMN` that rewrites the table: a volatile default (a user function unless declared STABLE or IMMUTABLE), a stored generated or identity column, or any default before PostgreSQL 11.',
     why: 'The rewrite holds an ACCESS EXCLUSIVE lock for as long as it takes to write every row: reads and writes on the table wait, and with them the application.',
     fix: 'Add the column without a default (or with a constant one on PostgreSQL 11+), set the default for new rows with ALTER COLUMN … SET DEFAULT, and backfill existing rows in batches.',
     differences:
