@@ -1,12 +1,12 @@
 // `migration-lens check <paths...>`: analyses every migration set under the paths and prints the
 // findings. Exit 0: no error-severity finding; 1: at least one; 2: bad usage or unreadable input.
+//
+// This module is part of dist/cli.js, which answers a check from its cache alone: what needs the
+// engine (the analysis, the rule catalog) comes from engineSide(), loaded on first use.
 
 import { accessSync, constants, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-// This module is part of dist/cli.js, which a check answered from its cache runs alone: what
-// needs the engine (the analysis, the rule catalog) comes from engineSide(), loaded on first use.
-
 import { loadProjectConfig } from '../../engine/config/load.js';
 import { normalizePath, type FileHost } from '../../engine/host.js';
 import type { Analysis } from '../../engine/index.js';

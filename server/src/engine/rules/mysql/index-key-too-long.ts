@@ -35,8 +35,9 @@ type Measure = 'least' | 'assumed';
 
 /** What the server does with the key, counted one way. */
 type Outcome =
+  /** `verified`: a server here refused it (ROW_FORMAT), not only the manual (an old version). */
   | { kind: 'refused-column'; part: WeighedPart; why: string; verified: boolean }
-  | { kind: 'refused-key'; total: number; verified: boolean }
+  | { kind: 'refused-key'; total: number }
   | { kind: 'hashed'; total: number }
   | { kind: 'shortened'; total: number };
 
@@ -143,8 +144,8 @@ function outcome(ctx: StatementContext, key: Key, table: Table, parts: WeighedPa
   }
   const total = parts.reduce((sum, part) => sum + part.bytes[measure], 0);
   if (total <= KEY_LIMIT) return undefined;
-  if (key.kind === 'primary key' || (key.kind === 'index' && parts.length > 1)) return { kind: 'refused-key', total, verified: true };
-  if (key.kind === 'unique key') return dialect === 'mariadb' && serverHas(ctx.settings, dialect, LONG_UNIQUE) ? { kind: 'hashed', total } : { kind: 'refused-key', total, verified: true };
+  if (key.kind === 'primary key' || (key.kind === 'index' && parts.length > 1)) return { kind: 'refused-key', total };
+  if (key.kind === 'unique key') return dialect === 'mariadb' && serverHas(ctx.settings, dialect, LONG_UNIQUE) ? { kind: 'hashed', total } : { kind: 'refused-key', total };
   return { kind: 'shortened', total };
 }
 
@@ -153,9 +154,10 @@ function judge(ctx: StatementContext, key: Key, table: Table, parts: WeighedPart
   const found = certain ?? outcome(ctx, key, table, parts, 'assumed');
   if (!found) return;
   const measure: Measure = certain ? 'least' : 'assumed';
-  const refused = found.kind === 'refused-column' || found.kind === 'refused-key';
+  // An error only where the server refuses the key whatever the database's default character set.
+  const refused = found.kind === 'refused-key' || (found.kind === 'refused-column' && found.verified);
   const report: Report = { range: key.range, message: `${describe(found, key, table, parts, measure)}${assumption(parts, measure)}` };
-  if (!(refused && found.verified && certain)) report.severity = 'warning';
+  if (!(refused && certain)) report.severity = 'warning';
   ctx.report(report);
 }
 
