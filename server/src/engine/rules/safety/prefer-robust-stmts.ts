@@ -28,11 +28,17 @@ function nameAt(ctx: StatementContext, range: SourceRange, raw: string): number 
   return ctx.tokens.find((token) => token.start >= range.start && token.end <= range.end && token.text === raw)?.start;
 }
 
-/** True when an earlier statement of the part drops constraint `name` IF EXISTS, which makes re-adding it rerunnable. */
+/**
+ * True when an earlier statement of the part drops constraint `name` IF EXISTS and nothing adds it
+ * again in between: that drop makes this one ADD rerunnable, not a second ADD after it.
+ */
 function droppedEarlier(ctx: StatementContext, name: string): boolean {
   const escaped = escapeRegExp(name);
   const earlier = ctx.text.slice(ctx.part.range.start, ctx.statement.range.start);
-  return new RegExp(`drop\\s+constraint\\s+if\\s+exists\\s+"?${escaped}"?(?![\\w$])`, 'i').test(earlier);
+  const drops = [...earlier.matchAll(new RegExp(`drop\\s+constraint\\s+if\\s+exists\\s+"?${escaped}"?(?![\\w$])`, 'gi'))];
+  const lastDrop = drops[drops.length - 1];
+  if (lastDrop?.index === undefined) return false;
+  return !new RegExp(`add\\s+constraint\\s+"?${escaped}"?(?![\\w$])`, 'i').test(earlier.slice(lastDrop.index));
 }
 
 function fragileParts(ctx: StatementContext, change: Change): Fragile[] {
