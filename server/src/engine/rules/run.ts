@@ -287,12 +287,12 @@ function inFrameworkTerms(message: string, framework: Framework): string {
   return directive && message.endsWith(DELIMITER_ADVICE) ? message.slice(0, -DELIMITER_ADVICE.length) + directive : message;
 }
 
-/** A file's own findings, kept with its state (its text and parts) for the level they were made at. */
-const ownFindings = new WeakMap<FileState, { level: Severity | 'off'; unknownIds: Finding[]; syntaxErrors: { offsets: SourceRange; finding: Finding }[] }>();
+/** A file's own findings, kept with its state (its text and parts) for the level and framework they were made for. */
+const ownFindings = new WeakMap<FileState, { level: Severity | 'off'; framework: Framework; unknownIds: Finding[]; syntaxErrors: { offsets: SourceRange; finding: Finding }[] }>();
 
 function fileFindings(state: FileState, file: string, level: Severity | 'off', framework: Framework) {
   const kept = ownFindings.get(state);
-  if (kept && kept.level === level) return kept;
+  if (kept && kept.level === level && kept.framework === framework) return kept;
   const unknownIds = level === 'off' ? [] : unknownSuppressionFindings(file, state.lines, state.suppressions, level, knownRuleIds());
   const syntaxErrors = state.parts.flatMap(unparsedStatements).flatMap((statement) => {
     if (state.suppressions.silences(SYNTAX_ERROR_RULE, statement.range.start)) return [];
@@ -300,7 +300,7 @@ function fileFindings(state: FileState, file: string, level: Severity | 'off', f
     const finding: Finding = { rule: SYNTAX_ERROR_RULE, severity: 'error', message, file, range: state.lines.range(statement.syntaxError!.range), related: [], fixes: [] };
     return [{ offsets: statement.range, finding }];
   });
-  const made = { level, unknownIds, syntaxErrors };
+  const made = { level, framework, unknownIds, syntaxErrors };
   ownFindings.set(state, made);
   return made;
 }

@@ -54,9 +54,10 @@ const NON_VOLATILE_BUILTINS = new Set([
 export function expression(ctx: PgContext, node: Node | undefined, range: SourceRange): Expression {
   const sql = slice(ctx, range);
   if (!node) return { sql, kind: 'expression', range };
-  const calls = unknownCalls(node);
-  const kind = callsVolatile(node) ? 'volatile' : isConstant(node) ? 'constant' : 'expression';
-  return calls.length ? { sql, kind, calls, range } : { sql, kind, range };
+  const calls = functionCalls(node);
+  const unknown = calls.filter(({ schema, name }) => !VOLATILE_FUNCTIONS.has(name) && !((schema === undefined || schema === 'pg_catalog') && NON_VOLATILE_BUILTINS.has(name)));
+  const kind = calls.some(({ name }) => VOLATILE_FUNCTIONS.has(name)) ? 'volatile' : isConstant(node) ? 'constant' : 'expression';
+  return unknown.length ? { sql, kind, calls: unknown, range } : { sql, kind, range };
 }
 
 function isConstant(node: Node): boolean {
@@ -65,25 +66,16 @@ function isConstant(node: Node): boolean {
   return false;
 }
 
-/** The calls to functions in neither list, in order, once each. */
-function unknownCalls(value: unknown, found: FunctionCall[] = []): FunctionCall[] {
+/** Every function the expression calls, in order, once each. */
+function functionCalls(value: unknown, found: FunctionCall[] = []): FunctionCall[] {
   if (typeof value !== 'object' || value === null) return found;
   const call = (value as { FuncCall?: { funcname?: Node[] } }).FuncCall;
   if (call) {
     const [name, schema] = stringValues(call.funcname).reverse();
-    const known = VOLATILE_FUNCTIONS.has(name) || ((schema === undefined || schema === 'pg_catalog') && NON_VOLATILE_BUILTINS.has(name));
-    if (name && !known && !found.some((seen) => seen.name === name && seen.schema === schema)) found.push(schema === undefined ? { name } : { schema, name });
+    if (name && !found.some((seen) => seen.name === name && seen.schema === schema)) found.push(schema === undefined ? { name } : { schema, name });
   }
-  for (const key in value) unknownCalls((value as Record<string, unknown>)[key], found);
+  for (const key in value) functionCalls((value as Record<string, unknown>)[key], found);
   return found;
-}
-
-function callsVolatile(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const call = (value as { FuncCall?: { funcname?: Node[] } }).FuncCall;
-  if (call && VOLATILE_FUNCTIONS.has(stringValues(call.funcname).pop() ?? '')) return true;
-  for (const key in value) if (callsVolatile((value as Record<string, unknown>)[key])) return true;
-  return false;
 }
 
 /** The value of an option or setting as written (`5s`, `70`, `true`). */

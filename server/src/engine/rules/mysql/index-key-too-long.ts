@@ -2,7 +2,8 @@ import type { Change, Constraint, IndexDef, Name, PrefixLengths } from '../../mo
 import type { SourceRange } from '../../model/source.js';
 import { findTable } from '../../schema/lookup.js';
 import type { Table } from '../../schema/model.js';
-import { columnKey } from '../../schema/names.js';
+import { findColumn } from '../../schema/table-edit.js';
+import { formatType } from '../../schema/types.js';
 import type { Report, Rule, StatementContext } from '../rule.js';
 import { ASSUMED_CHARSET, partBytes, type PartBytes } from './key-bytes.js';
 import { serverHas, serverTooOld } from './server-version.js';
@@ -122,11 +123,10 @@ const constraintParts = (columns: readonly string[], prefixLengths: PrefixLength
 function weigh(key: Key, table: Table, ctx: StatementContext): WeighedPart[] | undefined {
   const parts: WeighedPart[] = [];
   for (const { column: name, prefixLength } of key.parts) {
-    const column = table.columns.find((candidate) => columnKey(ctx.set.dialect, candidate.name) === columnKey(ctx.set.dialect, name));
+    const column = findColumn(ctx.set.dialect, table, name);
     const bytes = column && partBytes(column, prefixLength);
     if (!bytes) return undefined;
-    const type = `${column.type.name}${column.type.args.length ? `(${column.type.args.join(',')})` : ''}`;
-    parts.push({ column: column.name, type, ...(prefixLength === undefined ? {} : { prefixLength }), bytes });
+    parts.push({ column: column.name, type: formatType(column.type), ...(prefixLength === undefined ? {} : { prefixLength }), bytes });
   }
   return parts;
 }

@@ -22,6 +22,9 @@ export interface PortableFact {
   implicit?: boolean;
 }
 
+/** The key of a table's own fact, and the parent of its columns', keys' and indexes' facts. */
+export const tableKey = (lowerName: string): string => `table:${lowerName}`;
+
 /** A table's facts, kept while the table and the enum types its columns may name are the same objects. */
 const factsByTable = new WeakMap<Table, { enums: Schema['enums']; facts: readonly PortableFact[] }>();
 
@@ -67,9 +70,9 @@ function lastDefinition(object: Provenance): Origin | undefined {
 
 function tableFacts(table: Table, schema: Schema): PortableFact[] {
   const name = table.name.toLowerCase();
-  const tableKey = `table:${name}`;
+  const parent = tableKey(name);
   const fact = (key: string, subject: string, value: string, object: Provenance, implicit = false): PortableFact => {
-    const made: PortableFact = { key, parent: tableKey, subject, value };
+    const made: PortableFact = { key, parent, subject, value };
     const origin = lastDefinition(object);
     if (origin) made.origin = origin;
     if (implicit) made.implicit = true;
@@ -77,7 +80,7 @@ function tableFacts(table: Table, schema: Schema): PortableFact[] {
   };
   const columnList = (columns: readonly string[]) => columns.map((column) => column.toLowerCase()).join(', ');
   // A table's later events are changes to its parts; its presence dates from its creation.
-  const facts: PortableFact[] = [{ key: tableKey, subject: `table \`${name}\``, value: 'present', ...(table.created ? { origin: table.created } : {}) }];
+  const facts: PortableFact[] = [{ key: parent, subject: `table \`${name}\``, value: 'present', ...(table.created ? { origin: table.created } : {}) }];
 
   if (!table.columnsUnknown) {
     for (const column of table.columns) {

@@ -5,7 +5,7 @@ import { mainPart } from '../integrity/versions.js';
 import type { RelatedReport, Rule, SetContext } from '../rule.js';
 import { factDifferences, type FactDifference } from './fact-differences.js';
 import type { PortableFact } from './portable-schema.js';
-import { changedTableNames, portableFacts } from './portable-schema.js';
+import { changedTableNames, portableFacts, tableKey } from './portable-schema.js';
 import { pairVersions, siblingAnchor, treeName } from './sibling-trees.js';
 
 export const siblingSchemaDrift: Rule = {
@@ -64,7 +64,7 @@ function checkAgainst(ctx: SetContext, sibling: MigrationSet): void {
     // A statement that did not parse left the replay incomplete: what differs now is not known to differ.
     const unknown = !parsesFully(ctx, ctx.set, mine) || !parsesFully(ctx, sibling, theirs);
     const myFacts = portableFacts(compared[0], names);
-    const byTable = new Map<string, Set<string>>([...names].map((name) => [name, new Set<string>()]));
+    const byTable = new Map<string, Set<string>>([...names].map((name) => [tableKey(name), new Set<string>()]));
     for (const difference of factDifferences(myFacts, portableFacts(compared[1], names), unsharedMine, unsharedTheirs)) {
       const table = tableOf(difference);
       byTable.get(table)?.add(difference.signature);
@@ -74,10 +74,10 @@ function checkAgainst(ctx: SetContext, sibling: MigrationSet): void {
   }
 }
 
-/** The lower-cased name of the table a difference is about: the fact's own for a table, else its parent's. */
+/** The key of the table a difference is about: the fact's own for a table, else its parent's. */
 function tableOf({ mine, theirs }: FactDifference): string {
   const fact = (mine ?? theirs)!;
-  return (fact.parent ?? fact.key).slice('table:'.length);
+  return fact.parent ?? fact.key;
 }
 
 function parsesFully(ctx: SetContext, set: MigrationSet, migration: Migration): boolean {
