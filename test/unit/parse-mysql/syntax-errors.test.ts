@@ -20,6 +20,9 @@ const CASES: { sql: string; dialect?: 'mysql' | 'mariadb'; token: string; messag
   { sql: 'ALTER TABLE t ALTER COLUMN a SET NOTHING', token: 'NOTHING', message: /^syntax error near "NOTHING": expected DEFAULT, VISIBLE or INVISIBLE$/ },
   { sql: 'CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1', token: 'BEGIN SET NEW.a = 1', message: /BEGIN … END block is not closed/ },
   { sql: 'CREATE TRIGGER trg WHENEVER INSERT ON t FOR EACH ROW SET NEW.a = 1', token: 'WHENEVER', message: /expected BEFORE or AFTER$/ },
+  // MySQL parses a body when it creates the trigger or routine (test/db/mysql-routine-bodies.test.ts).
+  { sql: 'CREATE TRIGGER trg AFTER INSERT ON t FOR EACH ROW BEGIN IF NEW.a > 0 THEN UPDAET u SET a = 1; END IF; END', token: 'UPDAET', message: /^syntax error near "UPDAET": no statement starts with it \(in the trigger body\)/ },
+  { sql: 'CREATE PROCEDURE p() BEGIN UPDATE u SET a = 1 WHEREE id = 2; END', token: 'WHEREE', message: /^syntax error near "WHEREE"/ },
   { sql: 'COMMIT NOW', token: 'NOW', message: /^syntax error near "NOW": expected the end of the statement$/ },
   { sql: 'SET sql_mode', token: 'sql_mode', message: /^statement ends too early: expected "="$/ },
   { sql: 'CREATE TABLE t (a uuid)', token: 'uuid', message: /^syntax error near "uuid": expected a data type$/ },

@@ -19,6 +19,8 @@ export class StatementContext {
   grammarCovers = true;
   /** The leading word starts no statement we know; a grammar error then names it. */
   unknownStatement = false;
+  /** The INSERT, UPDATE, DELETE and REPLACE statements in a trigger's or routine's body, judged as statements of their own. */
+  readonly bodyDataChanges: SourceRange[] = [];
 
   constructor(
     /** The file's text. */

@@ -34,6 +34,12 @@ export function parseMysqlStatement(text: string, range: SourceRange, dialect: M
     // the statement counts as `other`.
     change = { kind: 'other', statementType: statement.tokens[0].text.toLowerCase() };
   }
+  // MySQL parses a trigger's or routine's body when it creates it: a data change in it that does
+  // not parse makes the CREATE fail.
+  for (const inner of ctx.bodyDataChanges) {
+    const { syntaxError } = parseMysqlStatement(text, inner, dialect);
+    if (syntaxError) return { syntaxError };
+  }
   if (!ctx.grammarCovers) return { change };
   const grammar = checkGrammar(ctx, statement);
   if (grammar.error) return { syntaxError: grammar.error };

@@ -10,6 +10,7 @@ import type {
   RoutineChange,
 } from '../../model/changes.js';
 import { ReadError, type TokenReader } from './reader.js';
+import { bodyDataChanges } from './routine-body.js';
 import { readIndexElements, skipIndexOptions, skipIndexType } from './table-element.js';
 
 const DROPPED_KINDS: Record<string, ObjectKind> = {
@@ -144,7 +145,7 @@ export function readCreateTrigger(reader: TokenReader, orReplace: boolean): Crea
   const table = reader.readName('a table name');
   reader.expectWords('FOR', 'EACH', 'ROW');
   if (reader.acceptWords('FOLLOWS') ?? reader.acceptWords('PRECEDES')) reader.readIdentifier('a trigger name');
-  readBody(reader);
+  readBody(reader, 'the trigger body');
   return { kind: 'create-trigger', name, table, orReplace };
 }
 
@@ -183,7 +184,7 @@ export function readCreateRoutine(reader: TokenReader, orReplace: boolean): Rout
     reader.skipUntil(BODY_OR_CHARACTERISTIC);
   }
   readCharacteristics(reader);
-  change.bodyRange = readBody(reader);
+  change.bodyRange = readBody(reader, procedure ? 'the procedure body' : 'the function body');
   return change;
 }
 
@@ -205,7 +206,7 @@ function readCharacteristics(reader: TokenReader): void {
 export const DELIMITER_ADVICE = 'put DELIMITER lines around it';
 
 /** The routine or trigger body: one statement, or a BEGIN … END block that must be closed. */
-function readBody(reader: TokenReader): { start: number; end: number } {
+function readBody(reader: TokenReader, what: string): { start: number; end: number } {
   const start = reader.pos;
   const first = reader.next('a body');
   const labelled = reader.atPunct(':') && reader.peek(1)?.value === 'BEGIN';
@@ -217,5 +218,6 @@ function readBody(reader: TokenReader): { start: number; end: number } {
   if ((first.value === 'BEGIN' || labelled) && !closed) {
     throw new ReadError(`BEGIN … END block is not closed: the statement ends at a ";" inside it; ${DELIMITER_ADVICE}`, range);
   }
+  reader.ctx.bodyDataChanges.push(...bodyDataChanges(reader.tokensFrom(start), what));
   return range;
 }

@@ -1,6 +1,6 @@
 // Recognises a statement by its leading keywords and hands it to the reader for its kind.
 
-import type { Change, DataChange } from '../../model/changes.js';
+import type { Change } from '../../model/changes.js';
 import { readAlterTable } from './alter-table.js';
 import { readCreateTable } from './create-table.js';
 import type { TokenReader } from './reader.js';
@@ -13,31 +13,7 @@ import {
   readRenameTable,
 } from './schema-statements.js';
 import { readDataChange, readSet, readTransaction } from './session-statements.js';
-
-const DATA_OPERATIONS: Record<string, DataChange['operation']> = {
-  INSERT: 'insert',
-  REPLACE: 'replace',
-  UPDATE: 'update',
-  DELETE: 'delete',
-  TRUNCATE: 'truncate',
-  SELECT: 'select',
-  WITH: 'select',
-  VALUES: 'select',
-  TABLE: 'select',
-};
-
-const TRANSACTION_WORDS = new Set(['BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'XA']);
-
-/**
- * Valid statements that change nothing the model tracks and that node-sql-parser's grammar
- * mostly lacks: recorded as `other` without a grammar check, so they never read as syntax errors.
- */
-const UNCHECKED_STATEMENTS = new Set([
-  'ANALYZE', 'BINLOG', 'CACHE', 'CALL', 'CHANGE', 'CHECK', 'CHECKSUM', 'CLONE', 'DEALLOCATE', 'DELIMITER',
-  'DESC', 'DESCRIBE', 'DO', 'EXECUTE', 'EXPLAIN', 'FLUSH', 'GET', 'GRANT', 'HANDLER', 'HELP', 'IMPORT',
-  'INSTALL', 'KILL', 'LOAD', 'LOCK', 'OPTIMIZE', 'PREPARE', 'PURGE', 'REPAIR', 'RESET', 'RESIGNAL',
-  'RESTART', 'REVOKE', 'SHOW', 'SHUTDOWN', 'SIGNAL', 'STOP', 'UNINSTALL', 'UNLOCK', 'USE', 'START',
-]);
+import { DATA_OPERATIONS, TRANSACTION_WORDS, UNCHECKED_STATEMENTS } from './statement-words.js';
 
 /**
  * The objects CREATE, ALTER and DROP take in MySQL 8 and MariaDB 11, besides those read in full.
