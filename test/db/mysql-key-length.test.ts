@@ -46,6 +46,17 @@ const CASES: Case[] = [
   { sql: `CREATE TABLE k (a VARCHAR(500), b VARCHAR(500), UNIQUE KEY (a, b)) ${UTF8MB4}`, refused: false, finding: 'warning' },
   { sql: `CREATE TABLE k (s VARCHAR(1000), KEY (s)) ${UTF8MB4}`, refused: false, finding: 'warning' },
   { setup: [`CREATE TABLE k (id INT PRIMARY KEY, s VARCHAR(1000)) ${UTF8MB4}`], sql: 'CREATE UNIQUE INDEX k_s ON k (s)', refused: false, finding: 'warning' },
+  // A column of an existing key widened, or its table converted to a wider character set: the key is weighed again.
+  { setup: [`CREATE TABLE k (s VARCHAR(255) NOT NULL PRIMARY KEY) ${UTF8MB4}`], sql: 'ALTER TABLE k MODIFY s VARCHAR(1000) NOT NULL', refused: true, finding: 'error' },
+  { setup: [`CREATE TABLE k (s VARCHAR(255) NOT NULL PRIMARY KEY) ${UTF8MB4}`], sql: 'ALTER TABLE k CHANGE s t VARCHAR(1000) NOT NULL', refused: true, finding: 'error' },
+  { setup: [`CREATE TABLE k (a VARCHAR(255), b VARCHAR(255), KEY k_ab (a, b)) ${UTF8MB4}`], sql: 'ALTER TABLE k MODIFY a VARCHAR(600)', refused: true, finding: 'error' },
+  { setup: [`CREATE TABLE k (s VARCHAR(255), UNIQUE KEY k_s (s)) ${UTF8MB4}`], sql: 'ALTER TABLE k MODIFY s VARCHAR(1000)', refused: false, finding: 'warning' },
+  { setup: [`CREATE TABLE k (s VARCHAR(255), KEY k_s (s)) ${UTF8MB4}`], sql: 'ALTER TABLE k MODIFY s VARCHAR(1000)', refused: false, finding: 'warning' },
+  { setup: [`CREATE TABLE k (s VARCHAR(255), KEY k_s (s(100))) ${UTF8MB4}`], sql: 'ALTER TABLE k MODIFY s VARCHAR(1000)', refused: false, finding: 'none' },
+  { setup: ['CREATE TABLE k (s VARCHAR(1000) NOT NULL PRIMARY KEY) DEFAULT CHARSET=latin1'], sql: 'ALTER TABLE k CONVERT TO CHARACTER SET utf8mb4', refused: true, finding: 'error' },
+  { setup: [`CREATE TABLE k (s VARCHAR(255) NOT NULL PRIMARY KEY) ${UTF8MB4}`], sql: 'ALTER TABLE k MODIFY s VARCHAR(700) NOT NULL', refused: false, finding: 'none' },
+  { setup: [`CREATE TABLE k (s VARCHAR(255), KEY k_s (s)) ROW_FORMAT=COMPACT DEFAULT CHARSET=latin1`], sql: 'ALTER TABLE k MODIFY s VARCHAR(255) CHARACTER SET utf8mb4', refused: true, finding: 'error' },
+  { setup: [`CREATE TABLE k (s VARCHAR(255), KEY k_s (s)) ${UTF8MB4}`], sql: 'ALTER TABLE k ROW_FORMAT=COMPACT', refused: true, finding: 'error' },
   // Within the limits.
   { sql: `CREATE TABLE k (s VARCHAR(768), KEY (s)) ${UTF8MB4}`, refused: false, finding: 'none' },
   { sql: `CREATE TABLE k (s VARCHAR(1000), PRIMARY KEY (s(768))) ${UTF8MB4}`, refused: false, finding: 'none' },

@@ -42,6 +42,9 @@ statementRuleTable('mysql-index-key-too-long', {
     { sql: 'CREATE TABLE users (code VARCHAR(1000) NOT NULL, PRIMARY KEY (code)) DEFAULT CHARSET=utf8mb4', dialect: 'postgres' },
     { sql: 'CREATE TABLE docs (body TEXT, FULLTEXT KEY docs_body (body)) DEFAULT CHARSET=utf8mb4', dialect: 'mysql' },
     { sql: 'CREATE TABLE docs (id BIGINT, price DECIMAL(65,30), at DATETIME, PRIMARY KEY (id, price, at)) DEFAULT CHARSET=utf8mb4', dialect: 'mysql' },
+    // A widened column indexed by a prefix: the prefix is kept, through a rename too.
+    { sql: 'CREATE TABLE tags (label VARCHAR(255), KEY tags_label (label(100))) DEFAULT CHARSET=utf8mb4; ALTER TABLE tags MODIFY label VARCHAR(1000)', dialect: 'mysql' },
+    { sql: 'CREATE TABLE t (a VARCHAR(255), b VARCHAR(255), KEY t_ab (a(100), b)) DEFAULT CHARSET=utf8mb4; ALTER TABLE t CHANGE a c VARCHAR(2000)', dialect: 'mysql' },
   ],
   invalid: [
     {
@@ -65,6 +68,17 @@ statementRuleTable('mysql-index-key-too-long', {
       sql: 'CREATE TABLE tags (label VARCHAR(1000), KEY tags_label (label))',
       dialect: 'mysql',
       messages: [/MariaDB indexes only the first 768 characters instead \(warning 1071\), and MySQL does the same or, in strict mode, refuses it\. Write the prefix \(`label\(768\)`\).*\(Counted in utf8mb4, the default of MySQL 8\.0, MariaDB 11\.6 and Debian's MariaDB: the migrations give `label` no character set/],
+    },
+    {
+      sql: 'CREATE TABLE t (a VARCHAR(255), b VARCHAR(255), KEY t_ab (a, b)) DEFAULT CHARSET=utf8mb4; ALTER TABLE t MODIFY a VARCHAR(600)',
+      dialect: 'mariadb',
+      messages: [/^The index `t_ab` on `t` \(`a` varchar\(600\) in utf8mb4: 2,400 bytes, `b` varchar\(255\) in utf8mb4: 1,020 bytes\) becomes 3,420 bytes, over InnoDB's 3,072-byte limit: the server refuses the statement/],
+    },
+    {
+      // Reported where the key was made, not again where its column is redefined as wide as it was.
+      sql: 'CREATE TABLE users (email VARCHAR(1000), UNIQUE KEY users_email (email)) DEFAULT CHARSET=utf8mb4; ALTER TABLE users MODIFY email VARCHAR(1000) NOT NULL',
+      dialect: 'mariadb',
+      messages: [/^The unique key on `users` \(`email` varchar\(1000\) in utf8mb4\) is 4,000 bytes/],
     },
   ],
 });

@@ -147,6 +147,12 @@ export interface IndexElement {
   range: SourceRange;
 }
 
+/** The prefix lengths of a key's parts, by column; undefined when no part is a prefix. */
+export function prefixLengthsOf(elements: readonly Pick<IndexElement, 'column' | 'prefixLength'>[]): PrefixLengths | undefined {
+  const prefixed = elements.flatMap(({ column, prefixLength }) => (column !== undefined && prefixLength !== undefined ? [[column, prefixLength] as const] : []));
+  return prefixed.length ? Object.fromEntries(prefixed) : undefined;
+}
+
 export interface IndexDef {
   name?: Name;
   table: Name;

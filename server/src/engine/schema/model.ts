@@ -7,7 +7,7 @@
 
 import type { Direction } from '../model/migration-set.js';
 import type { Dialect, SourceRange } from '../model/source.js';
-import type { ReferentialAction, Volatility } from '../model/changes.js';
+import type { PrefixLengths, ReferentialAction, Volatility } from '../model/changes.js';
 import type { PersistentMap } from './persistent-map.js';
 
 /** Where an object was created, changed or dropped: a statement of one migration part. */
@@ -72,11 +72,14 @@ export interface Column extends Provenance {
 export interface PrimaryKey extends Provenance {
   name?: string;
   columns: readonly string[];
+  /** MySQL key parts that index a prefix of their column (`name(100)`), by column. */
+  prefixLengths?: PrefixLengths;
 }
 
 export interface UniqueConstraint extends Provenance {
   name: string;
   columns: readonly string[];
+  prefixLengths?: PrefixLengths;
 }
 
 export interface ForeignKey extends Provenance {
@@ -101,6 +104,7 @@ export interface Index extends Provenance {
   method: string;
   /** Column names, or the expression text for expression elements. */
   columns: readonly string[];
+  prefixLengths?: PrefixLengths;
   /** Normalised partial-index predicate. */
   where?: string;
   /** MySQL made this index for a foreign key and drops it when another index can serve. */

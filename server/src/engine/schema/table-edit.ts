@@ -2,7 +2,7 @@
 // definitions into schema objects, naming what the statement left unnamed the way the server
 // would, and keeping indexes and constraints consistent when columns go away or change name.
 
-import type { ColumnDef, Constraint, IndexDef, ReferentialAction } from '../model/changes.js';
+import { prefixLengthsOf, type ColumnDef, type Constraint, type IndexDef, type PrefixLengths, type ReferentialAction } from '../model/changes.js';
 import type { Dialect } from '../model/source.js';
 import type { SchemaEditor } from './editor.js';
 import { normalizeDefault, normalizeExpression } from './expressions.js';
@@ -133,14 +133,14 @@ export function addConstraint(editor: SchemaEditor, tableKey: string, table: Tab
       }
       const name = postgres ? constraint.name ?? choosePostgresName(table.name, undefined, 'pkey', postgresRelationTaken(editor, table.schema)) : 'PRIMARY';
       if (postgres) editor.setIndexOwner(indexKey(dialect, tableKey, name, table.schema), tableKey);
-      return setNotNull(dialect, { ...table, primaryKey: { name, columns: constraint.columns, ...origin } }, constraint.columns);
+      return setNotNull(dialect, { ...table, primaryKey: { name, columns: constraint.columns, ...prefixes(constraint.prefixLengths), ...origin } }, constraint.columns);
     }
     case 'unique': {
       const name = postgres
         ? constraint.name ?? choosePostgresName(table.name, postgresColumnsAddition(constraint.columns), 'key', postgresRelationTaken(editor, table.schema))
         : constraint.name ?? chooseMysqlIndexName(constraint.columns[0], mysqlIndexTaken(table));
       editor.setIndexOwner(indexKey(dialect, tableKey, name, table.schema), tableKey);
-      const withUnique = { ...table, uniques: [...table.uniques, { name, columns: constraint.columns, ...origin }] };
+      const withUnique = { ...table, uniques: [...table.uniques, { name, columns: constraint.columns, ...prefixes(constraint.prefixLengths), ...origin }] };
       return postgres ? withUnique : dropIndexesReplacedFor(dialect, withUnique, constraint.columns);
     }
     case 'foreign-key': {
@@ -241,7 +241,7 @@ export function addIndex(editor: SchemaEditor, tableKey: string, table: Table, d
   const method = (def.method ?? 'btree').toLowerCase();
   if (!postgres && def.unique) {
     const name = def.name?.name;
-    return addConstraint(editor, tableKey, table, { kind: 'unique', columns, name, range: def.range });
+    return addConstraint(editor, tableKey, table, { kind: 'unique', columns, name, ...prefixes(prefixLengthsOf(def.elements)), range: def.range });
   }
   let name = def.name?.name;
   if (name !== undefined) {
@@ -258,11 +258,14 @@ export function addIndex(editor: SchemaEditor, tableKey: string, table: Table, d
       : chooseMysqlIndexName(expressionAware[0], mysqlIndexTaken(table));
   }
   editor.setIndexOwner(indexKey(dialect, tableKey, name, table.schema), tableKey);
-  const index: Index = { name, unique: def.unique, method, columns, ...editor.created() };
+  const index: Index = { name, unique: def.unique, method, columns, ...prefixes(prefixLengthsOf(def.elements)), ...editor.created() };
   if (def.where) index.where = normalizeExpression(dialect, def.where.sql);
   const withIndex = { ...table, indexes: [...table.indexes, index] };
   return postgres ? withIndex : dropIndexesReplacedFor(dialect, withIndex, columns);
 }
+
+/** The field only when some key part is a prefix, so keys without one stay as they were. */
+const prefixes = (prefixLengths: PrefixLengths | undefined): { prefixLengths?: PrefixLengths } => (prefixLengths ? { prefixLengths } : {});
 
 /**
  * The name PostgreSQL's FigureColname gives an index expression when naming the index: the
@@ -319,9 +322,11 @@ export function renameIn(dialect: Dialect, columns: readonly string[], from: str
 
 /** A column renamed within its own table's constraints and indexes. */
 export function withRenamedColumn(dialect: Dialect, table: Table, from: string, to: string): Table {
-  const rename = <T extends { columns: readonly string[] }>(item: T): T => {
+  const rename = <T extends { columns: readonly string[]; prefixLengths?: PrefixLengths }>(item: T): T => {
     const columns = renameIn(dialect, item.columns, from, to);
-    return columns === item.columns ? item : { ...item, columns };
+    if (columns === item.columns) return item;
+    const prefixLengths = item.prefixLengths && Object.fromEntries(Object.entries(item.prefixLengths).map(([column, length]) => [sameColumn(dialect, column, from) ? to : column, length]));
+    return { ...item, columns, ...prefixes(prefixLengths) };
   };
   return {
     ...table,

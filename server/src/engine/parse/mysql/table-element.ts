@@ -1,6 +1,6 @@
 // One item of a CREATE TABLE body or an ALTER TABLE ADD: a column, a constraint, or an index.
 
-import type { Constraint, IndexDef, IndexElement, Name, PrefixLengths } from '../../model/changes.js';
+import { prefixLengthsOf, type Constraint, type IndexDef, type IndexElement, type Name, type PrefixLengths } from '../../model/changes.js';
 import { readColumnDefinition, type ColumnRead } from './column.js';
 import { readCheckBody, readColumnList, readReferences } from './constraint-parts.js';
 import type { TokenReader } from './reader.js';
@@ -66,8 +66,8 @@ function readKeyColumns(reader: TokenReader): { columns: string[]; prefixLengths
   const elements = readIndexElements(reader);
   skipIndexOptions(reader);
   const columns = elements.map((element) => element.column ?? element.expression ?? '');
-  const prefixed = elements.flatMap(({ column, prefixLength }) => (column !== undefined && prefixLength !== undefined ? [[column, prefixLength] as const] : []));
-  return prefixed.length ? { columns, prefixLengths: Object.fromEntries(prefixed) } : { columns };
+  const prefixLengths = prefixLengthsOf(elements);
+  return prefixLengths ? { columns, prefixLengths } : { columns };
 }
 
 /** `{INDEX|KEY|FULLTEXT [KEY]|SPATIAL [KEY]} [IF NOT EXISTS] [name] [USING method] (parts) [options]`. */

@@ -3,6 +3,7 @@ import type { SourceRange } from '../../model/source.js';
 import { findTable } from '../../schema/lookup.js';
 import type { Table } from '../../schema/model.js';
 import { findColumn } from '../../schema/table-edit.js';
+import { sameColumn } from '../../schema/names.js';
 import { formatType } from '../../schema/types.js';
 import type { Report, Rule, StatementContext } from '../rule.js';
 import { ASSUMED_CHARSET, partBytes, type PartBytes } from './key-bytes.js';
@@ -22,6 +23,8 @@ interface Key {
   table: Name;
   parts: { column: string; prefixLength?: number }[];
   range: SourceRange;
+  /** A key an earlier statement made, weighed again because this one widened a column of it (`k_ab`; `PRIMARY` for the primary key). */
+  existing?: string;
 }
 
 interface WeighedPart {
@@ -56,7 +59,9 @@ export const mysqlIndexKeyTooLong: Rule = {
       'COMPACT or REDUNDANT rows any key column over 767 bytes ("Index column size too large"), after the migrations before ' +
       'it ran. A UNIQUE key over the limit is refused by MySQL and by MariaDB before 10.4; MariaDB 10.4+ turns it into a ' +
       'hash-based long unique key, which no range scan, sort or foreign key can use. A one-column index over the limit is ' +
-      'shortened to a prefix by MariaDB (warning 1071), and by MySQL outside strict mode.',
+      'shortened to a prefix by MariaDB (warning 1071), and by MySQL outside strict mode. A key is weighed where a statement ' +
+      'makes it, and again where a later one widens a column of it (MODIFY, CHANGE), converts its table to another character ' +
+      'set or changes the ROW_FORMAT: the server then refuses that ALTER TABLE.',
     fix:
       'Index a prefix (`email(191)`), shorten the column, give it a one-byte character set (`CHARACTER SET ascii` for codes ' +
       'and hashes), or use ROW_FORMAT=DYNAMIC. A unique value that must be longer can be enforced on a hash column ' +
@@ -76,14 +81,14 @@ export const mysqlIndexKeyTooLong: Rule = {
     ],
   },
   checkStatement(ctx) {
-    const keys = keysOf(ctx.change);
+    const keys = [...keysOf(ctx.change), ...widenedKeys(ctx)];
     if (keys.length === 0) return;
     const after = ctx.schemaAfter();
     for (const key of keys) {
       const table = findTable(after, key.table);
       if (!table || table.columnsUnknown || (table.engine !== undefined && table.engine !== 'innodb')) continue;
       const parts = weigh(key, table, ctx);
-      if (parts) judge(ctx, key, table, parts);
+      if (parts && !(key.existing !== undefined && judgedBefore(ctx, key, parts))) judge(ctx, key, table, parts);
     }
   },
 };
@@ -116,6 +121,40 @@ function keysOf(change: Change | undefined): Key[] {
   }
 }
 
+/**
+ * Keys made by earlier statements that this ALTER TABLE weighs anew: those on a column it
+ * redefines (MODIFY, CHANGE), and all of them when it converts the table to another character set
+ * or changes its ROW_FORMAT. Reported at the action that changed them.
+ */
+function widenedKeys(ctx: StatementContext): Key[] {
+  const change = ctx.change;
+  if (change?.kind !== 'alter-table') return [];
+  const before = findTable(ctx.schemaBefore(), change.table);
+  const after = findTable(ctx.schemaAfter(), change.table);
+  if (!before || !after) return [];
+  const keys: Key[] = [];
+  for (const action of change.actions) {
+    const widens =
+      action.kind === 'redefine-column'
+        ? (columns: readonly string[]) => columns.some((column) => sameColumn(ctx.set.dialect, column, action.column.name))
+        : (action.kind === 'other' && action.description.startsWith('convert:')) || (action.kind === 'set-table-option' && action.option === 'row_format')
+          ? () => true
+          : undefined;
+    if (!widens) continue;
+    const existing = (kind: Key['kind'], name: string, columns: readonly string[], prefixLengths: PrefixLengths | undefined) => {
+      if (widens(columns) && !keys.some((key) => key.existing === name)) keys.push({ kind, table: change.table, parts: constraintParts(columns, prefixLengths), range: action.range, existing: name });
+    };
+    if (after.primaryKey && before.primaryKey) existing('primary key', 'PRIMARY', after.primaryKey.columns, after.primaryKey.prefixLengths);
+    const madeBefore = (name: string) => before.uniques.some((unique) => unique.name === name) || before.indexes.some((index) => index.name === name);
+    for (const unique of after.uniques) if (madeBefore(unique.name)) existing('unique key', unique.name, unique.columns, unique.prefixLengths);
+    for (const index of after.indexes) {
+      if (index.method === 'fulltext' || index.method === 'spatial' || !madeBefore(index.name)) continue;
+      existing(index.unique ? 'unique key' : 'index', index.name, index.columns, index.prefixLengths);
+    }
+  }
+  return keys;
+}
+
 const constraintParts = (columns: readonly string[], prefixLengths: PrefixLengths | undefined): Key['parts'] =>
   columns.map((column) => ({ column, prefixLength: prefixLengths?.[column] }));
 
@@ -129,6 +168,24 @@ function weigh(key: Key, table: Table, ctx: StatementContext): WeighedPart[] | u
     parts.push({ column: column.name, type: formatType(column.type), ...(prefixLength === undefined ? {} : { prefixLength }), bytes });
   }
   return parts;
+}
+
+/**
+ * An existing key that was over a limit before this statement too: reported where it was made or
+ * first widened (the same verdict again would be noise). Its parts are looked up by the names
+ * they had before a CHANGE renamed them.
+ */
+function judgedBefore(ctx: StatementContext, key: Key, parts: WeighedPart[]): boolean {
+  const change = ctx.change;
+  const table = change?.kind === 'alter-table' ? findTable(ctx.schemaBefore(), change.table) : undefined;
+  if (!table || change?.kind !== 'alter-table') return false;
+  const renamedFrom = (column: string) =>
+    change.actions.flatMap((action) => (action.kind === 'redefine-column' && sameColumn(ctx.set.dialect, action.column.name, column) ? [action.from] : []))[0] ?? column;
+  const partsBefore = weigh({ ...key, parts: key.parts.map((part) => ({ ...part, column: renamedFrom(part.column) })) }, table, ctx);
+  if (!partsBefore) return false;
+  const verdict = (measure: Measure, table: Table, weighed: WeighedPart[]) => outcome(ctx, key, table, weighed, measure)?.kind;
+  const afterTable = findTable(ctx.schemaAfter(), change.table)!;
+  return (['least', 'assumed'] as const).every((measure) => verdict(measure, table, partsBefore) === verdict(measure, afterTable, parts));
 }
 
 function outcome(ctx: StatementContext, key: Key, table: Table, parts: WeighedPart[], measure: Measure): Outcome | undefined {
@@ -172,11 +229,12 @@ function partText(part: WeighedPart, measure: Measure): string {
 
 function describe(found: Outcome, key: Key, table: Table, parts: WeighedPart[], measure: Measure): string {
   const list = parts.length === 1 ? partText(parts[0], measure) : parts.map((part) => `${partText(part, measure)}: ${bytes(part.bytes[measure])}`).join(', ');
-  const over = (total: number) => `The ${key.kind} on \`${table.name}\` (${list}) is ${bytes(total)}, over InnoDB's ${limit(KEY_LIMIT)} limit`;
+  const named = key.existing === undefined || key.kind === 'primary key' ? `The ${key.kind}` : `The ${key.kind} \`${key.existing}\``;
+  const over = (total: number) => `${named} on \`${table.name}\` (${list}) ${key.existing === undefined ? 'is' : 'becomes'} ${bytes(total)}, over InnoDB's ${limit(KEY_LIMIT)} limit`;
   switch (found.kind) {
     case 'refused-column':
       return (
-        `Column \`${found.part.column}\` of the ${key.kind} on \`${table.name}\` is ${bytes(found.part.bytes[measure])} (${partText(found.part, measure)}), over the ${bytes(COLUMN_LIMIT)} a key column may have ${found.why}: ` +
+        `Column \`${found.part.column}\` of ${named.slice(0, 1).toLowerCase()}${named.slice(1)} on \`${table.name}\` is ${bytes(found.part.bytes[measure])} (${partText(found.part, measure)}), over the ${bytes(COLUMN_LIMIT)} a key column may have ${found.why}: ` +
         `the server refuses the statement ("Index column size too large. The maximum column size is 767 bytes"). Index a prefix, shorten the column, or use ROW_FORMAT=DYNAMIC.`
       );
     case 'refused-key':
