@@ -42,6 +42,22 @@ describe('PostgreSQL locks', () => {
     ['CREATE TRIGGER t BEFORE UPDATE ON movies FOR EACH ROW EXECUTE FUNCTION f()', 'SHARE ROW EXCLUSIVE', 'writes', 'metadata'],
     ['REFRESH MATERIALIZED VIEW CONCURRENTLY top_movies', 'EXCLUSIVE', 'writes', 'rebuild'],
     ['REFRESH MATERIALIZED VIEW top_movies', 'ACCESS EXCLUSIVE', 'reads-and-writes', 'rebuild'],
+    ['ALTER TABLE movies ALTER COLUMN title SET (n_distinct = 100)', 'SHARE UPDATE EXCLUSIVE', 'nothing', 'metadata'],
+    ['REINDEX INDEX movies_title', 'SHARE', 'writes', 'index-build'],
+    ['REINDEX (CONCURRENTLY) INDEX movies_title', 'SHARE UPDATE EXCLUSIVE', 'nothing', 'index-build'],
+    ['REINDEX (CONCURRENTLY false) INDEX movies_title', 'SHARE', 'writes', 'index-build'],
+    ['REINDEX (CONCURRENTLY off) TABLE movies', 'SHARE', 'writes', 'index-build'],
+    ['VACUUM FULL movies', 'ACCESS EXCLUSIVE', 'reads-and-writes', 'rebuild'],
+    ['VACUUM (FULL true) movies', 'ACCESS EXCLUSIVE', 'reads-and-writes', 'rebuild'],
+    ['VACUUM (FULL false) movies', 'SHARE UPDATE EXCLUSIVE', 'nothing', 'scan'],
+    ['VACUUM movies', 'SHARE UPDATE EXCLUSIVE', 'nothing', 'scan'],
+    ['CLUSTER movies USING movies_pkey', 'ACCESS EXCLUSIVE', 'reads-and-writes', 'rebuild'],
+    ['LOCK TABLE movies', 'ACCESS EXCLUSIVE', 'reads-and-writes', 'metadata'],
+    ['LOCK TABLE movies IN EXCLUSIVE MODE', 'EXCLUSIVE', 'writes', 'metadata'],
+    ['LOCK TABLE movies IN SHARE MODE', 'SHARE', 'writes', 'metadata'],
+    ['LOCK TABLE movies IN SHARE UPDATE EXCLUSIVE MODE', 'SHARE UPDATE EXCLUSIVE', 'nothing', 'metadata'],
+    ['LOCK TABLE movies IN ROW EXCLUSIVE MODE', 'ROW EXCLUSIVE', 'nothing', 'metadata'],
+    ['LOCK TABLE movies IN ACCESS SHARE MODE', 'ACCESS SHARE', 'nothing', 'metadata'],
   ];
   for (const [sql, mode, blocks, work] of cases) {
     it(`${sql} → ${mode}`, async () => {
@@ -49,6 +65,11 @@ describe('PostgreSQL locks', () => {
       assert.deepEqual(found && { mode: found.mode, blocks: found.blocks, work: found.work }, { mode, blocks, work });
     });
   }
+
+  it('names the table a REINDEX INDEX locks when the schema knows it', async () => {
+    assert.equal((await lockOf('postgres', 'REINDEX INDEX movies_title', 'CREATE TABLE movies (title text);\nCREATE INDEX movies_title ON movies (title);'))?.target, '`movies`');
+    assert.equal((await lockOf('postgres', 'REINDEX INDEX movies_title'))?.target, 'the table of index `movies_title`');
+  });
 
   it('says what it blocks in one sentence', async () => {
     assert.equal((await lockOf('postgres', 'ALTER TABLE movies DROP COLUMN rating'))?.sentence, 'takes ACCESS EXCLUSIVE on `movies`: blocks reads and writes until it finishes');

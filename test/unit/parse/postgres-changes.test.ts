@@ -167,6 +167,10 @@ const CASES: [string, object][] = [
   ['CREATE INDEX idx ON t ((a + b))', { index: { elements: [{ expression: 'a + b' }] } }],
   ['REINDEX INDEX CONCURRENTLY users_email_idx', { kind: 'reindex', target: 'index', name: { name: 'users_email_idx' }, concurrently: true }],
   ['REINDEX TABLE users', { kind: 'reindex', target: 'table', name: { name: 'users' }, concurrently: false }],
+  ['REINDEX (CONCURRENTLY) INDEX users_email_idx', { kind: 'reindex', concurrently: true }],
+  ['REINDEX (CONCURRENTLY false) INDEX users_email_idx', { kind: 'reindex', concurrently: false }],
+  ["REINDEX (VERBOSE, CONCURRENTLY 'off') TABLE users", { kind: 'reindex', concurrently: false }],
+  ['REINDEX (CONCURRENTLY 0) INDEX CONCURRENTLY users_email_idx', { kind: 'reindex', concurrently: true }],
 
   // DROP
   ['DROP TABLE IF EXISTS a, app.b CASCADE', { kind: 'drop', objectKind: 'table', names: [{ name: 'a' }, { schema: 'app', name: 'b', raw: 'app.b' }], ifExists: true, cascade: true, concurrently: false }],
@@ -249,7 +253,16 @@ const CASES: [string, object][] = [
   ["COMMENT ON COLUMN app.users.email IS 'login'", { kind: 'comment', objectKind: 'column', target: { schema: 'app', name: 'users', raw: 'app.users.email' }, column: 'email' }],
   ['REFRESH MATERIALIZED VIEW CONCURRENTLY stats', { kind: 'other', statementType: 'RefreshMatViewStmt', object: { kind: 'materialized-view', name: { name: 'stats' } } }],
   ['GRANT SELECT ON users TO reporting', { kind: 'other', statementType: 'GrantStmt' }],
-  ['VACUUM ANALYZE users', { kind: 'other', statementType: 'VacuumStmt' }],
+  ['VACUUM ANALYZE users', { kind: 'other', statementType: 'VacuumStmt', tables: [{ name: 'users' }], full: false }],
+  ['VACUUM FULL app.users, orders', { kind: 'other', statementType: 'VacuumStmt', tables: [{ schema: 'app', name: 'users', raw: 'app.users' }, { name: 'orders' }], full: true }],
+  ['VACUUM (FULL true, ANALYZE) users', { kind: 'other', statementType: 'VacuumStmt', full: true }],
+  ['VACUUM (FULL false) users', { kind: 'other', statementType: 'VacuumStmt', full: false }],
+  ['VACUUM (FULL off) users', { kind: 'other', statementType: 'VacuumStmt', full: false }],
+  ['VACUUM (FULL 0) users', { kind: 'other', statementType: 'VacuumStmt', full: false }],
+  ['CLUSTER VERBOSE users USING users_pkey', { kind: 'other', statementType: 'ClusterStmt', tables: [{ name: 'users' }] }],
+  ['CLUSTER', { kind: 'other', statementType: 'ClusterStmt', tables: [] }],
+  ['LOCK TABLE users', { kind: 'other', statementType: 'LockStmt', tables: [{ name: 'users' }], lockMode: 'ACCESS EXCLUSIVE' }],
+  ['LOCK users, orders IN ROW EXCLUSIVE MODE NOWAIT', { kind: 'other', statementType: 'LockStmt', tables: [{ name: 'users' }, { name: 'orders' }], lockMode: 'ROW EXCLUSIVE' }],
   ["DO $$ BEGIN RAISE NOTICE 'hi'; END $$", { kind: 'other', statementType: 'DoStmt' }],
 ];
 

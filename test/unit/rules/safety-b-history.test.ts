@@ -47,6 +47,46 @@ describe('require-lock-timeout and require-statement-timeout', () => {
     assert.deepEqual(pg({ '000001_idx.up.sql': 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);\n' }, 'require-lock-timeout'), []);
   });
 
+  it('fires on VACUUM FULL, CLUSTER, LOCK TABLE and a REINDEX with CONCURRENTLY false, which block reads or writes', () => {
+    const cases: [sql: string, lock: RegExp][] = [
+      ['VACUUM FULL t;', /takes ACCESS EXCLUSIVE on `t`/],
+      ['VACUUM (FULL true) t;', /takes ACCESS EXCLUSIVE on `t`/],
+      ['CLUSTER t;', /takes ACCESS EXCLUSIVE on `t`/],
+      ['LOCK TABLE t;', /takes ACCESS EXCLUSIVE on `t`/],
+      ['LOCK TABLE t IN ACCESS EXCLUSIVE MODE;', /takes ACCESS EXCLUSIVE on `t`/],
+      ['LOCK TABLE t IN EXCLUSIVE MODE;', /takes EXCLUSIVE on `t`/],
+      ['LOCK TABLE t IN SHARE ROW EXCLUSIVE MODE;', /takes SHARE ROW EXCLUSIVE on `t`/],
+      ['LOCK TABLE t IN SHARE MODE;', /takes SHARE on `t`/],
+      ['REINDEX (CONCURRENTLY false) INDEX idx;', /takes SHARE on the table of index `idx`/],
+    ];
+    for (const rule of ['require-lock-timeout', 'require-statement-timeout']) {
+      for (const [sql, lock] of cases) {
+        const found = sqlFindings(sql, rule);
+        assert.equal(found.length, 1, `${rule}: ${sql}`);
+        assert.match(found[0].message, lock);
+      }
+    }
+  });
+
+  it('stays quiet on locks that let reads and writes through: plain VACUUM, COMMENT ON, weak LOCK modes, REINDEX CONCURRENTLY', () => {
+    const quiet = [
+      'VACUUM (FULL false) t;',
+      'VACUUM (FULL off) t;',
+      'VACUUM t;',
+      "COMMENT ON COLUMN t.c IS 'an opaque id';",
+      'LOCK TABLE t IN ACCESS SHARE MODE;',
+      'LOCK TABLE t IN ROW SHARE MODE;',
+      'LOCK TABLE t IN ROW EXCLUSIVE MODE;',
+      'LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE;',
+      'REINDEX (CONCURRENTLY) INDEX idx;',
+      // Tables created earlier in the same migration: nobody else can be using them yet.
+      'CREATE TABLE t (a int);\nLOCK TABLE t;\nVACUUM FULL t;\nCLUSTER t;\nREINDEX TABLE t;',
+    ];
+    for (const rule of ['require-lock-timeout', 'require-statement-timeout']) {
+      for (const sql of quiet) assert.deepEqual(sqlFindings(sql, rule).map((f) => f.message), [], `${rule}: ${sql}`);
+    }
+  });
+
   it('stays quiet on tables created in the same migration and after a SET', () => {
     assert.deepEqual(sqlFindings('CREATE TABLE t (a text);\nCREATE INDEX i ON t (a);\nALTER TABLE t ADD COLUMN b text;', 'require-lock-timeout'), []);
     assert.deepEqual(sqlFindings("SET LOCAL lock_timeout TO '2s';\nDROP TABLE t;", 'require-lock-timeout'), []);

@@ -50,9 +50,15 @@ statementRuleTable('prefer-jsonb', {
 });
 
 statementRuleTable('identifier-too-long', {
-  valid: [{ sql: `CREATE TABLE ${'a'.repeat(63)} (id bigint);`, dialect: pg }],
+  valid: [
+    { sql: `CREATE TABLE ${'a'.repeat(63)} (id bigint);`, dialect: pg },
+    { sql: `COMMENT ON TABLE t IS '${'long comment '.repeat(10)}${'x'.repeat(80)}';`, dialect: pg },
+    { sql: `SELECT ${'9'.repeat(70)};`, dialect: pg },
+  ],
   invalid: [
-    { sql: `CREATE INDEX ${'i'.repeat(70)} ON t (a);`, dialect: pg, messages: [/is 70 bytes; PostgreSQL truncates it to 63 bytes/] },
+    { sql: `CREATE INDEX ${'i'.repeat(70)} ON t (a);`, dialect: pg, messages: [/is 70 bytes; PostgreSQL truncates it to 63 bytes: `i{63}`\.$/] },
+    { sql: `DROP TABLE ${'t'.repeat(64)};`, dialect: pg, messages: [/is 64 bytes; PostgreSQL truncates it to 63 bytes: `t{63}`, the name it looks up\.$/], fixed: `DROP TABLE ${'t'.repeat(63)};` },
+    { sql: `CREATE TABLE "${'q'.repeat(70)}" (id bigint);`, dialect: pg, fixed: `CREATE TABLE "${'q'.repeat(63)}" (id bigint);` },
     { sql: `CREATE TABLE t (${'é'.repeat(32)} bigint);`, dialect: pg, messages: [/is 64 bytes.*`é{31}`/] },
   ],
 });
@@ -63,10 +69,35 @@ statementRuleTable('require-enum-value-ordering', {
 });
 
 statementRuleTable('require-concurrent-reindex', {
-  valid: [{ sql: 'REINDEX INDEX CONCURRENTLY i;', dialect: pg }, { sql: 'REINDEX SYSTEM app;', dialect: pg }],
+  valid: [
+    { sql: 'REINDEX INDEX CONCURRENTLY i;', dialect: pg },
+    { sql: 'REINDEX SYSTEM app;', dialect: pg },
+    { sql: 'REINDEX (CONCURRENTLY true) INDEX i;', dialect: pg },
+    // The last CONCURRENTLY written counts, as in the server.
+    { sql: 'REINDEX (CONCURRENTLY false) INDEX CONCURRENTLY i;', dialect: pg },
+  ],
   invalid: [
     { sql: 'REINDEX TABLE orders;', dialect: pg, messages: [/REINDEX TABLE `orders` without CONCURRENTLY/], fixed: 'REINDEX TABLE CONCURRENTLY orders;' },
     { sql: 'reindex index i;', dialect: pg, fixed: 'reindex index concurrently i;' },
+    // A plain, blocking REINDEX: the fix turns the option on rather than adding a second CONCURRENTLY.
+    { sql: 'REINDEX (CONCURRENTLY false) INDEX idx;', dialect: pg, messages: [/REINDEX INDEX `idx` with CONCURRENTLY false blocks writes/], fixed: 'REINDEX (CONCURRENTLY) INDEX idx;' },
+    { sql: 'REINDEX (VERBOSE, CONCURRENTLY off) TABLE t;', dialect: pg, fixed: 'REINDEX (VERBOSE, CONCURRENTLY) TABLE t;' },
+  ],
+});
+
+statementRuleTable('prefer-repack', {
+  valid: [
+    // FULL false / off: a plain VACUUM, which takes no ACCESS EXCLUSIVE lock.
+    { sql: 'VACUUM (FULL FALSE) foo;', dialect: pg, config: { pgVersion: '19' } },
+    { sql: 'VACUUM (FULL off) foo;', dialect: pg, config: { pgVersion: '19' } },
+    { sql: 'VACUUM foo;', dialect: pg, config: { pgVersion: '19' } },
+    { sql: 'VACUUM FULL foo;', dialect: pg, config: { pgVersion: '18' } },
+  ],
+  invalid: [
+    { sql: 'VACUUM (FULL) foo;', dialect: pg, config: { pgVersion: '19' }, messages: [/VACUUM FULL rewrites the table under an ACCESS EXCLUSIVE lock/] },
+    { sql: 'VACUUM (FULL true) foo;', dialect: pg, config: { pgVersion: '19' } },
+    { sql: 'VACUUM FULL foo;', dialect: pg, config: { pgVersion: '19' } },
+    { sql: 'CLUSTER foo USING foo_pkey;', dialect: pg, config: { pgVersion: '19' }, messages: [/CLUSTER rewrites the table/] },
   ],
 });
 
@@ -87,7 +118,11 @@ statementRuleTable('renaming-column', {
 
 statementRuleTable('transaction-nesting', {
   valid: [{ sql: 'BEGIN;\nALTER TABLE t ADD COLUMN a text;\nCOMMIT;', dialect: pg }],
-  invalid: [{ sql: 'BEGIN;\nBEGIN;\nSELECT 1;\nCOMMIT;', dialect: pg, messages: [/already open/], fixed: 'BEGIN;\nSELECT 1;\nCOMMIT;' }],
+  invalid: [
+    { sql: 'BEGIN;\nBEGIN;\nSELECT 1;\nCOMMIT;', dialect: pg, messages: [/already open/], fixed: 'BEGIN;\nSELECT 1;\nCOMMIT;' },
+    { sql: 'BEGIN;\nSELECT 1;\nCOMMIT;\nCOMMIT;', dialect: pg, messages: [/^No transaction is open here \(an earlier COMMIT ended the block\): this COMMIT does nothing but make PostgreSQL warn/], fixed: 'BEGIN;\nSELECT 1;\nCOMMIT;\n' },
+    { sql: 'ALTER TABLE t ADD COLUMN a text;\nROLLBACK;', dialect: pg, messages: [/^No transaction is open here: this ROLLBACK does nothing/] },
+  ],
 });
 
 statementRuleTable('require-table-schema', {

@@ -3,7 +3,7 @@
 // unless explicitly noted"). PostgreSQL holds every lock until its transaction ends, so inside a
 // migration transaction "until it finishes" means until the whole migration commits.
 
-import type { AlterTableAction, Change, Constraint, TypeRef } from '../model/changes.js';
+import type { AlterTableAction, Change, Constraint, OtherChange, ReindexChange, TypeRef } from '../model/changes.js';
 import type { Schema } from '../schema/model.js';
 import { findColumn, findIndex } from '../schema/lookup.js';
 import { isVolatileDefault } from '../schema/volatility.js';
@@ -76,11 +76,12 @@ export function describePostgresLock(change: Change, text: string, schema: Schem
     case 'comment':
       return change.objectKind === 'table' || change.objectKind === 'column' ? info(lock('SHARE UPDATE EXCLUSIVE'), quoted(change.target.raw)) : undefined;
     case 'reindex':
+      // `REINDEX (CONCURRENTLY false)` is a plain REINDEX: the parser reads the option's value.
       return change.concurrently
-        ? info(lock('SHARE UPDATE EXCLUSIVE', 'index-build'), quoted(change.name.raw))
-        : info(lock('SHARE', 'index-build', { note: 'REINDEX also takes ACCESS EXCLUSIVE on each index it rebuilds: queries that would use that index wait too.' }), quoted(change.name.raw));
+        ? info(lock('SHARE UPDATE EXCLUSIVE', 'index-build'), reindexTarget(change, schema))
+        : info(lock('SHARE', 'index-build', { note: 'REINDEX also takes ACCESS EXCLUSIVE on each index it rebuilds: queries that would use that index wait too.' }), reindexTarget(change, schema));
     case 'other':
-      return otherLock(change.statementType, change.object?.name.raw, text);
+      return otherLock(change, text);
     default:
       return undefined;
   }
@@ -151,7 +152,8 @@ function tableOptionLock(option: string): PgLock {
 }
 
 function otherActionLock(description: string): PgLock {
-  if (/\bset statistics\b|\bcluster on\b|\bset without cluster\b/i.test(description)) return lock('SHARE UPDATE EXCLUSIVE');
+  // SET STATISTICS and per-column options (ALTER COLUMN c SET (n_distinct = …)) are SHARE UPDATE EXCLUSIVE too.
+  if (/\bset statistics\b|\bcluster on\b|\bset without cluster\b|^alter\s+(?:column\s+)?\S+\s+(?:set|reset)\s*\(/i.test(description)) return lock('SHARE UPDATE EXCLUSIVE');
   if (/^(enable|disable)\s+trigger\b/i.test(description)) return lock('SHARE ROW EXCLUSIVE');
   return lock('ACCESS EXCLUSIVE');
 }
@@ -192,7 +194,40 @@ function dataLock(operation: string, hasWhere: boolean, table: string | undefine
   }
 }
 
-function otherLock(statementType: string, object: string | undefined, text: string): LockInfo | undefined {
+/** The table a REINDEX locks: the index's table when the schema knows it. */
+function reindexTarget(change: ReindexChange, schema: Schema | undefined): string {
+  if (change.target === 'table') return quoted(change.name.raw);
+  if (change.target === 'system') return 'the system catalogs';
+  if (change.target !== 'index') return `every table in ${change.target} ${quoted(change.name.raw)}`;
+  const table = indexTable(change.name, schema);
+  return table ? quoted(table) : `the table of index ${quoted(change.name.raw)}`;
+}
+
+/** VACUUM, CLUSTER and LOCK TABLE: what they lock comes from their options (see parse/postgres/options.ts). */
+function tableCommandLock(change: OtherChange): LockInfo | undefined {
+  const tables = change.tables ?? [];
+  const target = (everything: string): string => (tables.length === 0 ? everything : tables.map((table) => quoted(table.raw)).join(', '));
+  switch (change.statementType) {
+    case 'VacuumStmt':
+      return change.full
+        ? info(lock('ACCESS EXCLUSIVE', 'rebuild', { note: 'VACUUM FULL writes a new copy of the table; REPACK (CONCURRENTLY) (PostgreSQL 19+) or pg_repack do it without blocking.' }), target('every table in the database'))
+        : info(lock('SHARE UPDATE EXCLUSIVE', 'scan'), target('every table in the database'));
+    case 'ClusterStmt':
+      return info(lock('ACCESS EXCLUSIVE', 'rebuild', { note: 'CLUSTER writes a new copy of the table in index order.' }), target('every table clustered before'));
+    case 'LockStmt': {
+      const mode = PG_LOCK_MODES.find((known) => known === change.lockMode) ?? 'ACCESS EXCLUSIVE';
+      return tables.length === 0 ? undefined : info(lock(mode, 'metadata', { note: 'LOCK TABLE holds its lock until the transaction ends.' }), target(''));
+    }
+    default:
+      return undefined;
+  }
+}
+
+function otherLock(change: OtherChange, text: string): LockInfo | undefined {
+  const commandLock = tableCommandLock(change);
+  if (commandLock) return commandLock;
+  const { statementType } = change;
+  const object = change.object?.name.raw;
   if (object === undefined) return undefined;
   if (statementType === 'RefreshMatViewStmt') {
     return /\bconcurrently\b/i.test(text) ? info(lock('EXCLUSIVE', 'rebuild'), quoted(object)) : info(lock('ACCESS EXCLUSIVE', 'rebuild'), quoted(object));

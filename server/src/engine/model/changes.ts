@@ -370,7 +370,7 @@ export interface DataChange {
   ignore?: boolean;
   /** INSERT … ON DUPLICATE KEY UPDATE (MySQL). */
   onDuplicateKeyUpdate?: boolean;
-  /** Column names assigned more than once in one UPDATE SET list. */
+  /** Columns assigned twice (or whole and in part) in one SET list (UPDATE, ON CONFLICT DO UPDATE, a MERGE clause) or INSERT column list. */
   duplicateAssignments?: string[];
 }
 
@@ -413,6 +413,12 @@ export interface OtherChange {
   object?: { kind: ObjectKind; name: Name };
   /** RENAME of an object that has no change kind of its own (index, view, sequence, function …). */
   renamedTo?: string;
+  /** The tables a VACUUM, ANALYZE, CLUSTER or LOCK TABLE names (empty: every table it may reach). */
+  tables?: Name[];
+  /** VACUUM: FULL is on (`VACUUM FULL`, `(FULL)`, `(FULL true)`); false for `(FULL false)`, `(FULL off)`. */
+  full?: boolean;
+  /** LOCK TABLE: the mode asked for, as PostgreSQL names it (`ACCESS EXCLUSIVE` when no IN … MODE is written). */
+  lockMode?: string;
 }
 
 export type Change =

@@ -39,7 +39,7 @@ export function indexKey(dialect: Dialect, tableKey: string, indexName: string, 
 }
 
 /** Longest identifier PostgreSQL keeps (NAMEDATALEN - 1 bytes). */
-const PG_MAX_IDENTIFIER = 63;
+export const PG_MAX_IDENTIFIER = 63;
 
 /**
  * PostgreSQL's makeObjectName: `name1_name2_label`, shortening the longer of name1/name2 until
@@ -62,7 +62,8 @@ export function makePostgresName(name1: string, name2: string | undefined, label
   return `${part1}${part2}_${label}`;
 }
 
-function clipBytes(text: string, bytes: number): string {
+/** The longest prefix of `text` that fits in `bytes` UTF-8 bytes, never splitting a character. */
+export function clipBytes(text: string, bytes: number): string {
   let out = '';
   let used = 0;
   for (const ch of text) {

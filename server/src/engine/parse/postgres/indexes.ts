@@ -4,6 +4,7 @@ import type { IndexStmt, ReindexStmt } from 'libpg-query';
 import type { CreateIndexChange, IndexDef, IndexElement, ReindexChange } from '../../model/changes.js';
 import { expression } from './expressions.js';
 import { findName, nameOf, rangeVarName } from './names.js';
+import { booleanOption } from './options.js';
 import { afterKeyword, commaSeparated, lexerAt, parenthesisedAfter, skipBalanced, slice, trimmed, type PgContext } from './text.js';
 
 export function createIndex(ctx: PgContext, stmt: IndexStmt): CreateIndexChange {
@@ -58,7 +59,8 @@ const REINDEX_TARGETS: Record<string, ReindexChange['target']> = {
 };
 
 export function reindex(ctx: PgContext, stmt: ReindexStmt): ReindexChange {
-  const concurrently = (stmt.params ?? []).some((node) => 'DefElem' in node && node.DefElem.defname === 'concurrently');
+  // `REINDEX INDEX CONCURRENTLY i` comes as a CONCURRENTLY option too, after those in parentheses.
+  const concurrently = booleanOption(stmt.params, 'concurrently');
   return {
     kind: 'reindex',
     target: REINDEX_TARGETS[stmt.kind ?? ''] ?? 'index',

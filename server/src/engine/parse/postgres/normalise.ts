@@ -9,6 +9,7 @@ import { drop } from './drop.js';
 import { createIndex, reindex } from './indexes.js';
 import { listName, nameOf, rangeVarName, stringValues } from './names.js';
 import { objectKindOf } from './object-kinds.js';
+import { cluster, lockTables, vacuum } from './options.js';
 import {
   alterDomain,
   alterEnum,
@@ -63,6 +64,9 @@ export function toChange(node: Node, ctx: PgContext): Change {
   if ('TransactionStmt' in node) return transaction(node.TransactionStmt);
   if ('VariableSetStmt' in node) return setting(node.VariableSetStmt);
   if ('CommentStmt' in node) return comment(ctx, node.CommentStmt);
+  if ('VacuumStmt' in node) return vacuum(ctx, node.VacuumStmt);
+  if ('ClusterStmt' in node) return cluster(ctx, node.ClusterStmt);
+  if ('LockStmt' in node) return lockTables(ctx, node.LockStmt);
   if ('RefreshMatViewStmt' in node) {
     return { kind: 'other', statementType: 'RefreshMatViewStmt', object: { kind: 'materialized-view', name: rangeVarName(ctx, node.RefreshMatViewStmt.relation) } };
   }

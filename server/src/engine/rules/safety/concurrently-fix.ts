@@ -4,6 +4,7 @@
 // statement alone in a new migration file.
 
 import type { FixDraft } from '../../fixes/edits.js';
+import type { SourceRange } from '../../model/source.js';
 import type { StatementContext } from '../rule.js';
 import { inCaseOf } from './keyword-case.js';
 import { leaveTransaction } from './leave-transaction.js';
@@ -17,17 +18,19 @@ export interface ConcurrentlyAdvice {
 /**
  * `insertAt` is the file offset where ` CONCURRENTLY` goes; `written` is a keyword of the
  * statement whose case the inserted keyword follows; `reverse` undoes the statement in a new
- * migration's down file.
+ * migration's down file. `turnOn`, when given, is the range of an option's off value
+ * (` false` in `(CONCURRENTLY false)`): the fix deletes it instead of inserting the keyword.
  */
-export function concurrentlyFix(ctx: StatementContext, insertAt: number, written: string, reverse?: string): ConcurrentlyAdvice {
+export function concurrentlyFix(ctx: StatementContext, insertAt: number, written: string, reverse?: string, turnOn?: SourceRange): ConcurrentlyAdvice {
   const keyword = inCaseOf(written, 'CONCURRENTLY');
-  const insert = { range: { start: insertAt, end: insertAt }, newText: ` ${keyword}` };
+  const insert = turnOn ? { range: turnOn, newText: '' } : { range: { start: insertAt, end: insertAt }, newText: ` ${keyword}` };
   const { range, text } = ctx.statement;
-  const rewritten = `${text.slice(0, insertAt - range.start)} ${keyword}${text.slice(insertAt - range.start)};`;
+  const rewritten = `${text.slice(0, insert.range.start - range.start)}${insert.newText}${text.slice(insert.range.end - range.start)};`;
   const exit = leaveTransaction(ctx, rewritten, reverse);
-  if (!exit.inTransaction) return { advice: '', fixes: [{ title: `Add ${keyword.toUpperCase()}`, edits: [insert], preferred: true }] };
+  const title = turnOn ? `Turn ${keyword.toUpperCase()} on` : `Add ${keyword.toUpperCase()}`;
+  if (!exit.inTransaction) return { advice: '', fixes: [{ title, edits: [insert], preferred: true }] };
   const advice = `CONCURRENTLY cannot run inside a transaction block: ${exit.advice}`;
   if (!exit.edits) return { advice, fixes: [] };
   // A moved statement is written, keyword included, into the new file; a directive keeps it in place.
-  return { advice, fixes: [{ title: `Add CONCURRENTLY and ${exit.title}`, edits: exit.moves ? exit.edits : [insert, ...exit.edits] }] };
+  return { advice, fixes: [{ title: `${title} and ${exit.title}`, edits: exit.moves ? exit.edits : [insert, ...exit.edits] }] };
 }

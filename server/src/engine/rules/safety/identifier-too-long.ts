@@ -1,9 +1,8 @@
 import type { Change, Constraint } from '../../model/changes.js';
 import type { SourceRange } from '../../model/source.js';
+import { clipBytes, PG_MAX_IDENTIFIER } from '../../schema/names.js';
 import type { Rule } from '../rule.js';
 
-/** PostgreSQL's NAMEDATALEN is 64: identifiers keep 63 bytes. */
-const MAX_BYTES = 63;
 
 interface NewName {
   raw: string;
@@ -53,17 +52,14 @@ function namesGiven(change: Change, statement: SourceRange): NewName[] {
 
 const unquote = (raw: string): string => (raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
 
-/** The longest prefix of `name` that fits in `bytes` UTF-8 bytes, never splitting a character. */
-function truncate(name: string, bytes: number): string {
-  let used = 0;
-  let end = 0;
-  for (const char of name) {
-    used += Buffer.byteLength(char);
-    if (used > bytes) break;
-    end += char.length;
-  }
-  return name.slice(0, end);
+/** True when the statement gives `name` to an object (the parser kept its first 63 bytes), rather than looking it up. */
+function givesName(change: Change, statement: SourceRange, name: string): boolean {
+  const truncated = clipBytes(name, PG_MAX_IDENTIFIER);
+  return namesGiven(change, statement).some(({ raw }) => clipBytes(unquote(raw), PG_MAX_IDENTIFIER) === truncated);
 }
+
+/** Text in which some identifier may be over 63 bytes: a non-ASCII character, or 64 characters without a break. */
+const MAYBE_LONG = /[^\x00-\x7f]|[^\s(),;.]{64}/;
 
 export const identifierTooLong: Rule = {
   id: 'identifier-too-long',
@@ -80,22 +76,24 @@ export const identifierTooLong: Rule = {
     examples: [{ bad: 'CREATE INDEX orders_customer_id_created_at_status_shipping_country_partial_idx ON orders (customer_id);' }],
   },
   checkStatement(ctx) {
-    if (!ctx.change) return;
-    // The parser has already cut some names to 63 bytes, so the names the statement gives are
-    // matched with the long identifiers as written in its tokens.
-    const names = namesGiven(ctx.change, ctx.statement.range);
-    // The parser keeps at most 63 bytes of a name: one that is shorter was not cut, so no token can be too long for it.
-    if (!names.some(({ raw }) => Buffer.byteLength(unquote(raw)) >= MAX_BYTES)) return;
-    const given = new Set(names.map(({ raw }) => truncate(unquote(raw), MAX_BYTES)));
+    // Most statements have no run of text long enough to hold such a name: their tokens are not read.
+    if (!MAYBE_LONG.test(ctx.statement.text)) return;
+    const reported = new Set<string>();
     for (const token of ctx.tokens) {
-      if (token.kind !== 'word' && token.kind !== 'double-quoted') continue;
+      if ((token.kind !== 'word' && token.kind !== 'double-quoted') || /^[0-9]/.test(token.text)) continue;
       const name = unquote(token.text);
       const bytes = Buffer.byteLength(name);
-      if (bytes <= MAX_BYTES) continue;
-      const truncated = truncate(name, MAX_BYTES);
-      if (!given.has(truncated)) continue;
-      given.delete(truncated);
-      ctx.report({ range: { start: token.start, end: token.end }, message: `\`${name}\` is ${bytes} bytes; PostgreSQL truncates it to 63 bytes: \`${truncated}\`.` });
+      if (bytes <= PG_MAX_IDENTIFIER || reported.has(name)) continue;
+      reported.add(name);
+      const truncated = clipBytes(name, PG_MAX_IDENTIFIER);
+      const range = { start: token.start, end: token.end };
+      // A quoted name with an escaped quote is left to the user: where to cut it is not obvious.
+      const written = token.text.startsWith('"') ? (token.text.slice(1, -1).includes('""') ? undefined : `"${truncated}"`) : truncated;
+      ctx.report({
+        range,
+        message: `\`${name}\` is ${bytes} bytes; PostgreSQL truncates it to 63 bytes: \`${truncated}\`${ctx.change && givesName(ctx.change, ctx.statement.range, name) ? '' : ', the name it looks up'}.`,
+        fixes: written === undefined ? [] : [{ title: `Rename to ${written}, the name PostgreSQL keeps`, edits: [{ range, newText: written }] }],
+      });
     }
   },
 };

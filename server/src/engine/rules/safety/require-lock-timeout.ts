@@ -1,4 +1,4 @@
-import { timeoutRule } from './timeout-rule.js';
+import { timeoutDifferences, timeoutRule } from './timeout-rule.js';
 
 export const requireLockTimeout = timeoutRule(
   {
@@ -16,10 +16,7 @@ export const requireLockTimeout = timeoutRule(
         "Start the migration with `SET lock_timeout = '5s'` (`SET LOCAL` inside the framework's transaction): the statement " +
         'gives up instead of stalling the table, and the migration can be retried. The quick fix adds that line.',
       differences:
-        'Off by default in Migration Lens, while squawk reports it by default: many teams set the timeout once for every run (Migration Lens\'s own runner sets `lock_timeout` by default), and a finding on every migration that touches a table would hide the real hazards. Turn it on with `"rules": { "require-lock-timeout": "warning" }` in `.migration-lens.json`. ' +
-        'One finding per migration part, at the first statement that locks a table; statements on tables created earlier ' +
-        'in the same migration, CREATE TYPE and plain data changes do not count. A timeout set outside the file (in the ' +
-        'connection) is invisible here: turn the rule off in `.migration-lens.json` then.',
+        `${timeoutDifferences('require-lock-timeout')} A timeout set outside the file (in the connection) is invisible here: turn the rule off in \`.migration-lens.json\` then.`,
       examples: [{ bad: 'ALTER TABLE orders ADD COLUMN note text;', good: "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;" }],
     },
   },

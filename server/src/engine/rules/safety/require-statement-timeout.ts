@@ -1,4 +1,4 @@
-import { timeoutRule } from './timeout-rule.js';
+import { timeoutDifferences, timeoutRule } from './timeout-rule.js';
 
 export const requireStatementTimeout = timeoutRule(
   {
@@ -16,9 +16,7 @@ export const requireStatementTimeout = timeoutRule(
         "Start the migration with `SET statement_timeout = '10min'` (`SET LOCAL` inside the framework's transaction), sized " +
         'to what the migration should take. The quick fix adds that line.',
       differences:
-        'Off by default in Migration Lens, while squawk reports it by default: many teams set the timeout once for every run (Migration Lens\'s own runner sets `lock_timeout` by default), and a finding on every migration that touches a table would hide the real hazards. Turn it on with `"rules": { "require-statement-timeout": "warning" }` in `.migration-lens.json`. ' +
-        'One finding per migration part, at the first statement that locks a table; statements on tables created earlier ' +
-        'in the same migration, CREATE TYPE and plain data changes do not count.',
+        timeoutDifferences('require-statement-timeout'),
       examples: [{ bad: 'ALTER TABLE orders ALTER COLUMN total TYPE bigint;', good: "SET statement_timeout = '10min';\nALTER TABLE orders ALTER COLUMN total TYPE bigint;" }],
     },
   },

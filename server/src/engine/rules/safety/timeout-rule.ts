@@ -19,6 +19,22 @@ export interface TimeoutSetting {
   risk: string;
 }
 
+/** What both timeout rules report differently from squawk; `ruleId` names the setting that turns one on. */
+export function timeoutDifferences(ruleId: string): string {
+  return (
+    `Off by default in Migration Lens, while squawk reports it by default: many teams set the timeout once for every run (Migration Lens's own runner sets \`lock_timeout\` by default), and a finding on every migration that touches a table would hide the real hazards. Turn it on with \`"rules": { "${ruleId}": "warning" }\` in \`.migration-lens.json\`. ` +
+    'One finding per migration part, at the first statement that takes a lock blocking reads or writes of a table in use; ' +
+    'squawk reports the first statement that takes any lock. So these do not count: locks of SHARE UPDATE EXCLUSIVE or ' +
+    'weaker, which let reads and writes through (CONCURRENTLY index builds, drops and reindexes, DETACH PARTITION ' +
+    'CONCURRENTLY, VALIDATE CONSTRAINT, SET STATISTICS, storage parameters, CLUSTER ON, COMMENT ON, a plain VACUUM ' +
+    'including `VACUUM (FULL false)`, and LOCK TABLE in ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE or SHARE UPDATE ' +
+    'EXCLUSIVE mode); statements on tables created earlier in the same migration (squawk reports ' +
+    '`CREATE TABLE users …; ALTER TABLE users …`), which nobody else can be using before the migration commits; ' +
+    'CREATE TYPE and plain data changes, which lock no table anyone waits on. VACUUM FULL, CLUSTER, LOCK TABLE in a ' +
+    'stronger mode and REINDEX with `(CONCURRENTLY false)` count like other DDL.'
+  );
+}
+
 /** The existing tables a statement locks (empty when it locks nothing the rule can name). */
 function tablesLocked(change: Change): Name[] {
   switch (change.kind) {
@@ -36,6 +52,11 @@ function tablesLocked(change: Change): Name[] {
       return change.objectKind === 'table' ? change.names : [];
     case 'data':
       return change.tables;
+    case 'reindex':
+      return change.target === 'table' ? [change.name] : [];
+    case 'other':
+      // VACUUM, CLUSTER, LOCK TABLE; their lock (describeLock) decides whether they count.
+      return change.tables ?? [];
     default:
       return [];
   }
