@@ -59,6 +59,7 @@ statementRuleTable('identifier-too-long', {
     { sql: `CREATE INDEX ${'i'.repeat(70)} ON t (a);`, dialect: pg, messages: [/is 70 bytes; PostgreSQL truncates it to 63 bytes: `i{63}`\.$/] },
     { sql: `DROP TABLE ${'t'.repeat(64)};`, dialect: pg, messages: [/is 64 bytes; PostgreSQL truncates it to 63 bytes: `t{63}`, the name it looks up\.$/], fixed: `DROP TABLE ${'t'.repeat(63)};` },
     { sql: `CREATE TABLE "${'q'.repeat(70)}" (id bigint);`, dialect: pg, fixed: `CREATE TABLE "${'q'.repeat(63)}" (id bigint);` },
+    { sql: `ALTER TABLE t RENAME COLUMN a TO "${'word '.repeat(14)}";`, dialect: pg, messages: [/is 70 bytes; PostgreSQL truncates it to 63 bytes/] },
     { sql: `CREATE TABLE t (${'é'.repeat(32)} bigint);`, dialect: pg, messages: [/is 64 bytes.*`é{31}`/] },
   ],
 });

@@ -129,23 +129,23 @@ function keysOf(change: Change | undefined): Key[] {
 function widenedKeys(ctx: StatementContext): Key[] {
   const change = ctx.change;
   if (change?.kind !== 'alter-table') return [];
+  const widenings = change.actions.flatMap((action) => {
+    if (action.kind === 'redefine-column') return [{ range: action.range, widens: (columns: readonly string[]) => columns.some((column) => sameColumn(ctx.set.dialect, column, action.column.name)) }];
+    const wholeTable = (action.kind === 'other' && action.description.startsWith('convert:')) || (action.kind === 'set-table-option' && action.option === 'row_format');
+    return wholeTable ? [{ range: action.range, widens: () => true }] : [];
+  });
+  // Most ALTER TABLEs widen nothing: the schemas are not looked at for them.
+  if (widenings.length === 0) return [];
   const before = findTable(ctx.schemaBefore(), change.table);
   const after = findTable(ctx.schemaAfter(), change.table);
   if (!before || !after) return [];
+  const madeBefore = (name: string) => before.uniques.some((unique) => unique.name === name) || before.indexes.some((index) => index.name === name);
   const keys: Key[] = [];
-  for (const action of change.actions) {
-    const widens =
-      action.kind === 'redefine-column'
-        ? (columns: readonly string[]) => columns.some((column) => sameColumn(ctx.set.dialect, column, action.column.name))
-        : (action.kind === 'other' && action.description.startsWith('convert:')) || (action.kind === 'set-table-option' && action.option === 'row_format')
-          ? () => true
-          : undefined;
-    if (!widens) continue;
+  for (const { range, widens } of widenings) {
     const existing = (kind: Key['kind'], name: string, columns: readonly string[], prefixLengths: PrefixLengths | undefined) => {
-      if (widens(columns) && !keys.some((key) => key.existing === name)) keys.push({ kind, table: change.table, parts: constraintParts(columns, prefixLengths), range: action.range, existing: name });
+      if (widens(columns) && !keys.some((key) => key.existing === name)) keys.push({ kind, table: change.table, parts: constraintParts(columns, prefixLengths), range, existing: name });
     };
     if (after.primaryKey && before.primaryKey) existing('primary key', 'PRIMARY', after.primaryKey.columns, after.primaryKey.prefixLengths);
-    const madeBefore = (name: string) => before.uniques.some((unique) => unique.name === name) || before.indexes.some((index) => index.name === name);
     for (const unique of after.uniques) if (madeBefore(unique.name)) existing('unique key', unique.name, unique.columns, unique.prefixLengths);
     for (const index of after.indexes) {
       if (index.method === 'fulltext' || index.method === 'spatial' || !madeBefore(index.name)) continue;

@@ -58,8 +58,8 @@ function givesName(change: Change, statement: SourceRange, name: string): boolea
   return namesGiven(change, statement).some(({ raw }) => clipBytes(unquote(raw), PG_MAX_IDENTIFIER) === truncated);
 }
 
-/** Text in which some identifier may be over 63 bytes: a non-ASCII character, or 64 characters without a break. */
-const MAYBE_LONG = /[^\x00-\x7f]|[^\s(),;.]{64}/;
+/** Text in which some identifier may be over 63 bytes: a non-ASCII character, 64 characters without a break, or 64 in quotes. */
+const MAYBE_LONG = /[^\x00-\x7f]|[^\s(),;.]{64}|"[^"]{64}/;
 
 export const identifierTooLong: Rule = {
   id: 'identifier-too-long',
