@@ -14,8 +14,8 @@ import { LspTestClient } from './lsp-client.js';
 
 const WIDEN = 'ALTER TABLE t ALTER COLUMN c TYPE bigint';
 const INDEX = 'CREATE INDEX u_id ON u (id)';
-// Rewrites u under ACCESS EXCLUSIVE, which the static analysis does not describe.
-const CLUSTER = 'CLUSTER u USING u_id';
+// Rewrites u under ACCESS EXCLUSIVE from inside a DO block, which the static analysis cannot see into.
+const CLUSTER = "DO $$ BEGIN EXECUTE 'CLUSTER u USING u_id'; END $$";
 const PENDING = `${WIDEN};\n${INDEX};\n${CLUSTER};\n`;
 
 const observed = (diagnostics: Diagnostic[], line: number) => diagnostics.filter((d) => d.source === 'migration-lens trace' && d.range.start.line === line);
