@@ -3,25 +3,13 @@
 // unless explicitly noted"). PostgreSQL holds every lock until its transaction ends, so inside a
 // migration transaction "until it finishes" means until the whole migration commits.
 
-import type { AlterTableAction, Change, Constraint, OtherChange, ReindexChange, TypeRef } from '../model/changes.js';
+import { PG_LOCK_MODES, type AlterTableAction, type Change, type Constraint, type OtherChange, type PgLockMode, type ReindexChange, type TypeRef } from '../model/changes.js';
 import type { Schema } from '../schema/model.js';
 import { findColumn, findIndex } from '../schema/lookup.js';
 import { isVolatileDefault } from '../schema/volatility.js';
 import { lockSentence, quoted, workRank, type Blocks, type LockInfo, type LockWork } from './lock-info.js';
 
-/** Lock modes from weakest to strongest; each conflicts with more of the others than the last. */
-export const PG_LOCK_MODES = [
-  'ACCESS SHARE',
-  'ROW SHARE',
-  'ROW EXCLUSIVE',
-  'SHARE UPDATE EXCLUSIVE',
-  'SHARE',
-  'SHARE ROW EXCLUSIVE',
-  'EXCLUSIVE',
-  'ACCESS EXCLUSIVE',
-] as const;
-
-export type PgLockMode = (typeof PG_LOCK_MODES)[number];
+export { PG_LOCK_MODES, type PgLockMode };
 
 /**
  * What each mode stops ordinary traffic from doing: SELECT takes ACCESS SHARE (conflicts only
@@ -215,8 +203,7 @@ function tableCommandLock(change: OtherChange): LockInfo | undefined {
     case 'ClusterStmt':
       return info(lock('ACCESS EXCLUSIVE', 'rebuild', { note: 'CLUSTER writes a new copy of the table in index order.' }), target('every table clustered before'));
     case 'LockStmt': {
-      const mode = PG_LOCK_MODES.find((known) => known === change.lockMode) ?? 'ACCESS EXCLUSIVE';
-      return tables.length === 0 ? undefined : info(lock(mode, 'metadata', { note: 'LOCK TABLE holds its lock until the transaction ends.' }), target(''));
+      return tables.length === 0 ? undefined : info(lock(change.lockMode ?? 'ACCESS EXCLUSIVE', 'metadata', { note: 'LOCK TABLE holds its lock until the transaction ends.' }), target(''));
     }
     default:
       return undefined;

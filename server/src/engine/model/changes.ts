@@ -405,6 +405,20 @@ export interface ReindexChange {
   concurrently: boolean;
 }
 
+/** PostgreSQL's lock modes from weakest to strongest (its LOCKMODE 1–8); each conflicts with more of the others than the last. */
+export const PG_LOCK_MODES = [
+  'ACCESS SHARE',
+  'ROW SHARE',
+  'ROW EXCLUSIVE',
+  'SHARE UPDATE EXCLUSIVE',
+  'SHARE',
+  'SHARE ROW EXCLUSIVE',
+  'EXCLUSIVE',
+  'ACCESS EXCLUSIVE',
+] as const;
+
+export type PgLockMode = (typeof PG_LOCK_MODES)[number];
+
 export interface OtherChange {
   kind: 'other';
   /** Parser's statement kind, e.g. "VacuumStmt", "grant", for messages and future rules. */
@@ -418,7 +432,7 @@ export interface OtherChange {
   /** VACUUM: FULL is on (`VACUUM FULL`, `(FULL)`, `(FULL true)`); false for `(FULL false)`, `(FULL off)`. */
   full?: boolean;
   /** LOCK TABLE: the mode asked for, as PostgreSQL names it (`ACCESS EXCLUSIVE` when no IN … MODE is written). */
-  lockMode?: string;
+  lockMode?: PgLockMode;
 }
 
 export type Change =

@@ -95,6 +95,11 @@ function readPunctuation(
   return end;
 }
 
+/** The name a double-quoted token stands for (PostgreSQL identifiers): without its quotes, `""` read as `"`. */
+export function unquoteDoubleQuoted(text: string): string {
+  return text.slice(1, -1).replace(/""/g, '"');
+}
+
 /** Index of the token closing the bracket opened at `open`, or the last index when unclosed. */
 export function closingBracket(tokens: readonly SqlToken[], open: number): number {
   let depth = 0;

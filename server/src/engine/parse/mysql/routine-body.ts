@@ -61,11 +61,10 @@ export function bodyDataChanges(tokens: readonly Token[], what: string): SourceR
         walker.skipTo('END');
         continue;
     }
-    const start = walker.pos - 1;
     walker.skipStatement();
     if (DATA_CHANGES.has(first.value)) changes.push({ start: first.start, end: tokens[walker.pos - 1].end });
     else if (first.type !== 'word' || !(COMPOUND_WORDS.has(first.value) || startsStatement(first.value))) {
-      throw new ReadError(`syntax error near "${first.text}": no statement starts with it (in ${what}); expected UPDATE, INSERT, SET, IF, …`, tokenRange(tokens[start]));
+      throw new ReadError(`syntax error near "${first.text}": no statement starts with it (in ${what}); expected UPDATE, INSERT, SET, IF, …`, tokenRange(first));
     }
   }
   return changes;

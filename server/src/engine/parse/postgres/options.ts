@@ -3,7 +3,7 @@
 // and LOCK TABLE, which have no change kind of their own.
 
 import type { ClusterStmt, LockStmt, Node, VacuumStmt } from 'libpg-query';
-import type { Name, OtherChange } from '../../model/changes.js';
+import { PG_LOCK_MODES, type Name, type OtherChange } from '../../model/changes.js';
 import { rangeVarName } from './names.js';
 import type { PgContext } from './text.js';
 
@@ -40,11 +40,8 @@ export function cluster(ctx: PgContext, stmt: ClusterStmt): OtherChange {
   return { kind: 'other', statementType: 'ClusterStmt', tables: stmt.relation ? [rangeVarName(ctx, stmt.relation)] : [] };
 }
 
-/** LockStmt.mode is PostgreSQL's LOCKMODE: 1 = ACCESS SHARE … 8 = ACCESS EXCLUSIVE. */
-const LOCK_MODES = ['ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
-
-/** LOCK [TABLE] tables [IN mode MODE]: the tables and the mode (ACCESS EXCLUSIVE when none is written). */
+/** LOCK [TABLE] tables [IN mode MODE]: the tables and the mode (ACCESS EXCLUSIVE when none is written); LockStmt.mode is PostgreSQL's LOCKMODE, 1–8. */
 export function lockTables(ctx: PgContext, stmt: LockStmt): OtherChange {
   const tables = (stmt.relations ?? []).flatMap((node): Name[] => ('RangeVar' in node ? [rangeVarName(ctx, node.RangeVar)] : []));
-  return { kind: 'other', statementType: 'LockStmt', tables, lockMode: LOCK_MODES[(stmt.mode ?? 8) - 1] ?? 'ACCESS EXCLUSIVE' };
+  return { kind: 'other', statementType: 'LockStmt', tables, lockMode: PG_LOCK_MODES[(stmt.mode ?? 8) - 1] ?? 'ACCESS EXCLUSIVE' };
 }

@@ -1,5 +1,6 @@
 import type { FixDraft } from '../../fixes/edits.js';
 import type { Rule } from '../rule.js';
+import { unquoteDoubleQuoted } from '../tokens.js';
 import { DIALECT_NAMES, dialectRule, type Detector, type StatementScan } from './scan.js';
 
 /** PostgreSQL cast targets and the MySQL CAST type that holds the same values. */
@@ -138,7 +139,7 @@ function isIdentifierPosition(scan: StatementScan, i: number): boolean {
 const doubleQuotedIdentifiers: Detector = (scan) => {
   scan.tokens.forEach((token, i) => {
     if (token.kind !== 'double-quoted' || !isIdentifierPosition(scan, i) || token.text.includes('`')) return;
-    const name = token.text.slice(1, -1).replace(/""/g, '"');
+    const name = unquoteDoubleQuoted(token.text);
     scan.report({
       range: scan.span(i),
       message: `\`${token.text}\` is a PostgreSQL quoted identifier; MySQL reads double quotes as a string and quotes names with backticks.`,

@@ -88,7 +88,7 @@ export const mysqlIndexKeyTooLong: Rule = {
       const table = findTable(after, key.table);
       if (!table || table.columnsUnknown || (table.engine !== undefined && table.engine !== 'innodb')) continue;
       const parts = weigh(key, table, ctx);
-      if (parts && !(key.existing !== undefined && judgedBefore(ctx, key, parts))) judge(ctx, key, table, parts);
+      if (parts && !(key.existing !== undefined && judgedBefore(ctx, key, table, parts))) judge(ctx, key, table, parts);
     }
   },
 };
@@ -175,17 +175,15 @@ function weigh(key: Key, table: Table, ctx: StatementContext): WeighedPart[] | u
  * first widened (the same verdict again would be noise). Its parts are looked up by the names
  * they had before a CHANGE renamed them.
  */
-function judgedBefore(ctx: StatementContext, key: Key, parts: WeighedPart[]): boolean {
+function judgedBefore(ctx: StatementContext, key: Key, after: Table, parts: WeighedPart[]): boolean {
   const change = ctx.change;
-  const table = change?.kind === 'alter-table' ? findTable(ctx.schemaBefore(), change.table) : undefined;
-  if (!table || change?.kind !== 'alter-table') return false;
+  const before = change?.kind === 'alter-table' ? findTable(ctx.schemaBefore(), change.table) : undefined;
+  if (!before || change?.kind !== 'alter-table') return false;
   const renamedFrom = (column: string) =>
     change.actions.flatMap((action) => (action.kind === 'redefine-column' && sameColumn(ctx.set.dialect, action.column.name, column) ? [action.from] : []))[0] ?? column;
-  const partsBefore = weigh({ ...key, parts: key.parts.map((part) => ({ ...part, column: renamedFrom(part.column) })) }, table, ctx);
+  const partsBefore = weigh({ ...key, parts: key.parts.map((part) => ({ ...part, column: renamedFrom(part.column) })) }, before, ctx);
   if (!partsBefore) return false;
-  const verdict = (measure: Measure, table: Table, weighed: WeighedPart[]) => outcome(ctx, key, table, weighed, measure)?.kind;
-  const afterTable = findTable(ctx.schemaAfter(), change.table)!;
-  return (['least', 'assumed'] as const).every((measure) => verdict(measure, table, partsBefore) === verdict(measure, afterTable, parts));
+  return (['least', 'assumed'] as const).every((measure) => outcome(ctx, key, before, partsBefore, measure)?.kind === outcome(ctx, key, after, parts, measure)?.kind);
 }
 
 function outcome(ctx: StatementContext, key: Key, table: Table, parts: WeighedPart[], measure: Measure): Outcome | undefined {

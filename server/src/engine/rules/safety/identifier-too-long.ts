@@ -1,61 +1,56 @@
 import type { Change, Constraint } from '../../model/changes.js';
-import type { SourceRange } from '../../model/source.js';
 import { clipBytes, PG_MAX_IDENTIFIER } from '../../schema/names.js';
 import type { Rule } from '../rule.js';
+import { unquoteDoubleQuoted } from '../tokens.js';
 
+/** The names written in a constraint list, as written. */
+const constraintNames = (constraints: readonly Constraint[]): string[] => constraints.flatMap((c) => (c.name ? [c.name] : []));
 
-interface NewName {
-  raw: string;
-  range: SourceRange;
-}
-
-const constraintNames = (constraints: readonly Constraint[]): NewName[] => constraints.flatMap((c) => (c.name ? [{ raw: c.name, range: c.range }] : []));
-
-/** The names a statement gives to new objects (or to renamed ones). */
-function namesGiven(change: Change, statement: SourceRange): NewName[] {
+/** The names a statement gives to new objects (or to renamed ones), as written. */
+function namesGiven(change: Change): string[] {
   switch (change.kind) {
     case 'create-table':
-      return [change.table, ...change.columns, ...constraintNames(change.constraints)];
+      return [change.table.raw, ...change.columns.map((column) => column.raw), ...constraintNames(change.constraints)];
     case 'alter-table':
-      return change.actions.flatMap((action): NewName[] => {
+      return change.actions.flatMap((action): string[] => {
         switch (action.kind) {
           case 'add-column':
-            return [action.column, ...constraintNames(action.constraints)];
+            return [action.column.raw, ...constraintNames(action.constraints)];
           case 'add-constraint':
             return constraintNames([action.constraint]);
           case 'rename-column':
-            return [{ raw: action.rawTo, range: action.range }];
+            return [action.rawTo];
           case 'rename-constraint':
           case 'rename-index':
-            return [{ raw: action.to, range: action.range }];
+            return [action.to];
           default:
             return [];
         }
       });
     case 'rename-table':
-      return change.renames.map((rename) => rename.to);
+      return change.renames.map((rename) => rename.to.raw);
     case 'create-index':
-      return change.index.name ? [change.index.name] : [];
+      return change.index.name ? [change.index.name.raw] : [];
     case 'create-type':
     case 'create-domain':
     case 'create-view':
     case 'create-function':
     case 'create-trigger':
     case 'create-sequence':
-      return [change.name];
+      return [change.name.raw];
     case 'other':
-      return change.renamedTo ? [{ raw: change.renamedTo, range: statement }] : [];
+      return change.renamedTo ? [change.renamedTo] : [];
     default:
       return [];
   }
 }
 
-const unquote = (raw: string): string => (raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
+const unquote = (raw: string): string => (raw.startsWith('"') ? unquoteDoubleQuoted(raw) : raw);
 
 /** True when the statement gives `name` to an object (the parser kept its first 63 bytes), rather than looking it up. */
-function givesName(change: Change, statement: SourceRange, name: string): boolean {
+function givesName(change: Change, name: string): boolean {
   const truncated = clipBytes(name, PG_MAX_IDENTIFIER);
-  return namesGiven(change, statement).some(({ raw }) => clipBytes(unquote(raw), PG_MAX_IDENTIFIER) === truncated);
+  return namesGiven(change).some((raw) => clipBytes(unquote(raw), PG_MAX_IDENTIFIER) === truncated);
 }
 
 /** Text in which some identifier may be over 63 bytes: a non-ASCII character, 64 characters without a break, or 64 in quotes. */
@@ -91,7 +86,7 @@ export const identifierTooLong: Rule = {
       const written = token.text.startsWith('"') ? (token.text.slice(1, -1).includes('""') ? undefined : `"${truncated}"`) : truncated;
       ctx.report({
         range,
-        message: `\`${name}\` is ${bytes} bytes; PostgreSQL truncates it to 63 bytes: \`${truncated}\`${ctx.change && givesName(ctx.change, ctx.statement.range, name) ? '' : ', the name it looks up'}.`,
+        message: `\`${name}\` is ${bytes} bytes; PostgreSQL truncates it to 63 bytes: \`${truncated}\`${ctx.change && givesName(ctx.change, name) ? '' : ', the name it looks up'}.`,
         fixes: written === undefined ? [] : [{ title: `Rename to ${written}, the name PostgreSQL keeps`, edits: [{ range, newText: written }] }],
       });
     }

@@ -5,7 +5,8 @@
 import type { SourceRange } from '../../../model/source.js';
 import { clipBytes, PG_MAX_IDENTIFIER } from '../../../schema/names.js';
 import type { StatementContext } from '../../rule.js';
-import { closingBracket, type SqlToken } from '../../tokens.js';
+import { closingBracket, unquoteDoubleQuoted, type SqlToken } from '../../tokens.js';
+import { serverAtLeast } from './pg-version.js';
 
 /** A column name a statement gives or assigns, folded and truncated as PostgreSQL does. */
 export interface ColumnMention {
@@ -94,8 +95,7 @@ export interface Naming {
 }
 
 export function naming(ctx: StatementContext): Naming {
-  const major = Number.parseInt(ctx.settings.pgVersion ?? '', 10);
-  return { booleanConstant: major < 15 ? 'bool' : '?column?' };
+  return { booleanConstant: serverAtLeast(ctx.settings, 15) ? '?column?' : 'bool' };
 }
 
 /** Words that end a SELECT's output list. */
@@ -234,7 +234,7 @@ const isLiteral = (token: SqlToken): boolean => token.kind === 'string' || token
 /** PostgreSQL's folded, 63-byte name of an identifier token; undefined for other tokens. */
 export function identifierName(token: SqlToken | undefined): string | undefined {
   if (!token) return undefined;
-  if (token.kind === 'double-quoted') return clipBytes(token.text.slice(1, -1).replace(/""/g, '"'), PG_MAX_IDENTIFIER);
+  if (token.kind === 'double-quoted') return clipBytes(unquoteDoubleQuoted(token.text), PG_MAX_IDENTIFIER);
   if (token.kind !== 'word' || !/^[\p{L}_]/u.test(token.text)) return undefined;
   return clipBytes(token.text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()), PG_MAX_IDENTIFIER);
 }
