@@ -2,19 +2,20 @@
 // reusing the parses the cache kept and keeping what this run read and found.
 
 import { snapshotHost } from '../engine/host.js';
-import { analyze, initEngine, type Analysis, type Dialect, type FileHost } from '../engine/index.js';
+import { analyze, initEngine, type Dialect, type FileHost } from '../engine/index.js';
 import type { CheckCache } from './check-cache.js';
+import { summarizeAnalysis, type CheckResult } from './check-result.js';
 
 export async function analyzeForCheck(
   paths: string[],
   dialect: Dialect | undefined,
   host: FileHost,
   cache?: { store: CheckCache; key: string },
-): Promise<Pick<Analysis, 'sets' | 'findings'>> {
+): Promise<CheckResult> {
   await initEngine();
-  if (!cache) return analyze(paths, host, { dialect });
+  if (!cache) return summarizeAnalysis(analyze(paths, host, { dialect }));
   const recording = snapshotHost(host);
-  const { sets, findings } = analyze(paths, recording, { dialect, parses: cache.store.parses });
-  cache.store.keep(cache.key, { sets, findings }, recording);
-  return { sets, findings };
+  const result = summarizeAnalysis(analyze(paths, recording, { dialect, parses: cache.store.parses }));
+  cache.store.keep(cache.key, result, recording);
+  return result;
 }

@@ -8,14 +8,14 @@
 // A cache that cannot be read is ignored (and rewritten); one that cannot be written costs a
 // warning, never the check.
 
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { listingSignature, type SnapshotHost } from '../engine/host.js';
-import type { Analysis, FileHost, Finding, MigrationSet } from '../engine/index.js';
+import type { FileHost } from '../engine/index.js';
 import type { Statement } from '../engine/model/changes.js';
 import type { Dialect, SourceRange } from '../engine/model/source.js';
 import type { ParseStore } from '../engine/schema/project.js';
+import type { CheckResult } from './check-result.js';
 
 /** Where `--cache` keeps its file when `--cache-location` does not say. */
 export const DEFAULT_CACHE_LOCATION = '.migration-lens/cache/check.json';
@@ -29,8 +29,7 @@ interface StoredRun {
   reads: [string, string | null, string?][];
   /** Every folder it listed, with its entries. */
   listings: [string, string][];
-  sets: MigrationSet[];
-  findings: Finding[];
+  result: CheckResult;
 }
 
 interface CacheFile {
@@ -75,20 +74,20 @@ export class CheckCache {
   }
 
   /** The last result of the command `key`, if everything it read still reads the same. */
-  result(key: string, host: FileHost): Pick<Analysis, 'sets' | 'findings'> | undefined {
+  result(key: string, host: FileHost): CheckResult | undefined {
     const run = this.runs[key];
     if (!run) return undefined;
     const same =
       run.reads.every(([path, hash, stamp]) => (stamp !== undefined && stampOf(path) === stamp) || textHash(host.readFile(path)) === hash) &&
       run.listings.every(([path, entries]) => listingSignature(path, host.readDirectory(path)) === entries);
-    return same ? { sets: run.sets, findings: run.findings } : undefined;
+    return same ? run.result : undefined;
   }
 
   /** Parse results to reuse, recording which ones this run used. */
   get parses(): ParseStore {
     const stored = (this.storedParses ??= readJson<ParsesFile>(this.parsesLocation, this.build)?.parses ?? {});
     const key = (text: string, range: SourceRange, dialect: Dialect, sentWhole: boolean) =>
-      createHash('sha1').update(`${dialect}\u0000${sentWhole}\u0000${range.start}\u0000${range.end}\u0000`).update(text).digest('base64');
+      sha1().update(`${dialect}\u0000${sentWhole}\u0000${range.start}\u0000${range.end}\u0000`).update(text).digest('base64');
     return {
       get: (text, range, dialect, sentWhole) => {
         const id = key(text, range, dialect, sentWhole);
@@ -101,15 +100,14 @@ export class CheckCache {
   }
 
   /** Keeps the result of command `key` with what it read. */
-  keep(key: string, analysis: Pick<Analysis, 'sets' | 'findings'>, read: SnapshotHost): void {
+  keep(key: string, result: CheckResult, read: SnapshotHost): void {
     this.runs[key] = {
       reads: [...read.files].map(([path, text]) => {
         const stamp = text === undefined ? undefined : stampOf(path, this.openedAt - CLOCK_TICK_MS);
         return stamp === undefined ? [path, textHash(text)] : [path, textHash(text), stamp];
       }),
       listings: [...read.directories].map(([path, entries]) => [path, listingSignature(path, entries)]),
-      sets: analysis.sets,
-      findings: analysis.findings,
+      result,
     };
   }
 
@@ -150,7 +148,13 @@ function writeAtomically(path: string, value: unknown): void {
   renameSync(temporary, path);
 }
 
-const textHash = (text: string | undefined): string | null => (text === undefined ? null : createHash('sha1').update(text).digest('base64'));
+/**
+ * Loaded when first hashed: a run answered from its cache whose files all kept their stamps
+ * hashes nothing, and node:crypto takes longer to load than such a run takes to check them.
+ */
+const sha1 = () => (require('node:crypto') as typeof import('node:crypto')).createHash('sha1');
+
+const textHash = (text: string | undefined): string | null => (text === undefined ? null : sha1().update(text).digest('base64'));
 
 /**
  * Size, modification time and inode of a regular file; undefined when there is none, or when
@@ -175,6 +179,6 @@ let build: string | undefined;
 /** Which migration-lens code is running: results of any other build are not reused. */
 function currentBuild(): string {
   // Run from source (the tests), this file's own hash stands in for the build's.
-  build ??= typeof MIGRATION_LENS_BUILD === 'string' ? MIGRATION_LENS_BUILD : createHash('sha1').update(readFileSync(__filename)).digest('base64');
+  build ??= typeof MIGRATION_LENS_BUILD === 'string' ? MIGRATION_LENS_BUILD : sha1().update(readFileSync(__filename)).digest('base64');
   return build;
 }

@@ -3,10 +3,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatJson } from '../../../server/src/cli/output/json.js';
 import { formatText } from '../../../server/src/cli/output/text.js';
+import { summarizeAnalysis } from '../../../server/src/cli/check-result.js';
 import { analysis, character, cwd, file, line } from './sample-analysis.js';
 
+const result = summarizeAnalysis(analysis);
+
 test('JSON: the version 1 contract, paths relative to cwd, 1-based positions in UTF-16 units', () => {
-  assert.deepEqual(JSON.parse(formatJson(analysis, cwd)), {
+  assert.deepEqual(JSON.parse(formatJson(result, cwd)), {
     version: 1,
     sets: [{ root: 'db/migrations', framework: 'golang-migrate', dialect: 'postgres', migrations: 2 }],
     findings: [
@@ -34,7 +37,7 @@ test('JSON: the version 1 contract, paths relative to cwd, 1-based positions in 
 });
 
 test('text: how each set was read, then compiler-style header, source line, underline, related note and summary', () => {
-  const text = formatText(analysis, cwd, (path) => (path === file ? `${line}\nSELECT 2;\n` : undefined));
+  const text = formatText(result, cwd, (path) => (path === file ? `${line}\nSELECT 2;\n` : undefined));
   assert.equal(
     text,
     [
@@ -51,5 +54,5 @@ test('text: how each set was read, then compiler-style header, source line, unde
 });
 
 test('text: a clean run says so', () => {
-  assert.equal(formatText({ ...analysis, findings: [] }, cwd, () => undefined), 'db/migrations: golang-migrate, postgres (default), 2 migrations\nno problems in 2 files\n');
+  assert.equal(formatText({ ...result, findings: [] }, cwd, () => undefined), 'db/migrations: golang-migrate, postgres (default), 2 migrations\nno problems in 2 files\n');
 });

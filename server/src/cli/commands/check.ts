@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadProjectConfig } from '../../engine/config/load.js';
 import { normalizePath, type FileHost } from '../../engine/host.js';
-import type { Analysis } from '../../engine/index.js';
+import type { CheckResult } from '../check-result.js';
 import { DIALECTS, type Dialect } from '../../engine/model/source.js';
 import { createNodeFileHost } from '../../node-file-host.js';
 import { isOneOf } from '../arguments.js';
@@ -85,7 +85,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 }
 
 /** The analysis, from the cache when `--cache` is given and nothing it read has changed. */
-async function analyzeWithCache(options: CheckOptions, host: FileHost, io: CliIO): Promise<Pick<Analysis, 'sets' | 'findings'>> {
+async function analyzeWithCache(options: CheckOptions, host: FileHost, io: CliIO): Promise<CheckResult> {
   if (options.cache === undefined) return engineSide().analyzeForCheck(options.paths, options.dialect, host);
   const store = CheckCache.open(options.cache);
   const key = JSON.stringify([options.paths, options.dialect ?? '']);

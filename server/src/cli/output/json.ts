@@ -1,16 +1,16 @@
 // `check --format json`: a stable contract (version 1). Add fields only in a new version.
 
-import type { Analysis } from '../../engine/index.js';
+import type { CheckResult } from '../check-result.js';
 import { displayPath, toOneBased } from './locations.js';
 
-export function formatJson(analysis: Pick<Analysis, 'sets' | 'findings'>, cwd: string): string {
-  const sets = analysis.sets.map((set) => ({
+export function formatJson(result: CheckResult, cwd: string): string {
+  const sets = result.sets.map((set) => ({
     root: displayPath(set.root, cwd),
     framework: set.framework,
     dialect: set.dialect,
-    migrations: set.migrations.length,
+    migrations: set.migrations,
   }));
-  const findings = analysis.findings.map((finding) => ({
+  const findings = result.findings.map((finding) => ({
     file: displayPath(finding.file, cwd),
     rule: finding.rule,
     severity: finding.severity,

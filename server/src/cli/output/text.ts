@@ -2,11 +2,12 @@
 // the evidence that decided the dialect), then compiler-style lines that editors and terminals
 // turn into links, each followed by the source line and an underline under the reported range.
 
-import type { Analysis, Finding, MigrationSet, Severity } from '../../engine/index.js';
+import type { Finding, Severity } from '../../engine/index.js';
 import { LineIndex } from '../../engine/model/source.js';
+import type { CheckResult, SetSummary } from '../check-result.js';
 import { displayPath, toOneBased } from './locations.js';
 
-export function formatText(analysis: Pick<Analysis, 'sets' | 'findings'>, cwd: string, readFile: (file: string) => string | undefined): string {
+export function formatText(result: CheckResult, cwd: string, readFile: (file: string) => string | undefined): string {
   const lineIndexes = new Map<string, LineIndex | undefined>();
   const linesOf = (file: string) => {
     if (!lineIndexes.has(file)) {
@@ -15,15 +16,15 @@ export function formatText(analysis: Pick<Analysis, 'sets' | 'findings'>, cwd: s
     }
     return lineIndexes.get(file);
   };
-  const blocks = analysis.findings.map((finding) => formatFinding(finding, cwd, linesOf(finding.file)));
-  return [...analysis.sets.map((set) => setLine(set, cwd)), ...blocks, summary(analysis.findings, countFiles(analysis.sets))].join('\n') + '\n';
+  const blocks = result.findings.map((finding) => formatFinding(finding, cwd, linesOf(finding.file)));
+  return [...result.sets.map((set) => setLine(set, cwd)), ...blocks, summary(result.findings, result.fileCount)].join('\n') + '\n';
 }
 
 /** `db/migrations: golang-migrate, mariadb (the image mariadb:10.11 in docker-compose.yml), 12 migrations` */
-function setLine(set: MigrationSet, cwd: string): string {
+function setLine(set: SetSummary, cwd: string): string {
   // Discovery names files by absolute path (for the editor); here they read as the findings do.
   const reason = set.dialectReason.replaceAll(`${cwd}/`, '');
-  return `${displayPath(set.root, cwd) || '.'}: ${set.framework}, ${set.dialect} (${reason}), ${plural(set.migrations.length, 'migration')}`;
+  return `${displayPath(set.root, cwd) || '.'}: ${set.framework}, ${set.dialect} (${reason}), ${plural(set.migrations, 'migration')}`;
 }
 
 function formatFinding(finding: Finding, cwd: string, lines: LineIndex | undefined): string {
@@ -54,17 +55,6 @@ function underline(sourceLine: string, finding: Finding): string {
   const before = Array.from(sourceLine.slice(0, start.character), (c) => (c === '\t' ? '\t' : ' ')).join('');
   const width = Math.max(1, Array.from(sourceLine.slice(start.character, endCharacter)).length);
   return before + '^'.repeat(width);
-}
-
-function countFiles(sets: MigrationSet[]): number {
-  const files = new Set<string>();
-  for (const set of sets) {
-    for (const migration of set.migrations) {
-      if (migration.up) files.add(migration.up.file);
-      if (migration.down) files.add(migration.down.file);
-    }
-  }
-  return files.size;
 }
 
 function summary(findings: Finding[], fileCount: number): string {
