@@ -250,7 +250,7 @@ const CASES: [string, object][] = [
 
   // Comments and everything else
   ["COMMENT ON TABLE users IS 'people'", { kind: 'comment', objectKind: 'table', target: { name: 'users' } }],
-  ["COMMENT ON COLUMN app.users.email IS 'login'", { kind: 'comment', objectKind: 'column', target: { schema: 'app', name: 'users', raw: 'app.users.email' }, column: 'email' }],
+  ["COMMENT ON COLUMN app.users.email IS 'login'", { kind: 'comment', objectKind: 'column', target: { schema: 'app', name: 'users', raw: 'app.users' }, column: 'email' }],
   ['REFRESH MATERIALIZED VIEW CONCURRENTLY stats', { kind: 'other', statementType: 'RefreshMatViewStmt', object: { kind: 'materialized-view', name: { name: 'stats' } } }],
   ['GRANT SELECT ON users TO reporting', { kind: 'other', statementType: 'GrantStmt' }],
   ['VACUUM ANALYZE users', { kind: 'other', statementType: 'VacuumStmt', tables: [{ name: 'users' }], full: false }],

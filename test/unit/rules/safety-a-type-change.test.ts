@@ -107,7 +107,15 @@ describe('changing-column-type expand–contract fix', () => {
     assert.deepEqual(findingsOf(check(taken, { dialect: pg }), RULE)[0].fixes, []);
   });
 
-  it('stays quiet, fix or not, on a table created in the same migration', () => {
-    assert.deepEqual(findingsOf(checkSql('CREATE TABLE users (id int);\nALTER TABLE users ALTER COLUMN id TYPE bigint;', pg), RULE), []);
+  it('stays quiet, fix or not, on a table created earlier in the same transaction', () => {
+    assert.deepEqual(findingsOf(checkSql('BEGIN;\nCREATE TABLE users (id int);\nALTER TABLE users ALTER COLUMN id TYPE bigint;\nCOMMIT;', pg), RULE), []);
+    const goose = '-- +goose Up\nCREATE TABLE users (id int);\nALTER TABLE users ALTER COLUMN id TYPE bigint;\n';
+    assert.deepEqual(findingsOf(check({ '00001_users.sql': goose }, { dialect: pg }), RULE), []);
+  });
+
+  it('fires on a table the migration created but already committed: other sessions can use it', () => {
+    // A plain file runs each statement on its own, and a COMMIT ends the transaction the table was created in.
+    assert.equal(findingsOf(checkSql('CREATE TABLE users (id int);\nALTER TABLE users ALTER COLUMN id TYPE bigint;', pg), RULE).length, 1);
+    assert.equal(findingsOf(checkSql('BEGIN;\nCREATE TABLE users (id int);\nCOMMIT;\nALTER TABLE users ALTER COLUMN id TYPE bigint;', pg), RULE).length, 1);
   });
 });

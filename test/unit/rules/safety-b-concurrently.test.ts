@@ -22,10 +22,12 @@ const parses = (sql: string) => assert.deepEqual(parseStatements(sql, { start: 0
 statementRuleTable('require-concurrent-index-creation', {
   valid: [
     { sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS movies_title_idx ON movies (title);', dialect: 'postgres' },
-    { sql: 'CREATE TABLE movies (id bigint, title text);\nCREATE INDEX movies_title_idx ON movies (title);', dialect: 'postgres' },
+    { sql: 'BEGIN;\nCREATE TABLE movies (id bigint, title text);\nCREATE INDEX movies_title_idx ON movies (title);\nCOMMIT;', dialect: 'postgres' },
     { sql: 'CREATE INDEX idx ON movies (title);', dialect: 'mysql' },
   ],
   invalid: [
+    // Outside a transaction the new table is committed, and visible to other sessions, at once.
+    { sql: 'CREATE TABLE movies (id bigint, title text);\nCREATE INDEX movies_title_idx ON movies (title);', dialect: 'postgres', messages: [/without CONCURRENTLY/] },
     {
       sql: 'CREATE INDEX movies_title_idx ON movies (title);',
       dialect: 'postgres',
@@ -39,9 +41,10 @@ statementRuleTable('require-concurrent-index-creation', {
 statementRuleTable('require-concurrent-index-deletion', {
   valid: [
     { sql: 'DROP INDEX CONCURRENTLY IF EXISTS movies_title_idx;', dialect: 'postgres' },
-    { sql: 'CREATE TABLE movies (title text);\nCREATE INDEX movies_title_idx ON movies (title);\nDROP INDEX movies_title_idx;', dialect: 'postgres' },
+    { sql: 'BEGIN;\nCREATE TABLE movies (title text);\nCREATE INDEX movies_title_idx ON movies (title);\nDROP INDEX movies_title_idx;\nCOMMIT;', dialect: 'postgres' },
   ],
   invalid: [
+    { sql: 'CREATE TABLE movies (title text);\nCREATE INDEX movies_title_idx ON movies (title);\nDROP INDEX movies_title_idx;', dialect: 'postgres', messages: [/^Dropping `movies_title_idx` without CONCURRENTLY/] },
     { sql: 'DROP INDEX movies_title_idx;', dialect: 'postgres', messages: [/^Dropping `movies_title_idx` without CONCURRENTLY/], fixed: 'DROP INDEX CONCURRENTLY movies_title_idx;' },
     { sql: 'DROP INDEX a, b;', dialect: 'postgres', messages: [/one per statement/] },
   ],

@@ -43,9 +43,27 @@ describe('require-lock-timeout and require-statement-timeout', () => {
     assert.equal(applyFixes(text, [finding.fixes[0]]).split('\n')[1], "SET LOCAL lock_timeout = '5s';");
   });
 
-  it('stays quiet on CONCURRENTLY builds, which block no reads or writes', () => {
+  it('stays quiet on a lone CONCURRENTLY build where golang-migrate sends the file as one query: a SET would put it in a transaction', () => {
     assert.deepEqual(pg({ '000001_idx.up.sql': 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);\n' }, 'require-lock-timeout'), []);
+    assert.deepEqual(pg({ '000001_vac.up.sql': 'VACUUM orders;\n' }, 'require-statement-timeout'), []);
   });
+
+  it('fires on a CONCURRENTLY build elsewhere: it still waits in the lock queue', () => {
+    const [finding] = pg({ '00001_idx.sql': '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);\n' }, 'require-lock-timeout');
+    assert.match(finding.message, /takes SHARE UPDATE EXCLUSIVE on `orders`: reads and writes continue.*Without it, it waits without limit behind any long holder of a conflicting lock \(autovacuum, a long transaction\)/);
+    assert.equal(sqlFindings('CREATE INDEX CONCURRENTLY i ON orders (a);', 'require-statement-timeout').length, 1);
+  });
+
+  /** Each statement alone gets one finding from each timeout rule, naming the lock it takes. */
+  const firesInBothTimeoutRules = (cases: [sql: string, lock: RegExp][]) => {
+    for (const rule of ['require-lock-timeout', 'require-statement-timeout']) {
+      for (const [sql, lock] of cases) {
+        const found = sqlFindings(sql, rule);
+        assert.equal(found.length, 1, `${rule}: ${sql}`);
+        assert.match(found[0].message, lock);
+      }
+    }
+  };
 
   it('fires on VACUUM FULL, CLUSTER, LOCK TABLE and a REINDEX with CONCURRENTLY false, which block reads or writes', () => {
     const cases: [sql: string, lock: RegExp][] = [
@@ -59,36 +77,53 @@ describe('require-lock-timeout and require-statement-timeout', () => {
       ['LOCK TABLE t IN SHARE MODE;', /takes SHARE on `t`/],
       ['REINDEX (CONCURRENTLY false) INDEX idx;', /takes SHARE on the table of index `idx`/],
     ];
-    for (const rule of ['require-lock-timeout', 'require-statement-timeout']) {
-      for (const [sql, lock] of cases) {
-        const found = sqlFindings(sql, rule);
-        assert.equal(found.length, 1, `${rule}: ${sql}`);
-        assert.match(found[0].message, lock);
-      }
-    }
+    firesInBothTimeoutRules(cases);
   });
 
-  it('stays quiet on locks that let reads and writes through: plain VACUUM, COMMENT ON, weak LOCK modes, REINDEX CONCURRENTLY', () => {
+  it('fires on locks that let reads and writes through too: they wait behind a long holder all the same', () => {
+    const weak: [sql: string, lock: RegExp][] = [
+      ['VACUUM (FULL false) t;', /takes SHARE UPDATE EXCLUSIVE on `t`/],
+      ['VACUUM (FULL off) t;', /takes SHARE UPDATE EXCLUSIVE on `t`/],
+      ['VACUUM t;', /takes SHARE UPDATE EXCLUSIVE on `t`/],
+      ["COMMENT ON COLUMN t.c IS 'an opaque id';", /takes SHARE UPDATE EXCLUSIVE on `t`:/],
+      ['COMMENT ON COLUMN "my.schema"."a.b".c IS NULL;', /takes SHARE UPDATE EXCLUSIVE on `"my.schema"."a.b"`:/],
+      ['LOCK TABLE t IN ACCESS SHARE MODE;', /takes ACCESS SHARE on `t`/],
+      ['LOCK TABLE t IN ROW SHARE MODE;', /takes ROW SHARE on `t`/],
+      ['LOCK TABLE t IN ROW EXCLUSIVE MODE;', /takes ROW EXCLUSIVE on `t`/],
+      ['LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE;', /takes SHARE UPDATE EXCLUSIVE on `t`/],
+      ['REINDEX (CONCURRENTLY) INDEX idx;', /takes SHARE UPDATE EXCLUSIVE on the table of index `idx`/],
+      ['ALTER TABLE t VALIDATE CONSTRAINT c;', /takes SHARE UPDATE EXCLUSIVE on `t`/],
+      ["ALTER TYPE mood ADD VALUE 'meh';", /takes a lock on type `mood`/],
+      ['CREATE VIEW v AS SELECT a FROM t;', /takes ACCESS SHARE on `t`/],
+      ['DROP FUNCTION f();', /takes a lock on function `f`/],
+    ];
+    firesInBothTimeoutRules(weak);
+  });
+
+  it('stays quiet on statements that lock nothing existing: new types, functions, sequences, schemas, plain data changes', () => {
     const quiet = [
-      'VACUUM (FULL false) t;',
-      'VACUUM (FULL off) t;',
-      'VACUUM t;',
-      "COMMENT ON COLUMN t.c IS 'an opaque id';",
-      'LOCK TABLE t IN ACCESS SHARE MODE;',
-      'LOCK TABLE t IN ROW SHARE MODE;',
-      'LOCK TABLE t IN ROW EXCLUSIVE MODE;',
-      'LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE;',
-      'REINDEX (CONCURRENTLY) INDEX idx;',
-      // Tables created earlier in the same migration: nobody else can be using them yet.
-      'CREATE TABLE t (a int);\nLOCK TABLE t;\nVACUUM FULL t;\nCLUSTER t;\nREINDEX TABLE t;',
+      "CREATE TYPE mood AS ENUM ('sad', 'ok');",
+      'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;',
+      'CREATE SEQUENCE s;',
+      'CREATE SCHEMA app;',
+      'CREATE TABLE t (a int);',
+      'CREATE VIEW v AS SELECT 1;',
+      "UPDATE t SET a = 1 WHERE a IS NULL;\nINSERT INTO t VALUES (1);\nSELECT * FROM t;",
+      // Tables created earlier in the same transaction: nobody else can see them yet.
+      'BEGIN;\nCREATE TABLE t (a int);\nLOCK TABLE t;\nVACUUM FULL t;\nCLUSTER t;\nREINDEX TABLE t;\nCOMMENT ON TABLE t IS \'x\';\nCOMMIT;',
     ];
     for (const rule of ['require-lock-timeout', 'require-statement-timeout']) {
       for (const sql of quiet) assert.deepEqual(sqlFindings(sql, rule).map((f) => f.message), [], `${rule}: ${sql}`);
     }
   });
 
-  it('stays quiet on tables created in the same migration and after a SET', () => {
-    assert.deepEqual(sqlFindings('CREATE TABLE t (a text);\nCREATE INDEX i ON t (a);\nALTER TABLE t ADD COLUMN b text;', 'require-lock-timeout'), []);
+  it('stays quiet on tables created earlier in the same transaction and after a SET; fires once the new table is committed', () => {
+    assert.deepEqual(sqlFindings('BEGIN;\nCREATE TABLE t (a text);\nCREATE INDEX i ON t (a);\nALTER TABLE t ADD COLUMN b text;\nCOMMIT;', 'require-lock-timeout'), []);
+    assert.deepEqual(pg({ '00001_t.sql': '-- +goose Up\nCREATE TABLE t (a text);\nCREATE INDEX i ON t (a);\n' }, 'require-lock-timeout'), []);
+    // A plain file runs each statement on its own: the table is visible, and lockable, once created.
+    const [plain] = sqlFindings('CREATE TABLE t (a text);\nCREATE INDEX i ON t (a);', 'require-lock-timeout');
+    assert.match(plain.message, /takes SHARE on `t`/);
+    assert.equal(sqlFindings('BEGIN;\nCREATE TABLE t (a text);\nCOMMIT;\nALTER TABLE t ADD COLUMN b text;', 'require-lock-timeout').length, 1);
     assert.deepEqual(sqlFindings("SET LOCAL lock_timeout TO '2s';\nDROP TABLE t;", 'require-lock-timeout'), []);
     assert.equal(sqlFindings("SET lock_timeout = 0;\nDROP TABLE t;", 'require-lock-timeout').length, 1);
   });
@@ -228,12 +263,20 @@ describe('prefer-robust-stmts', () => {
     assert.match(robust('ALTER TABLE t RENAME COLUMN a TO b;')[0].message, /Run the migration in a transaction/);
   });
 
-  it('stays quiet in transactions, on rerunnable changes, on a lone statement and in plain folders', () => {
+  it('stays quiet in transactions, on rerunnable changes and in plain folders', () => {
     assert.deepEqual(pg({ '00001_m.sql': '-- +goose Up\nSELECT 1;\nCREATE TABLE t (id bigint);\n' }, 'prefer-robust-stmts'), []);
     assert.deepEqual(robust('BEGIN;\nCREATE TABLE t (id bigint);\nCOMMIT;'), []);
     assert.deepEqual(robust('ALTER TABLE t ALTER COLUMN a SET NOT NULL;'), []);
     assert.deepEqual(robust('CREATE INDEX CONCURRENTLY ON t (a);'), []);
-    assert.deepEqual(pg({ '00001_m.sql': '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE t (id bigint);\n' }, 'prefer-robust-stmts'), []);
     assert.deepEqual(sqlFindings('SELECT 1;\nCREATE TABLE t (id bigint);', 'prefer-robust-stmts'), []);
+  });
+
+  it("reports a migration's only statement too: the runner records it in a step of its own, and a CONCURRENTLY build can fail half-way", () => {
+    const lone = (body: string) => pg({ '00001_m.sql': `-- +goose NO TRANSACTION\n-- +goose Up\n${body}\n` }, 'prefer-robust-stmts');
+    assert.deepEqual(lone('CREATE TABLE t (id bigint);').map((f) => f.message), ["Missing `IF NOT EXISTS`: the migration can't be rerun if it fails part way through."]);
+    const [index] = lone('CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);');
+    assert.equal(index.fixes[0].title, 'Add IF NOT EXISTS');
+    assert.deepEqual(lone('CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_idx ON orders (customer_id);'), []);
+    assert.deepEqual(lone('ALTER TABLE t ALTER COLUMN a SET NOT NULL;'), []);
   });
 });

@@ -1,6 +1,9 @@
 // Column-type, naming and statement-shape rules of the PostgreSQL practice set.
 
-import { statementRuleTable } from './helpers.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { initEngine } from '../../../server/src/engine/analyze.js';
+import { checkSql, enabling, findingsOf, statementRuleTable } from './helpers.js';
 
 const pg = 'postgres' as const;
 
@@ -83,7 +86,27 @@ statementRuleTable('require-concurrent-reindex', {
     // A plain, blocking REINDEX: the fix turns the option on rather than adding a second CONCURRENTLY.
     { sql: 'REINDEX (CONCURRENTLY false) INDEX idx;', dialect: pg, messages: [/REINDEX INDEX `idx` with CONCURRENTLY false blocks writes/], fixed: 'REINDEX (CONCURRENTLY) INDEX idx;' },
     { sql: 'REINDEX (VERBOSE, CONCURRENTLY off) TABLE t;', dialect: pg, fixed: 'REINDEX (VERBOSE, CONCURRENTLY) TABLE t;' },
+    // Before 12 there is no REINDEX CONCURRENTLY: still reported (the locks are the same), with what to do instead of a fix.
+    {
+      sql: 'REINDEX INDEX orders_customer_idx;',
+      dialect: pg,
+      config: { pgVersion: '11' },
+      messages: [/without CONCURRENTLY blocks writes.*PostgreSQL 11 has no REINDEX CONCURRENTLY \(it arrived in 12\): CREATE INDEX CONCURRENTLY a copy of `orders_customer_idx`, then DROP INDEX CONCURRENTLY the old one and rename the copy, or reindex in a quiet window\./],
+    },
+    { sql: 'REINDEX TABLE orders;', dialect: pg, config: { pgVersion: '11' }, messages: [/PostgreSQL 11 has no REINDEX CONCURRENTLY.*a copy of each index/] },
   ],
+});
+
+describe('CONCURRENTLY on servers that lack it', () => {
+  it('offers no CONCURRENTLY fix to PostgreSQL 13 (DETACH PARTITION) or 11 (REINDEX), which would refuse it', async () => {
+    await initEngine();
+    const detach = findingsOf(checkSql('ALTER TABLE events DETACH PARTITION events_2023;', pg, enabling('require-concurrent-partition-detach'), { pgVersion: '13' }), 'require-concurrent-partition-detach');
+    const reindex = findingsOf(checkSql('REINDEX INDEX i;', pg, enabling('require-concurrent-reindex'), { pgVersion: '11' }), 'require-concurrent-reindex');
+    assert.deepEqual([...detach, ...reindex].map((finding) => finding.fixes), [[], []]);
+    // From the version that has it, the fix is back.
+    const modern = findingsOf(checkSql('REINDEX INDEX i;', pg, enabling('require-concurrent-reindex'), { pgVersion: '12' }), 'require-concurrent-reindex');
+    assert.equal(modern[0].fixes.length > 0, true);
+  });
 });
 
 statementRuleTable('prefer-repack', {
@@ -104,17 +127,32 @@ statementRuleTable('prefer-repack', {
 
 statementRuleTable('require-concurrent-partition-detach', {
   valid: [{ sql: 'ALTER TABLE events DETACH PARTITION events_2023 CONCURRENTLY;', dialect: pg }],
-  invalid: [{ sql: 'ALTER TABLE events DETACH PARTITION events_2023;', dialect: pg, messages: [/Detaching partition `events_2023` without CONCURRENTLY/], fixed: 'ALTER TABLE events DETACH PARTITION events_2023 CONCURRENTLY;' }],
+  invalid: [
+    { sql: 'ALTER TABLE events DETACH PARTITION events_2023;', dialect: pg, messages: [/Detaching partition `events_2023` without CONCURRENTLY/], fixed: 'ALTER TABLE events DETACH PARTITION events_2023 CONCURRENTLY;' },
+    // Before 14 there is no CONCURRENTLY: still reported (the lock is the same), with advice instead of a fix the server would refuse.
+    {
+      sql: 'ALTER TABLE events DETACH PARTITION events_2023;',
+      dialect: pg,
+      config: { pgVersion: '13' },
+      messages: [/without CONCURRENTLY\..*PostgreSQL 13 has no DETACH PARTITION … CONCURRENTLY \(it arrived in 14\): schedule the detach for a quiet window.*or upgrade\./],
+    },
+  ],
 });
 
 statementRuleTable('renaming-table', {
-  valid: [{ sql: 'CREATE TABLE a (id bigint);\nALTER TABLE a RENAME TO b;', dialect: pg }],
-  invalid: [{ sql: 'ALTER TABLE customers RENAME TO clients;', dialect: pg, messages: [/Renaming table `customers` to `clients` breaks every query that still names `customers`/] }],
+  valid: [{ sql: 'BEGIN;\nCREATE TABLE a (id bigint);\nALTER TABLE a RENAME TO b;\nCOMMIT;', dialect: pg }],
+  invalid: [
+    { sql: 'ALTER TABLE customers RENAME TO clients;', dialect: pg, messages: [/Renaming table `customers` to `clients` breaks every query that still names `customers`/] },
+    { sql: 'CREATE TABLE a (id bigint);\nALTER TABLE a RENAME TO b;', dialect: pg, messages: [/Renaming table `a` \(created earlier in this file, but committed before this statement runs, so other sessions can already use it\) to `b`/] },
+  ],
 });
 
 statementRuleTable('renaming-column', {
-  valid: [{ sql: 'CREATE TABLE a (x bigint);\nALTER TABLE a RENAME COLUMN x TO y;', dialect: pg }],
-  invalid: [{ sql: 'ALTER TABLE users RENAME COLUMN name TO full_name;', dialect: pg, messages: [/Renaming column `name` of `users` to `full_name`/] }],
+  valid: [{ sql: 'BEGIN;\nCREATE TABLE a (x bigint);\nALTER TABLE a RENAME COLUMN x TO y;\nCOMMIT;', dialect: pg }],
+  invalid: [
+    { sql: 'ALTER TABLE users RENAME COLUMN name TO full_name;', dialect: pg, messages: [/Renaming column `name` of `users` to `full_name`/] },
+    { sql: 'CREATE TABLE a (x bigint);\nALTER TABLE a RENAME COLUMN x TO y;', dialect: pg, messages: [/Renaming column `x` of `a` \(created earlier in this file, but committed before this statement runs, so other sessions can already use it\) to `y`/] },
+  ],
 });
 
 statementRuleTable('transaction-nesting', {
@@ -134,9 +172,12 @@ statementRuleTable('require-table-schema', {
 statementRuleTable('data-change-without-where', {
   valid: [
     { sql: "UPDATE users SET plan = 'free' WHERE plan IS NULL;", dialect: pg },
-    { sql: 'CREATE TABLE flags (on_off boolean);\nUPDATE flags SET on_off = true;', dialect: pg },
+    { sql: 'BEGIN;\nCREATE TABLE flags (on_off boolean);\nUPDATE flags SET on_off = true;\nCOMMIT;', dialect: pg },
+    // MySQL and MariaDB commit every DDL statement: a table the migration created is new enough there.
+    { sql: 'CREATE TABLE flags (on_off boolean);\nUPDATE flags SET on_off = true;', dialect: 'mysql' },
   ],
   invalid: [
+    { sql: 'CREATE TABLE flags (on_off boolean);\nUPDATE flags SET on_off = true;', dialect: pg, messages: [/UPDATE without WHERE overwrites `on_off` in every row of `flags`/] },
     { sql: "UPDATE users SET plan = 'free';", dialect: pg, messages: [/UPDATE without WHERE overwrites `plan` in every row of `users`/] },
     { sql: 'DELETE FROM sessions;', dialect: 'mysql', messages: [/DELETE without WHERE deletes every row of `sessions`/] },
   ],

@@ -119,6 +119,17 @@ export function createTrigger(ctx: PgContext, stmt: CreateTrigStmt): Change {
   };
 }
 
+/** Where the last `.` outside double quotes is in a dotted name as written (its length when none). */
+function lastUnquotedDot(written: string): number {
+  let quoted = false;
+  let dot = written.length;
+  for (let i = 0; i < written.length; i++) {
+    if (written[i] === '"') quoted = !quoted;
+    else if (written[i] === '.' && !quoted) dot = i;
+  }
+  return dot;
+}
+
 export function comment(ctx: PgContext, stmt: CommentStmt): CommentChange {
   const objectKind = stmt.objtype === 'OBJECT_COLUMN' ? 'column' : objectKindOf(stmt.objtype);
   const object = stmt.object;
@@ -129,7 +140,9 @@ export function comment(ctx: PgContext, stmt: CommentStmt): CommentChange {
   else if (object && 'ObjectWithArgs' in object) parts = stringValues(object.ObjectWithArgs.objname);
   if (objectKind === 'column' && parts.length > 1) {
     const written = nameOf(ctx, parts);
-    const table: Name = { name: parts[parts.length - 2], raw: written.raw, range: written.range };
+    // The table as written is the column's name without its last part: `t` of `t.c`.
+    const tableLength = lastUnquotedDot(written.raw);
+    const table: Name = { name: parts[parts.length - 2], raw: written.raw.slice(0, tableLength), range: { start: written.range.start, end: written.range.start + tableLength } };
     if (parts.length > 2) table.schema = parts[parts.length - 3];
     return { kind: 'comment', objectKind, target: table, column: parts[parts.length - 1] };
   }

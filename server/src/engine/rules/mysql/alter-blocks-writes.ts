@@ -1,6 +1,6 @@
 import { describeLock } from '../../locks/index.js';
 import type { Rule } from '../rule.js';
-import { createdInThisMigration } from '../safety/shared/new-table.js';
+import { createdInSameMigration } from '../safety/shared/new-table.js';
 import { describeTable } from '../safety/shared/statement.js';
 import { foreignKeyChecksOff } from '../session-settings.js';
 
@@ -32,7 +32,7 @@ export const mysqlAlterBlocksWrites: Rule = {
     const table = change.kind === 'alter-table' ? change.table : change.index.table;
     const lock = describeLock(change, ctx.set.dialect, { text: ctx.statement.text, schemaBefore: ctx.schemaBefore(), foreignKeyChecksOff: foreignKeyChecksOff(ctx.earlierStatements) });
     if (!lock || lock.assumption || (lock.algorithm !== 'copy' && lock.blocks === 'nothing')) return;
-    if (createdInThisMigration(ctx, table)) return;
+    if (createdInSameMigration(ctx, table)) return;
     const { label, related } = describeTable(ctx, table);
     const cause = lock.notes[0] === undefined || lock.notes[0].includes('metadata lock') ? '' : `${lock.notes[0]} `;
     ctx.report({

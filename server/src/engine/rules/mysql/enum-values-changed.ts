@@ -1,6 +1,6 @@
 import { findColumn } from '../../schema/index.js';
 import type { Rule } from '../rule.js';
-import { createdInThisMigration } from '../safety/shared/new-table.js';
+import { createdInSameMigration } from '../safety/shared/new-table.js';
 import { alterActions } from '../safety/shared/statement.js';
 
 const list = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
@@ -25,7 +25,7 @@ export const mysqlEnumValuesChanged: Rule = {
     for (const { change, action } of alterActions(ctx, 'redefine-column')) {
       const after = action.column.type.enumValues;
       const before = findColumn(ctx.schemaBefore(), change.table, action.from)?.type.values;
-      if (!after || !before || createdInThisMigration(ctx, change.table)) continue;
+      if (!after || !before || createdInSameMigration(ctx, change.table)) continue;
       const removed = before.filter((value) => !after.includes(value));
       const kept = before.filter((value) => after.includes(value));
       const reordered = kept.some((value, i) => after[i] !== value);

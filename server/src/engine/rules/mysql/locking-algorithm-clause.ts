@@ -1,5 +1,5 @@
 import type { Rule, StatementContext } from '../rule.js';
-import { createdInThisMigration } from '../safety/shared/new-table.js';
+import { createdInSameMigration } from '../safety/shared/new-table.js';
 
 /** The clause values that give up concurrency, and what to ask for instead. */
 const ONLINE_VALUE: Record<string, Record<string, string>> = {
@@ -28,7 +28,7 @@ export const mysqlLockingAlgorithmClause: Rule = {
     const change = ctx.change;
     if (change?.kind !== 'alter-table' && change?.kind !== 'create-index' && change?.kind !== 'drop') return;
     const table = change.kind === 'alter-table' ? change.table : change.kind === 'create-index' ? change.index.table : change.table;
-    if (table && createdInThisMigration(ctx, table)) return;
+    if (table && createdInSameMigration(ctx, table)) return;
     for (const clause of clauses(ctx)) {
       const online = ONLINE_VALUE[clause.name][clause.value.toLowerCase()];
       if (!online) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameTransaction } from './shared/new-table.js';
 import { notValidThenValidateFix } from './shared/not-valid-fix.js';
 import { addedConstraints, describeTable, lockNote } from './shared/statement.js';
 
@@ -13,7 +13,8 @@ export const addingForeignKeyConstraint: Rule = {
     why: 'PostgreSQL checks every existing row against the referenced table while holding SHARE ROW EXCLUSIVE locks on both tables: writes to either wait for the whole scan.',
     fix: 'Add the key with `NOT VALID` (only new rows are checked, the lock is brief), then run `ALTER TABLE … VALIDATE CONSTRAINT …` in a later transaction: it scans under a lock that lets writes continue.',
     differences:
-      'A table created earlier in the same migration is empty, so we stay quiet there; squawk reports it. The quick fix puts VALIDATE in a new migration file when the framework runs each file in a transaction.',
+      'As in squawk, ADD CONSTRAINT … FOREIGN KEY on a table created earlier in the same transaction is quiet: the table is empty and invisible to other sessions until the commit. We stay quiet on ADD COLUMN … REFERENCES there too, where squawk reports it. Outside a transaction, or after its COMMIT (where squawk keeps exempting the table), the new table is visible at once and is reported. ' +
+      'The quick fix puts VALIDATE in a new migration file when the framework runs each file in a transaction.',
     examples: [
       {
         bad: 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);',
@@ -23,7 +24,7 @@ export const addingForeignKeyConstraint: Rule = {
   },
   checkStatement(ctx) {
     for (const { change, constraint, onNewColumn } of addedConstraints(ctx)) {
-      if (constraint.kind !== 'foreign-key' || constraint.notValid || createdInThisMigration(ctx, change.table)) continue;
+      if (constraint.kind !== 'foreign-key' || constraint.notValid || createdInSameTransaction(ctx, change.table)) continue;
       const { label, related } = describeTable(ctx, change.table);
       ctx.report({
         range: constraint.range,

@@ -3,7 +3,7 @@ import type { AlterTableChange, Name } from '../../model/changes.js';
 import { findTable } from '../../schema/index.js';
 import type { Rule, StatementContext } from '../rule.js';
 import { followUpEdits } from './shared/new-migration.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameTransaction } from './shared/new-table.js';
 import { serverAtLeast } from './shared/pg-version.js';
 import { alterActions, describeTable, lockNote, type ActionOf } from './shared/statement.js';
 import { escapeRegExp } from '../../model/text.js';
@@ -46,7 +46,8 @@ export const addingNotNullableField: Rule = {
     why: 'PostgreSQL scans the whole table to prove there are no NULLs while holding an ACCESS EXCLUSIVE lock: reads and writes wait for the scan.',
     fix: 'From PostgreSQL 12: add `CHECK (col IS NOT NULL) NOT VALID`, `VALIDATE CONSTRAINT` it in a separate transaction (writes continue), then `SET NOT NULL` (PostgreSQL uses the valid check and skips the scan) and drop the check.',
     differences:
-      'We stay quiet when a CHECK (col IS NOT NULL) already exists on the table (PostgreSQL 12+ skips the scan then), and on a table created earlier in the same migration; squawk reports both.',
+      'We stay quiet when a CHECK (col IS NOT NULL) already exists on the table (PostgreSQL 12+ skips the scan then), wherever in the history it was added and validated; squawk sees only the file it checks. ' +
+      'A table created earlier in the same transaction is empty and invisible to other sessions until the commit, so we stay quiet there; squawk reports it even then. Outside a transaction (a plain file run statement by statement, or after a COMMIT) the new table is committed and visible at once, and it is reported as squawk reports it.',
     examples: [
       {
         bad: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
@@ -56,7 +57,7 @@ export const addingNotNullableField: Rule = {
   },
   checkStatement(ctx) {
     for (const { change, action } of alterActions(ctx, 'set-not-null')) {
-      if (createdInThisMigration(ctx, change.table) || provenByCheck(ctx, change.table, action.column)) continue;
+      if (createdInSameTransaction(ctx, change.table) || provenByCheck(ctx, change.table, action.column)) continue;
       const { label, related } = describeTable(ctx, change.table);
       const fix = checkConstraintFix(ctx, change, action);
       ctx.report({

@@ -11,7 +11,7 @@ export const addingRequiredField: Rule = {
     why: 'Existing rows have no value for the new column, so PostgreSQL fails the migration as soon as the table holds a row ("column contains null values"); and clients still running the previous release cannot insert without the new column.',
     fix: 'Add the column nullable, or with a non-volatile DEFAULT (cheap from PostgreSQL 11); backfill; then set NOT NULL safely (see adding-not-nullable-field).',
     differences:
-      'A table created earlier in the same migration is empty, so we stay quiet there; serial and identity columns fill every row themselves and are not reported (adding-field-with-default reports their rewrite). squawk reports all of these.',
+      'A table created earlier in the same transaction is empty and invisible to other sessions until the commit, so we stay quiet there; squawk reports it even then. Outside a transaction (a plain file run statement by statement, or after a COMMIT) the new table is committed and visible at once, and it is reported as squawk reports it. Serial and identity columns fill every row themselves and are not reported (adding-field-with-default reports their rewrite); squawk reports them.',
     examples: [{ bad: 'ALTER TABLE users ADD COLUMN email text NOT NULL;', good: "ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT '';" }],
   },
   checkStatement(ctx) {

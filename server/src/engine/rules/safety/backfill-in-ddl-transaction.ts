@@ -3,7 +3,7 @@ import type { Change, Name } from '../../model/changes.js';
 import { objectKey } from '../../schema/index.js';
 import type { Rule } from '../rule.js';
 import { partSteps, type PartStep } from './part-steps.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameTransaction } from './shared/new-table.js';
 
 /** The table a statement changes the structure of, holding a lock until commit. */
 function ddlTable(change: Change | undefined): Name | undefined {
@@ -37,7 +37,7 @@ export const backfillInDdlTransaction: Rule = {
       'Commit the DDL first and backfill in a separate migration (or in batches from a job), then add constraints such as ' +
       'NOT NULL once the data is there. Whether statements share a transaction comes from the framework: goose, dbmate, ' +
       'sql-migrate, Flyway and node-pg-migrate wrap a migration in one; golang-migrate and Prisma wrap a multi-statement file.',
-    differences: 'Not a squawk rule. Tables created earlier in the same migration are empty and not reported.',
+    differences: 'Not a squawk rule. Tables created earlier in the same transaction are empty and invisible to other sessions, and not reported.',
     examples: [{ bad: "ALTER TABLE users ADD COLUMN plan text;\nUPDATE users SET plan = 'free' WHERE plan IS NULL;" }],
   },
   checkMigration(ctx) {
@@ -45,7 +45,7 @@ export const backfillInDdlTransaction: Rule = {
       const transactional = steps.filter((step) => step.transaction !== undefined);
       for (const backfill of transactional) {
         const table = backfillTable(backfill);
-        if (!table || createdInThisMigration(backfill, table)) continue;
+        if (!table || createdInSameTransaction(backfill, table)) continue;
         const key = objectKey(ctx.set.dialect, table);
         const ddl = transactional.find((step) => {
           const changed = step.transaction === backfill.transaction ? ddlTable(step.change) : undefined;

@@ -28,7 +28,9 @@ export const banConcurrentIndexCreationInTransaction: Rule = {
     why: 'PostgreSQL refuses these statements in a transaction block ("cannot run inside a transaction block"): the migration fails, and with golang-migrate the database is left marked dirty.',
     fix: "Run the statement outside a transaction: use the framework's no-transaction switch (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, `-- +migrate Up notransaction`), or put it alone in its own migration file where the framework only wraps multi-statement files (golang-migrate, Prisma).",
     differences:
-      "We know each framework's transaction behaviour, so a migration is checked as the framework will run it, not only for explicit BEGIN or --assume-in-transaction. With assumeInTransaction a file holding only the concurrent statement is reported too (the wrapping transaction still makes it fail); squawk lets a lone statement through. DROP INDEX CONCURRENTLY and REINDEX CONCURRENTLY fail the same way and are reported as well.",
+      "We know each framework's transaction behaviour, so a migration is checked as the framework will run it, not only for explicit BEGIN or --assume-in-transaction: goose, Flyway, dbmate and sql-migrate really wrap the file, and PostgreSQL refuses the statement there even when it is the file's only one. " +
+      'Where the transaction is only assumed (plain .sql files with `assumeInTransaction`), a file whose only statement is the concurrent one is let through, as squawk does: the runner is unknown, and runners that wrap files commonly run a lone statement on its own (golang-migrate sends it as a single query, which PostgreSQL does not wrap) — which is why squawk advises keeping CREATE INDEX CONCURRENTLY alone in its file. ' +
+      'DROP INDEX CONCURRENTLY and REINDEX CONCURRENTLY fail the same way and are reported as well; squawk checks CREATE INDEX only.',
     examples: [{ bad: 'BEGIN;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\nCOMMIT;', good: 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);' }],
   },
   checkMigration(ctx) {
@@ -36,11 +38,14 @@ export const banConcurrentIndexCreationInTransaction: Rule = {
       const statements = part && ctx.statements(part);
       if (!part || !statements) continue;
       const blocks = transactionBlocks(part, statements);
+      // A plain file's transaction is only assumed (assumeInTransaction): its runner may well run
+      // a file holding nothing but this statement outside any transaction, as squawk assumes.
+      const onlyAssumed = ctx.set.framework === 'plain' && statements.length === 1;
       // Block 0 is the framework's own transaction; later blocks come from BEGIN in the file.
       statements.forEach((statement, i) => {
         const operation = concurrentIndexOperation(statement.change);
         const block = blocks[i];
-        if (!operation || block === undefined) return;
+        if (!operation || block === undefined || (block === 0 && onlyAssumed)) return;
         ctx.report({
           file: part.file,
           range: statement.range,

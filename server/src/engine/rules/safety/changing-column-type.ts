@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { changeTypeFix } from './expand-contract.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameTransaction } from './shared/new-table.js';
 import { alterActions, describeTable, lockNote } from './shared/statement.js';
 
 export const changingColumnType: Rule = {
@@ -22,12 +22,13 @@ export const changingColumnType: Rule = {
       '(4) a last new migration drops `c_old` once nothing uses it, which keeps the swap reversible until then. ' +
       'The new files follow the set\'s framework naming. No fix when the column\'s definition is unknown (no history), ' +
       'in a down migration, or when the ALTER TABLE does more than the type change.',
-    differences: 'A table created earlier in the same migration is empty, so we stay quiet there; squawk reports it.',
+    differences:
+      'A table created earlier in the same transaction is empty and invisible to other sessions until the commit, so we stay quiet there; squawk reports it even then. Outside a transaction (a plain file run statement by statement, or after a COMMIT) the new table is committed and visible at once, and it is reported as squawk reports it.',
     examples: [{ bad: 'ALTER TABLE users ALTER COLUMN id TYPE bigint;' }],
   },
   checkStatement(ctx) {
     for (const { change, action } of alterActions(ctx, 'alter-column-type')) {
-      if (createdInThisMigration(ctx, change.table)) continue;
+      if (createdInSameTransaction(ctx, change.table)) continue;
       const { label, related } = describeTable(ctx, change.table);
       ctx.report({
         range: action.range,

@@ -1,6 +1,6 @@
 import type { Statement } from '../../model/changes.js';
 import type { Rule } from '../rule.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameTransaction } from './shared/new-table.js';
 import { notValidThenValidateFix } from './shared/not-valid-fix.js';
 import { addedConstraints, describeTable } from './shared/statement.js';
 import { transactionBlocks } from './shared/transactions.js';
@@ -24,7 +24,7 @@ export const constraintMissingNotValid: Rule = {
     why: 'Without NOT VALID, PostgreSQL checks every row while holding a lock that blocks writes. Validating in the same transaction as the add keeps the add\'s ACCESS EXCLUSIVE lock for the whole scan, which blocks reads as well.',
     fix: 'Add the constraint with `NOT VALID`, commit, then `ALTER TABLE … VALIDATE CONSTRAINT …` in a separate transaction (a later migration where the framework wraps each file in one).',
     differences:
-      'Only CHECK and FOREIGN KEY constraints are reported: PostgreSQL rejects NOT VALID on UNIQUE, PRIMARY KEY and EXCLUDE (squawk reports those too; disallowed-unique-constraint and adding-serial-primary-key-field cover them). A table created earlier in the same migration is empty, so we stay quiet there. Transactions come from the framework as well as from BEGIN and assumeInTransaction.',
+      'Only CHECK and FOREIGN KEY constraints are reported: PostgreSQL rejects NOT VALID on UNIQUE, PRIMARY KEY and EXCLUDE (squawk reports those too; disallowed-unique-constraint and adding-serial-primary-key-field cover them). As in squawk, a table created earlier in the same transaction is empty and we stay quiet there; outside a transaction the new table is committed and visible at once and is reported, as squawk does, and so it is after that transaction commits, where squawk keeps exempting it. Transactions come from the framework as well as from BEGIN and assumeInTransaction.',
     examples: [
       {
         bad: 'ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total > 0);',
@@ -35,7 +35,7 @@ export const constraintMissingNotValid: Rule = {
   checkStatement(ctx) {
     for (const { change, constraint, onNewColumn } of addedConstraints(ctx)) {
       if (onNewColumn || (constraint.kind !== 'check' && constraint.kind !== 'foreign-key') || constraint.notValid) continue;
-      if (createdInThisMigration(ctx, change.table)) continue;
+      if (createdInSameTransaction(ctx, change.table)) continue;
       const { label, related } = describeTable(ctx, change.table);
       ctx.report({
         range: constraint.range,

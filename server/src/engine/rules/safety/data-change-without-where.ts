@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameMigration, createdInSameTransaction } from './shared/new-table.js';
 import { describeTable } from './shared/statement.js';
 
 export const dataChangeWithoutWhere: Rule = {
@@ -17,14 +17,18 @@ export const dataChangeWithoutWhere: Rule = {
       'Add the WHERE that says which rows you mean (`WHERE status IS NULL` for a backfill). For a deliberate whole-table ' +
       'change on a large table, run it in batches outside the migration, or silence this finding with ' +
       '`-- migration-lens-ignore data-change-without-where` to record that it is deliberate.',
-    differences: 'Not a squawk rule. Tables created earlier in the same migration are empty and not reported.',
+    differences:
+      'Not a squawk rule. Tables created earlier in the same transaction (PostgreSQL) or the same migration (MySQL, MariaDB, which commit every DDL statement) are empty and not reported; on PostgreSQL, outside a transaction the new table is committed and visible to other sessions at once, so it is reported like any other.',
     examples: [{ bad: 'UPDATE users SET plan_id = 1;', good: 'UPDATE users SET plan_id = 1 WHERE plan_id IS NULL;' }],
   },
   checkStatement(ctx) {
     const change = ctx.change;
     if (change?.kind !== 'data' || (change.operation !== 'update' && change.operation !== 'delete') || change.hasWhere) return;
     const table = change.tables[0];
-    if (!table || createdInThisMigration(ctx, table)) return;
+    // PostgreSQL: a table is only private to the migration until its transaction commits; MySQL and
+    // MariaDB commit every DDL statement, so there a table the migration created is new enough.
+    const isNew = ctx.set.dialect === 'postgres' ? createdInSameTransaction : createdInSameMigration;
+    if (!table || isNew(ctx, table)) return;
     const { label, related } = describeTable(ctx, table);
     const effect = change.operation === 'delete' ? 'deletes every row of' : `overwrites ${change.columns.map((c) => `\`${c}\``).join(', ') || 'columns'} in every row of`;
     ctx.report({ range: ctx.statement.range, related, message: `${change.operation.toUpperCase()} without WHERE ${effect} ${label}, locking all of them until the migration commits. Add a WHERE for the rows you mean.` });

@@ -1,6 +1,6 @@
 import type { FixDraft } from '../../fixes/edits.js';
 import type { StatementContext, Rule } from '../rule.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameTransaction } from './shared/new-table.js';
 import { addedConstraints, defaultConstraintName, describeTable, lockNote, type AddedConstraint } from './shared/statement.js';
 
 /**
@@ -33,7 +33,8 @@ export const disallowedUniqueConstraint: Rule = {
     summary: 'Reports adding a UNIQUE constraint to an existing table other than `USING INDEX`.',
     why: 'PostgreSQL builds the constraint\'s unique index while holding an ACCESS EXCLUSIVE lock on the table: reads and writes wait for the whole build.',
     fix: 'Build the index with `CREATE UNIQUE INDEX CONCURRENTLY` (outside a transaction), then `ALTER TABLE … ADD CONSTRAINT … UNIQUE USING INDEX …`, which only takes a brief lock.',
-    differences: 'A table created earlier in the same migration is empty, so we stay quiet there; squawk reports it.',
+    differences:
+      'As in squawk, ADD CONSTRAINT … UNIQUE on a table created earlier in the same transaction is quiet: the table is empty and invisible to other sessions until the commit. We stay quiet on ADD COLUMN … UNIQUE there too, where squawk reports it. Outside a transaction, or after its COMMIT (where squawk keeps exempting the table), the new table is visible at once and is reported.',
     examples: [
       {
         bad: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);',
@@ -44,7 +45,7 @@ export const disallowedUniqueConstraint: Rule = {
   checkStatement(ctx) {
     for (const added of addedConstraints(ctx)) {
       const { change, constraint } = added;
-      if (constraint.kind !== 'unique' || constraint.usingIndex || createdInThisMigration(ctx, change.table)) continue;
+      if (constraint.kind !== 'unique' || constraint.usingIndex || createdInSameTransaction(ctx, change.table)) continue;
       const { label, related } = describeTable(ctx, change.table);
       const fix = concurrentIndexFix(ctx, added);
       ctx.report({

@@ -18,6 +18,8 @@ export interface PartStep {
   change?: Change;
   /** Position of the statement in the part. */
   index: number;
+  /** The statements of the part before this one, in order. */
+  readonly earlierStatements: readonly Statement[];
   /** The number of the transaction block the statement runs in (shared by its statements); undefined outside one. */
   transaction?: number;
   /** True when that block was opened by a BEGIN in the part itself. */
@@ -49,6 +51,7 @@ function stepsOf(
   const blocks = transactionBlocks(part, statements);
   return statements.map((statement, index) => {
     let tokens: SqlToken[] | undefined;
+    let earlier: readonly Statement[] | undefined;
     const block = blocks[index];
     return {
       set: ctx.set,
@@ -57,6 +60,9 @@ function stepsOf(
       statement,
       change: statement.change,
       index,
+      get earlierStatements() {
+        return (earlier ??= statements.slice(0, index));
+      },
       transaction: block,
       // Block 0 is the framework's own transaction; later ones open with a BEGIN in the file.
       explicitTransaction: block !== undefined && block > 0,

@@ -2,7 +2,6 @@ import type { FixDraft } from '../../fixes/edits.js';
 import type { AlterTableAction, Change } from '../../model/changes.js';
 import type { SourceRange } from '../../model/source.js';
 import type { Rule, StatementContext } from '../rule.js';
-import { readTokens } from '../tokens.js';
 import { inCaseOf } from './keyword-case.js';
 import { transactionAt } from './transaction-state.js';
 import { escapeRegExp } from '../../model/text.js';
@@ -83,13 +82,6 @@ function fragileParts(ctx: StatementContext, change: Change): Fragile[] {
   }
 }
 
-/** A part with a single statement applies completely or not at all: there is nothing to rerun over. */
-function aloneInPart(ctx: StatementContext): boolean {
-  const { part, statement, text } = ctx;
-  const isEmpty = (start: number, end: number) => readTokens(text, { start, end }, ctx.set.dialect).every((token) => token.text === ';');
-  return isEmpty(part.range.start, statement.range.start) && isEmpty(statement.range.end, part.range.end);
-}
-
 export const preferRobustStmts: Rule = {
   id: 'prefer-robust-stmts',
   category: 'safety',
@@ -110,7 +102,10 @@ export const preferRobustStmts: Rule = {
       'Whether the migration runs in a transaction comes from the framework (goose, dbmate, sql-migrate, Flyway wrap ' +
       'each migration; golang-migrate and Prisma wrap a multi-statement file), not only from BEGIN in the file. ALTER ' +
       'TABLE actions that succeed again when rerun (SET/DROP DEFAULT, SET/DROP NOT NULL, ALTER COLUMN TYPE, VALIDATE ' +
-      'CONSTRAINT) are not reported, and neither is the only statement of a migration: it applies completely or not at all. ' +
+      'CONSTRAINT) are not reported; squawk reports every unguarded ALTER TABLE action outside a transaction ("missing transaction"). ' +
+      'As in squawk, the only statement of a migration is reported too: the runner records the migration in a step of its own after ' +
+      'the statement commits, so a failure in between (or a CREATE INDEX CONCURRENTLY that fails half-way and leaves an INVALID ' +
+      'index behind) still leaves the statement applied and the migration to be rerun. ' +
       'In a folder of plain numbered .sql files the runner, and so whether it uses a transaction, is unknown: the rule ' +
       'reports there only for a file checked on its own, as squawk does.',
     examples: [{ bad: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);', good: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_idx ON orders (customer_id);' }],
@@ -120,7 +115,7 @@ export const preferRobustStmts: Rule = {
     const runnerKnown = ctx.set.framework !== 'plain' || ctx.set.standalone === true;
     if (!ctx.change || !runnerKnown || transactionAt(ctx).inTransaction) return;
     const found = fragileParts(ctx, ctx.change);
-    if (found.length === 0 || aloneInPart(ctx)) return;
+    if (found.length === 0) return;
     for (const fragile of found) {
       ctx.report({ range: fragile.range, message: fragile.message, fixes: fragile.fix ? [fragile.fix] : [] });
     }

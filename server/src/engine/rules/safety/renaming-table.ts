@@ -1,6 +1,6 @@
 import type { Name } from '../../model/changes.js';
 import type { Rule } from '../rule.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameTransaction } from './shared/new-table.js';
 import { describeTable } from './shared/statement.js';
 
 export const renamingTable: Rule = {
@@ -14,7 +14,8 @@ export const renamingTable: Rule = {
     fix:
       'Rename in steps: rename the table and create a view with the old name (`CREATE VIEW old AS SELECT * FROM new`, ' +
       'which simple queries can still write through), move the clients to the new name, then drop the view later.',
-    differences: 'Quiet on a table created earlier in the same migration, and in down migrations, which undo a rename of their own up.',
+    differences:
+      'Quiet on a table created earlier in the same transaction (no client can know it before the commit), and in down migrations, which undo a rename of their own up; squawk reports both. Outside a transaction the new table is visible at once and is reported, as squawk does.',
     examples: [{ bad: 'ALTER TABLE customers RENAME TO clients;', good: 'ALTER TABLE customers RENAME TO clients;\nCREATE VIEW customers AS SELECT * FROM clients;' }],
   },
   checkStatement(ctx) {
@@ -27,7 +28,7 @@ export const renamingTable: Rule = {
           ? change.actions.flatMap((action) => (action.kind === 'rename-table' ? [{ from: change.table, to: action.to }] : []))
           : [];
     for (const { from, to } of renames) {
-      if (createdInThisMigration(ctx, from)) continue;
+      if (createdInSameTransaction(ctx, from)) continue;
       const { label, related } = describeTable(ctx, from);
       ctx.report({ range: ctx.statement.range, related, message: `Renaming table ${label} to \`${to.raw}\` breaks every query that still names \`${from.raw}\`, including the running release during the deploy.` });
     }

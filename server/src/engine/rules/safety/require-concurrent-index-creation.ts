@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { concurrentlyFix } from './concurrently-fix.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameTransaction } from './shared/new-table.js';
 import { describeTable, lockNote } from './shared/statement.js';
 
 export const requireConcurrentIndexCreation: Rule = {
@@ -19,15 +19,16 @@ export const requireConcurrentIndexCreation: Rule = {
       'sql-migrate, Flyway) or, for golang-migrate and Prisma, which run a multi-statement file as one transaction, moves ' +
       'the statement into a new migration file of its own. A CONCURRENTLY build that fails leaves an INVALID index: drop it and retry.',
     differences:
-      'Quiet on a table created earlier in the same migration (it is empty and nobody else uses it yet); squawk skips such ' +
-      'tables only when it knows the file runs in a transaction. The quick fix knows the framework.',
+      'As in squawk, quiet on a table created earlier in the same transaction (it is empty and invisible to other sessions until the commit). ' +
+      'Outside a transaction the new table is committed and visible at once and is reported, as squawk does; after the COMMIT too, where squawk keeps skipping it. ' +
+      'Transactions come from the framework as well as BEGIN and assumeInTransaction. The quick fix knows the framework.',
     examples: [{ bad: 'CREATE INDEX orders_customer_id_idx ON orders (customer_id);', good: 'CREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);' }],
   },
   checkStatement(ctx) {
     const change = ctx.change;
     if (change?.kind !== 'create-index' || change.index.concurrently) return;
     const { index } = change;
-    if (createdInThisMigration(ctx, index.table)) return;
+    if (createdInSameTransaction(ctx, index.table)) return;
     const indexWord = ctx.tokens.find((token) => token.lower === 'index');
     if (!indexWord) return;
     const name = index.name ? `index \`${index.name.raw}\`` : 'an index';

@@ -1,7 +1,7 @@
 import { findIndex } from '../../schema/index.js';
 import type { Rule } from '../rule.js';
 import { concurrentlyFix } from './concurrently-fix.js';
-import { createdInThisMigration } from './shared/new-table.js';
+import { createdInSameTransaction } from './shared/new-table.js';
 import { lockNote } from './shared/statement.js';
 
 export const requireConcurrentIndexDeletion: Rule = {
@@ -17,14 +17,15 @@ export const requireConcurrentIndexDeletion: Rule = {
     fix:
       'Use `DROP INDEX CONCURRENTLY` (one index per statement, outside a transaction block). The quick fix adds the ' +
       "keyword and, where the framework wraps the file in a transaction, its no-transaction directive or a new migration file.",
-    differences: 'Quiet on an index of a table created earlier in the same migration: nobody uses that table yet.',
+    differences:
+      'Quiet on an index of a table created earlier in the same transaction: nobody else can see that table before the commit; squawk reports it. Outside a transaction the new table is visible at once and is reported, as squawk does.',
     examples: [{ bad: 'DROP INDEX orders_customer_id_idx;', good: 'DROP INDEX CONCURRENTLY IF EXISTS orders_customer_id_idx;' }],
   },
   checkStatement(ctx) {
     const change = ctx.change;
     if (change?.kind !== 'drop' || change.objectKind !== 'index' || change.concurrently) return;
     const tables = change.names.flatMap((name) => findIndex(ctx.schemaBefore(), name)?.table ?? []);
-    if (tables.length === change.names.length && tables.every((table) => createdInThisMigration(ctx, { name: table.name, schema: table.schema }))) return;
+    if (tables.length === change.names.length && tables.every((table) => createdInSameTransaction(ctx, { name: table.name, schema: table.schema }))) return;
     const indexWord = ctx.tokens.find((token) => token.lower === 'index');
     if (!indexWord) return;
     const names = change.names.map((name) => `\`${name.raw}\``).join(', ');

@@ -32,24 +32,29 @@ export const requireConcurrentReindex: Rule = {
   dialects: ['postgres'],
   severity: 'warning',
   docs: {
-    summary: 'Reports `REINDEX` without `CONCURRENTLY` (PostgreSQL 12 and later).',
+    summary: 'Reports `REINDEX` without `CONCURRENTLY`.',
     why:
       'A plain REINDEX locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it rebuilds, so ' +
       'queries that would use the index block too — for as long as the rebuild takes.',
-    fix: 'Use `REINDEX … CONCURRENTLY` (PostgreSQL 12+), outside a transaction block; the quick fix adds the keyword and what the framework needs to leave its transaction.',
+    fix:
+      'Use `REINDEX … CONCURRENTLY` (PostgreSQL 12+), outside a transaction block; the quick fix adds the keyword and what the framework needs to leave its transaction. ' +
+      'Before PostgreSQL 12 there is no REINDEX CONCURRENTLY: build a copy with `CREATE INDEX CONCURRENTLY`, then drop the old index (`DROP INDEX CONCURRENTLY`) and rename the copy in its place; or reindex in a quiet window.',
     differences:
-      'REINDEX SYSTEM cannot run concurrently and is not reported; neither is anything when pgVersion is older than 12, where CONCURRENTLY does not exist. ' +
+      'REINDEX SYSTEM cannot run concurrently and is not reported. When pgVersion is older than 12 it is reported as squawk does (the locks are the same), but without the CONCURRENTLY quick fix, which that server would refuse: the message says what to do instead. ' +
       '`REINDEX (CONCURRENTLY false)` (or `off`, `0`) is a plain, blocking REINDEX and is reported; squawk takes any CONCURRENTLY option for a concurrent rebuild and stays quiet.',
     examples: [{ bad: 'REINDEX INDEX orders_customer_idx;', good: 'REINDEX INDEX CONCURRENTLY orders_customer_idx;' }],
   },
   checkStatement(ctx) {
     const change = ctx.change;
-    if (change?.kind !== 'reindex' || change.concurrently || change.target === 'system' || !serverAtLeast(ctx.settings, 12)) return;
+    if (change?.kind !== 'reindex' || change.concurrently || change.target === 'system') return;
     const targetWord = ctx.tokens.find((token) => TARGET_WORDS.has(token.lower));
     if (!targetWord) return;
     // `REINDEX (CONCURRENTLY false) …`: the fix deletes the `false` rather than adding a second CONCURRENTLY.
     const offValue = concurrentlyOffValue(ctx.tokens);
-    const { advice, fixes } = concurrentlyFix(ctx, targetWord.end, targetWord.text, undefined, offValue);
+    const copyAndSwap = change.target === 'index' ? `CREATE INDEX CONCURRENTLY a copy of \`${change.name.raw}\`, then DROP INDEX CONCURRENTLY the old one and rename the copy` : 'CREATE INDEX CONCURRENTLY a copy of each index, then DROP INDEX CONCURRENTLY the old ones and rename the copies';
+    const { advice, fixes } = serverAtLeast(ctx.settings, 12)
+      ? concurrentlyFix(ctx, targetWord.end, targetWord.text, undefined, offValue)
+      : { advice: `PostgreSQL ${ctx.settings.pgVersion} has no REINDEX CONCURRENTLY (it arrived in 12): ${copyAndSwap}, or reindex in a quiet window.`, fixes: [] };
     const how = offValue ? `with CONCURRENTLY${ctx.text.slice(offValue.start, offValue.end)}` : 'without CONCURRENTLY';
     ctx.report({
       range: ctx.statement.range,

@@ -6,6 +6,7 @@ import { describeLock } from '../../../locks/index.js';
 import type { AlterTableAction, AlterTableChange, Constraint, Name } from '../../../model/changes.js';
 import { findTable } from '../../../schema/index.js';
 import type { RelatedReport, StatementContext } from '../../rule.js';
+import { creationInPart } from './new-table.js';
 
 export type ActionOf<K extends AlterTableAction['kind']> = Extract<AlterTableAction, { kind: K }>;
 
@@ -16,13 +17,24 @@ export function alterActions<K extends AlterTableAction['kind']>(ctx: StatementC
   return change.actions.filter((action): action is ActionOf<K> => action.kind === kind).map((action) => ({ change, action }));
 }
 
-/** "`movies` (created in 001_init.up.sql)" and a related location pointing there, when known. */
+/**
+ * "`movies` (created in 001_init.up.sql)" and a related location pointing there, when known. A
+ * table made earlier in the same file is only reported when it was committed before the statement
+ * (no transaction, or a COMMIT between): the label says so, since the reader just made the table.
+ */
 export function describeTable(ctx: StatementContext, table: Name): { label: string; related: RelatedReport[] } {
   const created = findTable(ctx.schemaBefore(), table)?.created;
   const label = `\`${table.raw}\``;
   if (!created) return { label, related: [] };
-  const where = basename(created.file);
-  return { label: `${label} (created in ${where})`, related: [{ file: created.file, range: created.range, message: `\`${table.raw}\` is created here` }] };
+  if (creationInPart(ctx, table)) {
+    // A plain file's transaction mode is an assumption the user can correct.
+    const setting = ctx.set.framework === 'plain' && !ctx.part.transaction.inTransaction ? '; if your runner wraps each file in a transaction, set "assumeInTransaction": true in .migration-lens.json' : '';
+    return {
+      label: `${label} (created earlier in this file, but committed before this statement runs, so other sessions can already use it)`,
+      related: [{ file: created.file, range: created.range, message: `\`${table.raw}\` is created here and committed on its own${setting}` }],
+    };
+  }
+  return { label: `${label} (created in ${basename(created.file)})`, related: [{ file: created.file, range: created.range, message: `\`${table.raw}\` is created here` }] };
 }
 
 /** " It takes ACCESS EXCLUSIVE on `movies`: …" for messages whose danger is the lock; empty when unknown. */
