@@ -9,8 +9,8 @@
 // warning, never the check.
 
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { listingSignature, type SnapshotHost } from '../engine/host.js';
+import { basename, dirname } from 'node:path';
+import { listingSignature, type DirectoryEntry, type SnapshotHost } from '../engine/host.js';
 import type { FileHost } from '../engine/index.js';
 import type { Statement } from '../engine/model/changes.js';
 import type { Dialect, SourceRange } from '../engine/model/source.js';
@@ -79,7 +79,7 @@ export class CheckCache {
     if (!run) return undefined;
     const same =
       run.reads.every(([path, hash, stamp]) => (stamp !== undefined && stampOf(path) === stamp) || textHash(host.readFile(path)) === hash) &&
-      run.listings.every(([path, entries]) => listingSignature(path, host.readDirectory(path)) === entries);
+      run.listings.every(([path, entries]) => this.listing(path, host.readDirectory(path)) === entries);
     return same ? run.result : undefined;
   }
 
@@ -106,7 +106,7 @@ export class CheckCache {
         const stamp = text === undefined ? undefined : stampOf(path, this.openedAt - CLOCK_TICK_MS);
         return stamp === undefined ? [path, textHash(text)] : [path, textHash(text), stamp];
       }),
-      listings: [...read.directories].map(([path, entries]) => [path, listingSignature(path, entries)]),
+      listings: [...read.directories].map(([path, entries]) => [path, this.listing(path, entries)]),
       result,
     };
   }
@@ -124,6 +124,17 @@ export class CheckCache {
     } catch (error) {
       return `could not write the cache ${this.location} (${(error as Error).message}); the next run checks everything again`;
     }
+  }
+
+  /**
+   * A folder's entries as the cache compares them, without the cache's own files: kept inside a
+   * folder the check lists (`--cache-location` in the tree), they appear after the first run and
+   * would make every later one miss.
+   */
+  private listing(path: string, entries: readonly DirectoryEntry[] | undefined): string {
+    if (entries === undefined || path !== dirname(this.location)) return listingSignature(path, entries);
+    const own = [basename(this.location), basename(this.parsesLocation)];
+    return listingSignature(path, entries.filter((entry) => !own.some((name) => entry.name === name || (entry.name.startsWith(`${name}.`) && entry.name.endsWith('.tmp')))));
   }
 
   private get parsesLocation(): string {

@@ -54,6 +54,16 @@ test('a second run reads the results from the cache and prints exactly what the 
   const rootCache = statSync(join(other, '.migration-lens/cache/check.json')).mtimeMs;
   await runCli(['check', '.', '--format', 'json', '--cache'], other);
   assert.equal(statSync(join(other, '.migration-lens/cache/check.json')).mtimeMs, rootCache, 'the second run of `check .` was answered from the cache');
+
+  // And with --cache-location in a folder the check lists: the cache's own files appear there after
+  // the first run, and must not read as a change to the workspace.
+  const inTree = workspace(t);
+  const located = ['--cache', '--cache-location', 'radarr/check-cache.json'];
+  const third = await check(inTree, ...located);
+  const locatedCache = statSync(join(inTree, 'radarr/check-cache.json')).mtimeMs;
+  const fourth = await check(inTree, ...located);
+  assert.equal(statSync(join(inTree, 'radarr/check-cache.json')).mtimeMs, locatedCache, 'the second run with the cache inside the checked folder was answered from the cache');
+  assert.deepEqual([third.stdout, fourth.stdout], [plain.stdout, plain.stdout]);
 });
 
 test('the built command line answers a check from its cache with dist/cli.js alone, never loading the engine bundle', async (t) => {
