@@ -132,6 +132,12 @@ export interface StatementContext extends ScopeContext {
   text: string;
   /** The statements of the same part before this one, in order (session settings they made still hold). */
   earlierStatements: readonly Statement[];
+  /**
+   * Per statement of the part, by position, the transaction block it runs in (numbered as in
+   * safety/shared/transactions.ts; undefined outside one). This statement's is at
+   * `earlierStatements.length`.
+   */
+  transactionBlocks: readonly (number | undefined)[];
   /** The statement's content tokens, read once on first use (see tokens.ts). */
   readonly tokens: readonly SqlToken[];
   /** The schema just before this statement ran. */

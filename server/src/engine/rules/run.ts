@@ -25,6 +25,7 @@ import type { MigrationContext, Report, Rule, RuleSettings, SetContext, Statemen
 import { versionSetting } from './mysql/server-version.js';
 import { partialApplyNote } from './partial-apply.js';
 import { RuleCache, setShape, type FileState, type MigrationReports, type PendingReport } from './rule-cache.js';
+import { transactionBlocks } from './safety/shared/transactions.js';
 import { FileSuppressions } from './suppression.js';
 import { tokensOfStatements, type SqlToken } from './tokens.js';
 import { unknownRuleInSuppression, unknownSuppressionFindings } from './unknown-rule-in-suppression.js';
@@ -334,6 +335,7 @@ class StatementScope implements StatementContext {
   change: Change | undefined;
   private index = 0;
   private earlier: readonly Statement[] | undefined;
+  private blocks: readonly (number | undefined)[] | undefined;
   private partTokens: SqlToken[][] | undefined;
   private readonly replayed: PartReplay | undefined;
 
@@ -361,6 +363,11 @@ class StatementScope implements StatementContext {
 
   get earlierStatements(): readonly Statement[] {
     return (this.earlier ??= this.parsed.statements.slice(0, this.index));
+  }
+
+  /** Computed once for the part: the scope serves every statement of it. */
+  get transactionBlocks(): readonly (number | undefined)[] {
+    return (this.blocks ??= transactionBlocks(this.part, this.parsed.statements));
   }
 
   /**

@@ -22,6 +22,8 @@ export interface PartStep {
   readonly earlierStatements: readonly Statement[];
   /** The number of the transaction block the statement runs in (shared by its statements); undefined outside one. */
   transaction?: number;
+  /** That number for every statement of the part, by position (StatementContext.transactionBlocks). */
+  transactionBlocks: readonly (number | undefined)[];
   /** True when that block was opened by a BEGIN in the part itself. */
   explicitTransaction: boolean;
   /** Content tokens of the statement, in file offsets. */
@@ -64,6 +66,7 @@ function stepsOf(
         return (earlier ??= statements.slice(0, index));
       },
       transaction: block,
+      transactionBlocks: blocks,
       // Block 0 is the framework's own transaction; later ones open with a BEGIN in the file.
       explicitTransaction: block !== undefined && block > 0,
       tokens: () => (tokens ??= statementTokens(statement, ctx.set)),

@@ -14,14 +14,13 @@
 //   transaction" would never hold; a table created a few statements earlier is still new and empty
 //   in practice, and there is no squawk verdict to match there.
 
-import type { Name, Statement } from '../../../model/changes.js';
-import type { MigrationPart } from '../../../model/migration-set.js';
+import type { Name } from '../../../model/changes.js';
 import type { Origin } from '../../../schema/model.js';
 import { findTable, type QualifiedName } from '../../../schema/index.js';
 import type { StatementContext } from '../../rule.js';
 
 type NewTableContext = Pick<StatementContext, 'part' | 'schemaBefore'>;
-type TransactionContext = Pick<StatementContext, 'part' | 'schemaBefore' | 'statement' | 'earlierStatements'>;
+type TransactionContext = Pick<StatementContext, 'part' | 'schemaBefore' | 'earlierStatements' | 'transactionBlocks'>;
 
 /**
  * Where the table as the statement names it was created, when that was an earlier statement of
@@ -45,10 +44,10 @@ export function createdInSameMigration(ctx: NewTableContext, tableName: Name | Q
 }
 
 /**
- * PostgreSQL rules: true when `tableName` was created by an earlier statement of the same part,
- * this statement runs inside a transaction block (the framework's, or a BEGIN in the file), and no
- * BEGIN/COMMIT/END/ROLLBACK boundary lies between the two: until that transaction commits, the
- * new table is invisible to other sessions, so it is empty and nobody else holds a lock on it.
+ * PostgreSQL rules: true when `tableName` was created by an earlier statement of the same part and
+ * both run in the same transaction block (the framework's, or one a BEGIN in the file opened), so
+ * no COMMIT lies between them: until that transaction commits, the new table is invisible to other
+ * sessions, so it is empty and nobody else holds a lock on it.
  */
 export function createdInSameTransaction(ctx: TransactionContext, tableName: Name | QualifiedName): boolean {
   const created = creationInPart(ctx, tableName);
@@ -56,55 +55,6 @@ export function createdInSameTransaction(ctx: TransactionContext, tableName: Nam
   const earlier = ctx.earlierStatements;
   let creator = earlier.length - 1;
   while (creator >= 0 && !(earlier[creator].range.start <= created.range.start && created.range.end <= earlier[creator].range.end)) creator--;
-  if (creator < 0) return false;
-  const here = blockAt(ctx.part, earlier, ctx.statement, earlier.length);
-  return here !== undefined && here === blockAt(ctx.part, earlier, ctx.statement, creator);
-}
-
-/** The transaction state after a statement, as transactions.ts walks it: the statement's own block (undefined outside one), then whether a block is open and its number. */
-interface BlockState {
-  own: number | undefined;
-  open: boolean;
-  block: number;
-}
-
-/**
- * Per part, the block state after each statement, filled on demand: rules ask statement after
- * statement, so each question resumes from the statement before it instead of rereading the part.
- * Keyed by part as well, since the framework's transaction mode (part.transaction) is where a
- * part starts from.
- */
-const blockStates = new WeakMap<MigrationPart, WeakMap<Statement, BlockState>>();
-
-/**
- * The transaction block statement `index` runs in (`earlier`, then `current` at index
- * earlier.length), numbered as in transactions.ts: 0 is the framework's own transaction, later
- * blocks open with a BEGIN in the file; undefined when the statement commits on its own.
- */
-function blockAt(part: MigrationPart, earlier: readonly Statement[], current: Statement, index: number): number | undefined {
-  const at = (i: number): Statement => (i === earlier.length ? current : earlier[i]);
-  let states = blockStates.get(part);
-  if (!states) blockStates.set(part, (states = new WeakMap()));
-  let start = index;
-  while (start >= 0 && !states.has(at(start))) start--;
-  let state: BlockState = start >= 0 ? states.get(at(start))! : { own: undefined, open: part.transaction.inTransaction, block: 0 };
-  for (let i = start + 1; i <= index; i++) {
-    const change = at(i).change;
-    let { open, block } = state;
-    let own: number | undefined;
-    if (change?.kind === 'transaction' && change.operation === 'begin') {
-      if (!open) block++;
-      open = true;
-      own = block;
-    } else if (change?.kind === 'transaction' && (change.operation === 'commit' || change.operation === 'rollback')) {
-      own = open ? block : undefined;
-      open = false;
-      block++;
-    } else {
-      own = open ? block : undefined;
-    }
-    state = { own, open, block };
-    states.set(at(i), state);
-  }
-  return state.own;
+  const here = ctx.transactionBlocks[earlier.length];
+  return creator >= 0 && here !== undefined && here === ctx.transactionBlocks[creator];
 }
