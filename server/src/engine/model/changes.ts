@@ -60,6 +60,11 @@ export interface Expression {
 export interface FunctionCall {
   schema?: string;
   name: string;
+  /**
+   * A stable built-in that takes no argument called with arguments (`now(123)`): the name then
+   * resolves to another function, as volatile as any unknown one (parse/postgres/expressions.ts).
+   */
+  withArguments?: true;
 }
 
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';

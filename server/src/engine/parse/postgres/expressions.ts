@@ -51,11 +51,18 @@ const NON_VOLATILE_BUILTINS = new Set([
   'tstzrange', 'daterange', 'to_tsvector', 'setweight', 'digest', 'hmac', 'crypt', 'point', 'st_makepoint', 'st_setsrid',
 ]);
 
+/**
+ * Stable built-ins that take no argument. Called with arguments (`now(123)`) the name resolves to
+ * another function, the built-in has no such overload: only the exact, argument-less form is the
+ * stable built-in (squawk's adding-field-with-default exempts only that form too).
+ */
+const ARGUMENTLESS_BUILTINS = new Set(['now', 'statement_timestamp', 'transaction_timestamp', 'current_database', 'current_schema', 'inet_client_addr', 'uuid_nil', 'uuid_ns_dns', 'uuid_ns_url', 'uuid_ns_oid', 'uuid_ns_x500']);
+
 export function expression(ctx: PgContext, node: Node | undefined, range: SourceRange): Expression {
   const sql = slice(ctx, range);
   if (!node) return { sql, kind: 'expression', range };
   const calls = functionCalls(node);
-  const unknown = calls.filter(({ schema, name }) => !VOLATILE_FUNCTIONS.has(name) && !((schema === undefined || schema === 'pg_catalog') && NON_VOLATILE_BUILTINS.has(name)));
+  const unknown = calls.filter(({ schema, name, withArguments }) => withArguments || (!VOLATILE_FUNCTIONS.has(name) && !((schema === undefined || schema === 'pg_catalog') && NON_VOLATILE_BUILTINS.has(name))));
   const kind = calls.some(({ name }) => VOLATILE_FUNCTIONS.has(name)) ? 'volatile' : isConstant(node) ? 'constant' : 'expression';
   return unknown.length ? { sql, kind, calls: unknown, range } : { sql, kind, range };
 }
@@ -66,13 +73,18 @@ function isConstant(node: Node): boolean {
   return false;
 }
 
-/** Every function the expression calls, in order, once each. */
+/**
+ * Every function the expression calls, in order, once each. An argument-less built-in called with
+ * arguments is another function: it is kept apart, by name alone, as the one it resolves to.
+ */
 function functionCalls(value: unknown, found: FunctionCall[] = []): FunctionCall[] {
   if (typeof value !== 'object' || value === null) return found;
-  const call = (value as { FuncCall?: { funcname?: Node[] } }).FuncCall;
+  const call = (value as { FuncCall?: { funcname?: Node[]; args?: Node[] } }).FuncCall;
   if (call) {
     const [name, schema] = stringValues(call.funcname).reverse();
-    if (name && !found.some((seen) => seen.name === name && seen.schema === schema)) found.push(schema === undefined ? { name } : { schema, name });
+    const overload = name !== undefined && (schema === undefined || schema === 'pg_catalog') && ARGUMENTLESS_BUILTINS.has(name) && (call.args?.length ?? 0) > 0;
+    const entry: FunctionCall | undefined = !name ? undefined : overload ? { name, withArguments: true } : schema === undefined ? { name } : { schema, name };
+    if (entry && !found.some((seen) => seen.name === entry.name && seen.schema === entry.schema && seen.withArguments === entry.withArguments)) found.push(entry);
   }
   for (const key in value) functionCalls((value as Record<string, unknown>)[key], found);
   return found;

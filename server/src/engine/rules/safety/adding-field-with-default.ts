@@ -17,7 +17,7 @@ function rewriteReason(column: ColumnDef, fastDefaults: boolean, schema: Schema)
   const volatile = volatileCall(column.default, schema);
   if (!volatile) return undefined;
   const called = `\`${volatile.call.schema ? `${volatile.call.schema}.` : ''}${volatile.call.name}()\``;
-  if (volatile.withArguments) {
+  if (volatile.call.withArguments) {
     return `the default calls \`${volatile.call.name}(…)\` with arguments, but the stable built-in \`${volatile.call.name}()\` takes none: the call resolves to another \`${volatile.call.name}\` function, VOLATILE unless a migration declares it STABLE or IMMUTABLE, and a volatile default is evaluated and written for every row`;
   }
   return volatile.created
