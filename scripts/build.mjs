@@ -2,7 +2,7 @@
 // PGlite's WebAssembly beside them, so dist/ runs with no node_modules (the .vsix ships only dist/).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyRuntimeFiles, pgliteCommonJsPlugin } from './runtime-files.mjs';
 
@@ -55,6 +55,15 @@ const entries = [
   { entryPoints: ['server/src/cli/engine-side.ts'], outfile: 'dist/cli-engine.js' },
 ];
 
-await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+/**
+ * esbuild escapes non-ASCII characters in strings and identifiers but copies comments as they are,
+ * and one "…" in a comment makes V8 keep the whole bundle as a two-byte string: 10 MB of the
+ * server's heap instead of 5, and slower to scan (loading dist/cli-engine.js: 143–150 → 127–131
+ * ms). Escaped, a comment reads the same and the bundle is ASCII.
+ */
+const asciiOnly = (text) => text.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+const results = await Promise.all(entries.map((entry) => build({ ...common, ...entry, write: false })));
+for (const { path, contents, text } of results.flatMap((result) => result.outputFiles)) writeFileSync(path, path.endsWith('.js') ? asciiOnly(text) : contents);
 copyRuntimeFiles(dist);
 console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/cli-engine.js');
