@@ -132,3 +132,18 @@ describe('rebasing', () => {
     assert.equal(after[unrelated].after.tables.get('unrelated'), old[unrelated].after.tables.get('unrelated'));
   });
 });
+
+describe('sharing after an edit', () => {
+  test('the later migrations that read nothing the edit changed share one patch, whatever the length of the history', async () => {
+    const unrelated = Array.from({ length: 40 }, (_, i): MemoryMigration => ({ version: String(i + 2).padStart(3, '0'), up: `CREATE TABLE t${i} (id int);` }));
+    const fixture = await replaySql('postgres', [{ version: '001', up: 'CREATE TABLE users (id int);' }, ...unrelated]);
+    fixture.replay.all();
+    const after = editMigration(fixture, '001', 'CREATE TABLE users (id int, email text);').all();
+    // A patched snapshot records its patch (schema/patched.ts); one object for all is what keeps
+    // an edit's cost in memory independent of how many migrations follow it.
+    const patches = new Set(after.slice(1).map((replay) => (replay.after as unknown as { patch?: unknown }).patch));
+    assert.equal(patches.size, 1);
+    assert.ok([...patches][0] instanceof Map, 'the later snapshots are patched, not copied');
+    assert.ok(after[40].after.tables.get('users')!.columns.some((column) => column.name === 'email'));
+  });
+});

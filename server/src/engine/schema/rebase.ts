@@ -27,7 +27,7 @@ export interface PartFootprint {
 /** The keys in which two snapshots may differ; `everything` when that is unknown. */
 export type KeyDelta = ReadonlySet<string> | 'everything';
 
-export const NO_KEYS: KeyDelta = new Set<string>();
+export const NO_KEYS: ReadonlySet<string> = new Set<string>();
 
 /**
  * Runs a part's replay, recording what it reads; `replay` returns the writes of each statement.
@@ -76,19 +76,22 @@ export function rebasePart(old: PartReplay, before: Schema, delta: ReadonlySet<s
 /**
  * The keys in which `newAfter` may differ from `oldAfter`, given that the snapshots before them
  * differed in `delta` and the part was replayed again: `delta`, plus each key either replay
- * wrote whose values are not equal.
+ * wrote whose values are not equal. `delta` itself when that adds none: the later migrations'
+ * patches are shared per delta (patched.ts), so a new set with the same keys would make each of
+ * them a patch of its own.
  */
 export function deltaAfterReplay(delta: KeyDelta, oldAfter: Schema, newAfter: Schema, footprints: readonly PartFootprint[]): KeyDelta {
   if (delta === 'everything') return delta;
-  const changed = new Set(delta);
+  let changed: Set<string> | undefined;
   for (const footprint of footprints) {
     for (const writes of footprint.writes) {
       for (const { map, key } of writes) {
-        if (!changed.has(key) && !sameValue(oldAfter[map].get(key), newAfter[map].get(key))) changed.add(key);
+        if (delta.has(key) || changed?.has(key) || sameValue(oldAfter[map].get(key), newAfter[map].get(key))) continue;
+        (changed ??= new Set(delta)).add(key);
       }
     }
   }
-  return changed;
+  return changed ?? delta;
 }
 
 /** Structural equality of schema values (plain objects, arrays, primitives). */

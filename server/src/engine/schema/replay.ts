@@ -255,17 +255,28 @@ export class SetReplay {
     if (previous === current) return NO_KEYS;
     const changes = index === 0 ? undefined : this.afterChanges[index - 1];
     if (!changes) return 'everything';
-    const keys = new Set<string>();
+    // One change since (the usual case, an edit): its own set, so that an edit's keys travel down
+    // the history as one object and the later migrations share one patch (patched.ts).
+    let keys: ReadonlySet<string> = NO_KEYS;
     let at = current;
     for (let i = changes.length - 1; i >= 0; i--) {
       const { from, to, keys: changed } = changes[i];
       if (to !== at || changed === 'everything') return 'everything';
-      for (const key of changed) keys.add(key);
+      keys = union(keys, changed);
       at = from;
       if (at === previous) return keys;
     }
     return 'everything';
   }
+}
+
+/** `a` and `b` together; one of them itself when it holds the other. */
+function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
+  if (a === b || b.size === 0) return a;
+  if (a.size === 0) return b;
+  const both = new Set(a);
+  for (const key of b) both.add(key);
+  return both.size === a.size ? a : both;
 }
 
 /** The keys a migration result's parts wrote (kept per footprint: rebased results share theirs). */
