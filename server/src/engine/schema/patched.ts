@@ -73,11 +73,17 @@ const lastPatchFor = new WeakMap<ReadonlySet<string>, Patch>();
 /** A patch taking `keys` as `source` has them. */
 export function patchFrom(keys: ReadonlySet<string>, source: Schema): Patch {
   const last = lastPatchFor.get(keys);
-  if (last && [...last].every(([key, holder]) => holderOf(source, key) === holder)) return last;
+  if (last && holdsAlike(last, source)) return last;
   const patch = new Map<string, Schema>();
   for (const key of keys) patch.set(key, holderOf(source, key));
   lastPatchFor.set(keys, patch);
   return patch;
+}
+
+/** True when `source` resolves every key of `patch` to the holder the patch names. */
+function holdsAlike(patch: Patch, source: Schema): boolean {
+  for (const [key, holder] of patch) if (holderOf(source, key) !== holder) return false;
+  return true;
 }
 
 /** Merged patches by the two they were made from: snapshots patched alike are patched again alike. */
