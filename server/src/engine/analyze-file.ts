@@ -9,6 +9,7 @@ import type { ProjectConfig } from './config/index.js';
 import { rediscoverSet } from './discover/index.js';
 import type { FileHost } from './host.js';
 import { snapshotHost } from './host.js';
+import { holdsFile, knownInSamePlaces } from './model/file-positions.js';
 import { compareFindings, type Finding } from './model/finding.js';
 import type { MigrationSet } from './model/migration-set.js';
 import { LineIndex, type Dialect, type Range } from './model/source.js';
@@ -34,7 +35,7 @@ export const SET_RULES: ReadonlySet<string> = new Set(RULES.filter((rule) => rul
  */
 export function analyzeFile(file: string, diskHost: FileHost, options: AnalyzeFileOptions): Finding[] | undefined {
   const { session, previous } = options;
-  const index = previous.sets.findIndex((set) => set.migrations.some((migration) => migration.up?.file === file || migration.down?.file === file));
+  const index = previous.sets.findIndex((set) => holdsFile(set, file));
   if (index < 0) return undefined;
   const host = snapshotHost(diskHost);
   const text = host.readFile(file);
@@ -52,6 +53,7 @@ export function analyzeFile(file: string, diskHost: FileHost, options: AnalyzeFi
 
 /** The same migrations in the same order: an edit that renumbers or splits needs the whole analysis. */
 function sameMigrations(set: MigrationSet, before: MigrationSet): boolean {
+  if (knownInSamePlaces(set.migrations, before.migrations)) return true;
   return set.migrations.length === before.migrations.length && set.migrations.every((migration, i) => migration.id === before.migrations[i].id);
 }
 

@@ -11,7 +11,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { analyzeFile } from '../engine/analyze-file.js';
 import { loadProjectConfig, mergeSettings, validateConfig, type ProjectConfig } from '../engine/config/index.js';
-import { analyze, AnalysisSession, compareFindings, type Analysis, type FileHost, type Finding } from '../engine/index.js';
+import { analyze, AnalysisSession, compareFindings, holdsFile, type Analysis, type FileHost, type Finding } from '../engine/index.js';
 import { toDiagnostic } from './diagnostics.js';
 import { IdleCollection } from './idle-collection.js';
 import { SETTINGS_LABEL, type EditorSettings } from './settings.js';
@@ -144,7 +144,7 @@ export class WorkspaceAnalysis {
     this.edited.clear();
     const observed = this.deps.observedDiagnostics(this.merged());
     for (const file of files) {
-      const target = [...this.resultsByTarget.entries()].find(([, { analysis }]) => analysis.sets.some((set) => set.migrations.some((m) => m.up?.file === file || m.down?.file === file)));
+      const target = [...this.resultsByTarget.entries()].find(([, { analysis }]) => analysis.sets.some((set) => holdsFile(set, file)));
       if (!target) continue;
       const [, { analysis, config }] = target;
       try {

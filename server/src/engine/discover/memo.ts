@@ -13,6 +13,7 @@
 // rule results), and a keystroke does not re-read a folder of thousands of migrations.
 
 import { basename, dirname, listingSignature, type FileHost } from '../host.js';
+import { inSamePlaces, migrationsInFile } from '../model/file-positions.js';
 import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { signalsOf } from './dialect.js';
 import { SQL_FILE, type Folder } from './folder.js';
@@ -130,7 +131,6 @@ function withPartsReadAgain(kept: FolderMemo, texts: ReadonlyMap<string, string 
   const set = kept.set!;
   const layout = LAYOUTS.find((candidate) => candidate.framework === set.framework)!;
   const migrations = [...set.migrations];
-  const holds = (migration: Migration, path: string) => migration.up?.file === path || migration.down?.file === path;
   for (const [path, text] of texts) {
     const oldText = kept.reads.get(path);
     if (text === undefined || oldText === undefined || !SQL_FILE.test(path)) return undefined;
@@ -139,17 +139,19 @@ function withPartsReadAgain(kept: FolderMemo, texts: ReadonlyMap<string, string 
     if (discoveryFacts(alone(oldText), oldText) !== discoveryFacts(aloneNow, text)) return undefined;
     const parts = layout.collect(aloneNow, set.dialect).migrations.flatMap((migration) => [migration.up, migration.down]).filter((part) => part?.file === path);
     const partOf = (direction: MigrationPart['direction']) => parts.find((part) => part!.direction === direction);
+    const places = migrationsInFile(set, path);
     let replaced = 0;
-    migrations.forEach((migration, index) => {
-      if (!holds(migration, path)) return;
+    for (const index of places) {
+      const migration = migrations[index];
       const up = migration.up?.file === path ? partOf('up') : migration.up;
       const down = migration.down?.file === path ? partOf('down') : migration.down;
       replaced += Number(migration.up?.file === path) + Number(migration.down?.file === path);
       migrations[index] = { ...migration, ...(up ? { up } : {}), ...(down ? { down } : {}) };
-    });
+    }
     // The file must hold the same parts as before: no section came or went.
-    if (replaced !== parts.length || parts.some((part) => !migrations.some((migration) => migration.up === part || migration.down === part))) return undefined;
+    if (replaced !== parts.length || parts.some((part) => !places.some((index) => migrations[index].up === part || migrations[index].down === part))) return undefined;
   }
+  inSamePlaces(set.migrations, migrations);
   return { ...set, migrations };
 }
 

@@ -10,6 +10,7 @@ import type { ProjectConfig } from '../config/index.js';
 import { toFix } from '../fixes/edits.js';
 import type { FileHost } from '../host.js';
 import type { Change, Statement } from '../model/changes.js';
+import { migrationsInFile } from '../model/file-positions.js';
 import { SYNTAX_ERROR_RULE, type Finding, type Severity } from '../model/finding.js';
 import type { Framework, Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { LineIndex, type Dialect, type SourceRange } from '../model/source.js';
@@ -137,9 +138,7 @@ export function runRules(input: RuleRunInput): Finding[] {
     const statementRules = withRules('checkStatement');
     const shapeOfSet = setShape(set, JSON.stringify([config, settings, active.map(({ rule, level }) => `${rule.id}=${level}`)]));
     const only = input.onlyFile;
-    const inRun = (migration: Migration) => only === undefined || migration.up?.file === only || migration.down?.file === only;
-    const entries = set.migrations.map((migration, index): MigrationReports | undefined => {
-      if (!inRun(migration)) return undefined;
+    const reportsOf = (migration: Migration, index: number): MigrationReports => {
       const migrationReplay = replay.migration(index);
       const up = migration.up && parsed(migration.up);
       const down = migration.down && parsed(migration.down);
@@ -189,8 +188,10 @@ export function runRules(input: RuleRunInput): Finding[] {
       });
       cache.keep(set, index, entry);
       return entry;
-    });
-    perSet.push({ set, entries: entries.filter((entry): entry is MigrationReports => entry !== undefined) });
+    };
+    // Aligned with the set's migrations when the whole set is checked: set rules ask by position.
+    const entries = only === undefined ? set.migrations.map(reportsOf) : migrationsInFile(set, only).map((index) => reportsOf(set.migrations[index], index));
+    perSet.push({ set, entries });
     if (only !== undefined) return;
 
     const setContext: SetContext = {
@@ -203,7 +204,7 @@ export function runRules(input: RuleRunInput): Finding[] {
       statements: (part, owner = set) => parsed(part, owner)?.statements,
       anchor,
       migrationFact(fact, index) {
-        const entry = entries[index]!;
+        const entry = entries[index];
         if (entry.facts.has(fact.id)) return entry.facts.get(fact.id) as ReturnType<typeof fact.compute>;
         const migration = set.migrations[index];
         const value = track(entry, () =>
@@ -250,7 +251,7 @@ export function runRules(input: RuleRunInput): Finding[] {
   // syntax errors — unless a finding explains one (a construct of the other dialect).
   for (const set of input.sets) {
     const level = ruleLevel(unknownRuleInSuppression, input.configOf(set));
-    for (const migration of set.migrations) {
+    for (const migration of migrationsOfRun(set, input.onlyFile)) {
       for (const part of [migration.up, migration.down]) {
         // A file holding both parts (a sectioned framework) is read once, with its up part.
         const file = part?.file;
@@ -267,6 +268,11 @@ export function runRules(input: RuleRunInput): Finding[] {
     }
   }
   return findings;
+}
+
+/** The migrations a run checks: all of the set's, or in a run about one file, those with a part in it. */
+function migrationsOfRun(set: MigrationSet, only: string | undefined): readonly Migration[] {
+  return only === undefined ? set.migrations : migrationsInFile(set, only).map((index) => set.migrations[index]);
 }
 
 /** Categories whose errors say the statement will fail (safety errors say it will hurt). */
@@ -429,7 +435,7 @@ class RunFiles {
       this.partsByFile = new Map();
       const only = this.input.onlyFile;
       for (const set of this.input.sets) {
-        for (const migration of set.migrations) {
+        for (const migration of migrationsOfRun(set, only)) {
           for (const part of [migration.up, migration.down]) {
             if (!part || (only !== undefined && part.file !== only)) continue;
             const holder = this.partsByFile.get(part.file);
