@@ -7,8 +7,8 @@
 //
 // Every edit asks again for the project files dialect detection looks for in each folder up to the
 // project root, most of which do not exist. A failed read costs Node an exception (~27 µs); a stat
-// that finds nothing, a fifth of that. So absence is asked of stat, and only what exists is read:
-// at 2,000 migrations that took the edited file's diagnostics from ~6.4 to ~5 ms.
+// that finds nothing, a fifth of that. So absence is asked of stat, and only what exists is read
+// (at 2,000 migrations, the edited file's diagnostics: median 4.4–5.0 → 3.7–3.8 ms).
 
 import { statSync } from 'node:fs';
 import type { DirectoryEntry, FileHost } from '../engine/host.js';
