@@ -14,7 +14,7 @@
 
 import { basename, dirname, listingSignature, type FileHost } from '../host.js';
 import { inSamePlaces, migrationsInFile } from '../model/file-positions.js';
-import type { Migration, MigrationPart, MigrationSet } from '../model/migration-set.js';
+import type { MigrationPart, MigrationSet } from '../model/migration-set.js';
 import { signalsOf } from './dialect.js';
 import { SQL_FILE, type Folder } from './folder.js';
 import { setOfFolder, type FolderContext } from './folder-set.js';
